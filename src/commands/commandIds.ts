@@ -1,0 +1,9 @@
+/** Every AuthLens command id, once. `contributes.commands` must list exactly these (unit-tested). */
+export const CommandId = {
+  decodeToken: 'authlens.decodeToken',
+} as const;
+
+export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];
+
+/** The only commands AuthLens markdown (hovers, tooltips) may link to. */
+export const allCommandIds: readonly CommandIdValue[] = Object.values(CommandId);

@@ -1,0 +1,11 @@
+import type { Services } from '../services';
+import { CommandId, type CommandIdValue } from './commandIds';
+import { decodeTokenCommand } from './decodeToken';
+
+/** A handler factory: gets the services, returns the function VS Code calls. */
+export type CommandFactory = (services: Services) => (...args: unknown[]) => unknown;
+
+/** The command table: one line per command. `activate()` registers them all in one loop. */
+export const commandTable: Record<CommandIdValue, CommandFactory> = {
+  [CommandId.decodeToken]: decodeTokenCommand,
+};

@@ -1,0 +1,77 @@
+/**
+ * The one error type of AuthLens. Every failure, from a malformed token to a 429 from a
+ * provider, is an {@link AuthLensError} with a stable {@link ErrorCode}; the text a person
+ * reads is made from the code in one place (`errorMessage()` in `errorMessages.ts`).
+ */
+export type ErrorCode =
+  // Tokens
+  | 'token-empty'
+  | 'token-too-large'
+  | 'token-segment-count'
+  | 'token-encrypted'
+  | 'token-bad-base64url'
+  | 'token-not-json'
+  | 'token-not-object'
+  | 'token-missing-alg'
+  // HTTP and providers
+  | 'net-refused'
+  | 'net-dns'
+  | 'net-timeout'
+  | 'net-tls'
+  | 'net-other'
+  | 'cancelled'
+  | 'response-not-json'
+  | 'response-html'
+  | 'response-shape'
+  | 'response-too-large'
+  | 'http-unauthorized'
+  | 'http-forbidden'
+  | 'http-not-found'
+  | 'http-rate-limited'
+  | 'http-server'
+  | 'http-other'
+  | 'redirect-blocked'
+  | 'origin-mismatch'
+  | 'not-configured'
+  | 'unsupported'
+  | 'config-invalid';
+
+/** Extra facts about a failure, all safe to show (never a credential). */
+export interface ErrorDetails {
+  /** HTTP status, where there was a response. */
+  readonly status?: number;
+  /** Server-side correlation ids (AuthMS `request_id`, `trace_id`, or `x-request-id`). */
+  readonly requestId?: string;
+  readonly traceId?: string;
+  /** Seconds the server asked us to wait (Retry-After, x-retry-after, `retry_after`). */
+  readonly retryAfterSeconds?: number;
+  /** The server's own message (`message`, `detail`, `error_description`), already redacted. */
+  readonly serverMessage?: string;
+  /** A machine code from the server (`code`, `error`). */
+  readonly serverCode?: string;
+  /** Field-level problems (RFC 7807 extension used by AuthMS). */
+  readonly fieldErrors?: readonly { field?: string; code?: string; description?: string }[];
+  /** Which part or field is wrong ("header", "payload", "session.expiresAt", a setting key...). */
+  readonly where?: string;
+}
+
+export class AuthLensError extends Error {
+  override readonly name = 'AuthLensError';
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: ErrorDetails = {},
+    message?: string,
+  ) {
+    super(message ?? code);
+  }
+}
+
+/** Narrowing helper usable across bundles (instanceof fails when two bundles each hold a copy). */
+export function isAuthLensError(value: unknown): value is AuthLensError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { name?: unknown }).name === 'AuthLensError' &&
+    typeof (value as { code?: unknown }).code === 'string'
+  );
+}

@@ -1,0 +1,116 @@
+import type { JsonObject } from '../core/json';
+
+/** The kinds of auth server AuthLens speaks. Adding one: a file in this folder and a line in `registry.ts`. */
+export type ProviderKind = 'better-auth' | 'authing' | 'authms' | 'oidc';
+
+/** One entry of the `authlens.providers` setting, validated (see `src/config.ts`). */
+export interface ProviderConfig {
+  readonly id: string;
+  readonly kind: ProviderKind;
+  readonly label: string;
+  /** Base URL of the API, e.g. `http://127.0.0.1:4000/api/auth`. No trailing slash. */
+  readonly baseUrl: string;
+  /** better-auth: session cookie name (default `better-auth.session_token`). */
+  readonly cookieName?: string;
+  /** authms: the user whose sessions are listed (`auth_user_id`). */
+  readonly authUserId?: string;
+  /** authms: page size (default 100). */
+  readonly pageSize?: number;
+  /** authing / oidc: OAuth client id (revocation, token requests). */
+  readonly clientId?: string;
+  /** authing: host of the app for `/oidc/token/revocation` (defaults to baseUrl's origin). */
+  readonly appHost?: string;
+  /** oidc: the issuer; discovery is `{issuer}/.well-known/openid-configuration`. */
+  readonly issuer?: string;
+  readonly scopes?: readonly string[];
+  readonly resource?: string;
+  readonly audience?: string;
+  /** Explicit JWKS URL for signature verification. */
+  readonly jwksUrl?: string;
+  /** Per-provider TLS opt-out; machine-scoped, warned about on every use. */
+  readonly allowInsecureTls?: boolean;
+  /** Request timeout in milliseconds (default 10 000). */
+  readonly timeoutMs?: number;
+}
+
+/** What a credential is; each lives in SecretStorage under the provider id and its origin. */
+export type CredentialKind = 'cookie' | 'bearer' | 'admin' | 'clientSecret';
+export type Credentials = Readonly<Partial<Record<CredentialKind, string>>>;
+
+export type TokenKind = 'session-token' | 'access-token' | 'id-token' | 'refresh-token' | 'jwt';
+
+/** A token a session carries. `value` is secret: never log it, never put it in a label. */
+export interface TokenInfo {
+  readonly kind: TokenKind;
+  /** Short human name, e.g. "Session token", "JWT (jwt plugin)". */
+  readonly label: string;
+  readonly value: string;
+  /** True when the value is not a JWT (opaque session ids, refresh tokens). */
+  readonly opaque: boolean;
+  /** ISO date when the provider states an expiry separately from the token (`tokenExpiredAt`). */
+  readonly expiresAt?: string;
+  /** Claims learned by introspection for opaque tokens (RFC 7662), shown as if they were claims. */
+  readonly introspection?: JsonObject;
+}
+
+export type SessionStatus = 'active' | 'expired' | 'revoked' | 'idle-expired' | 'unknown';
+
+/** One session, normalised across providers. `raw` keeps every field the server sent. */
+export interface SessionInfo {
+  readonly id: string;
+  readonly user: { readonly id?: string; readonly name?: string; readonly email?: string };
+  readonly userAgent?: string;
+  readonly ip?: string;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+  readonly expiresAt?: string;
+  readonly idleExpiresAt?: string;
+  readonly lastActiveAt?: string;
+  readonly status: SessionStatus;
+  readonly impersonatedBy?: string;
+  readonly tenantId?: string;
+  /** The session the credential itself belongs to. */
+  readonly current?: boolean;
+  readonly tokens: readonly TokenInfo[];
+  /** The server's session object and user object as sent, for tooltips and the inspector. */
+  readonly raw: { readonly session: JsonObject; readonly user?: JsonObject };
+}
+
+export interface SessionPage {
+  /** `signed-out` when the server says nobody is signed in (Better Auth's `null`). */
+  readonly state: 'ok' | 'signed-out';
+  readonly sessions: readonly SessionInfo[];
+  /** Total across pages where the API says it. */
+  readonly total?: number;
+  /** Pass back to `listSessions` for the next page; absent on the last page. */
+  readonly nextCursor?: string;
+}
+
+export type RevokeOutcome =
+  | { readonly kind: 'revoked' }
+  | { readonly kind: 'not-revoked'; readonly reason: string }
+  | { readonly kind: 'unsupported'; readonly reason: string };
+
+/** What a provider call gets from its caller. */
+export interface ProviderContext {
+  readonly credentials: Credentials;
+  /** Cancels the call (refresh pressed again, view closed). */
+  readonly signal?: AbortSignal;
+}
+
+/** The small interface every provider implements. */
+export interface Provider {
+  readonly config: ProviderConfig;
+  listSessions(ctx: ProviderContext, cursor?: string): Promise<SessionPage>;
+  /** Absent when the API has no way to revoke. */
+  revokeSession?(ctx: ProviderContext, session: SessionInfo): Promise<RevokeOutcome>;
+  /** Dispose the connection pool. */
+  close(): Promise<void>;
+}
+
+export interface ProviderDefinition {
+  readonly kind: ProviderKind;
+  /** Credentials this kind accepts, in the order the Set Credential picker offers them. */
+  readonly credentialKinds: readonly CredentialKind[];
+  create(config: ProviderConfig): Provider;
+}

@@ -1,0 +1,2 @@
+// Placeholder entry; the sandbox helper replaces it.
+export {};

@@ -1,0 +1,10 @@
+import type * as vscode from 'vscode';
+
+/**
+ * What command handlers and views share, built once in `activate()`.
+ * Features add their fields here; nothing in it holds module-level state.
+ */
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+}

@@ -1,0 +1,2 @@
+// Placeholder entry; the inspector helper replaces it.
+export {};
