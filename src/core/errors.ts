@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'token-not-json'
   | 'token-not-object'
   | 'token-missing-alg'
+  | 'token-too-deep'
+  | 'token-scan-limit'
   // HTTP and providers
   | 'net-refused'
   | 'net-dns'
@@ -34,7 +36,15 @@ export type ErrorCode =
   | 'origin-mismatch'
   | 'not-configured'
   | 'unsupported'
-  | 'config-invalid';
+  | 'config-invalid'
+  // OAuth 2.0 / OpenID Connect (the `oidc` provider)
+  | 'oauth-error'
+  | 'oidc-discovery-failed'
+  | 'oidc-issuer-mismatch'
+  | 'oidc-state-mismatch'
+  | 'oidc-login-timeout'
+  | 'oidc-id-token-invalid'
+  | 'oidc-no-refresh-token';
 
 /** Extra facts about a failure, all safe to show (never a credential). */
 export interface ErrorDetails {
@@ -53,6 +63,12 @@ export interface ErrorDetails {
   readonly fieldErrors?: readonly { field?: string; code?: string; description?: string }[];
   /** Which part or field is wrong ("header", "payload", "session.expiresAt", a setting key...). */
   readonly where?: string;
+  /** Tokens: how many dot-separated segments the input had (`token-segment-count`). */
+  readonly segmentCount?: number;
+  /** Tokens: the offending character, e.g. `+` (`token-bad-base64url`). Never a secret. */
+  readonly character?: string;
+  /** The limit that was exceeded (KiB for sizes, levels for nesting). */
+  readonly limit?: number;
 }
 
 export class AuthLensError extends Error {
