@@ -3,7 +3,7 @@
  * opens the workbench in headless Chromium with `extensionDevelopmentPath` = the repo and
  * `extensionTestsPath` = `out/test/vscode/index.js`, then polls the results file that
  * `run()` writes. Runs in Node (tsx); not bundled into the host.
- *   node --import tsx test/vscode/runInCodeServer.ts [--grep text]
+ *   node --import tsx test/vscode/runInCodeServer.ts [--grep text] [--json results.json]
  * Build first: `node esbuild.mjs && node scripts/buildTests.mjs`.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -76,10 +76,16 @@ export function printResults(r: TestResults): void {
 }
 
 if (require.main === module) {
-  const gi = process.argv.indexOf('--grep');
-  runInHostTests(gi > 0 ? { grep: process.argv[gi + 1] ?? '' } : {})
+  const arg = (name: string): string | undefined => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const grep = arg('--grep');
+  const json = arg('--json');
+  runInHostTests(grep ? { grep } : {})
     .then((r) => {
       printResults(r);
+      if (json) writeFileSync(json, JSON.stringify(r, null, 2));
       process.exit(r.failures.length > 0 || r.fatal || r.passes.length === 0 ? 1 : 0);
     })
     .catch((err: unknown) => {

@@ -1,0 +1,242 @@
+/**
+ * UI test harness: a real VS Code workbench (code-server) with AuthLens loaded from source,
+ * driven in headless Chromium by playwright-core, as a person would use it.
+ *
+ *   const wb = await startWorkbench({ workspaceFiles: { 'a.txt': token } });
+ *   await runCommand(wb.page, 'AuthLens: Decode Token');
+ *   await screenshot(wb.page, 'decode-token');
+ *   await wb.close();
+ *
+ * Needs `node esbuild.mjs` first (the extension runs from dist/) and code-server installed by
+ * `node scripts/setupVscode.mjs`. `npm test` does both. Manual runs start code-server and
+ * Chromium, so they go under the lock:
+ *   flock /tmp/authlens-heavy.lock npx mocha --import=tsx --timeout 120000 test/ui/decodeToken.test.ts
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { launchBrowser, repoRoot, startCodeServer, type BrowserSession, type CodeServer } from '../support/codeServer';
+
+export type Theme = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
+
+/** `workbench.colorTheme` values of VS Code 1.100's built-in themes. */
+export const themeNames: Readonly<Record<Theme, string>> = {
+  light: 'Default Light Modern',
+  dark: 'Default Dark Modern',
+  'high-contrast': 'Default High Contrast',
+  'high-contrast-light': 'Default High Contrast Light',
+};
+
+export interface WorkbenchOptions {
+  /** Workspace settings, written to `.vscode/settings.json` of the workspace. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /** Files to create in the workspace: relative path -> content. */
+  readonly workspaceFiles?: Readonly<Record<string, string>>;
+  /** User settings (over the harness's quiet defaults). */
+  readonly userSettings?: Readonly<Record<string, unknown>>;
+  /** Colour theme at start (default: VS Code's default dark). */
+  readonly theme?: Theme;
+  /** Browser viewport (default 1280x800). */
+  readonly viewport?: { width: number; height: number };
+  /** Extra environment for code-server and the extension host. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Load the extension from this folder instead of the repo (e.g. an unpacked .vsix). */
+  readonly extensionDevelopmentPath?: string;
+}
+
+export interface Workbench {
+  readonly page: Page;
+  readonly url: string;
+  readonly workspaceDir: string;
+  readonly server: CodeServer;
+  readonly browser: BrowserSession;
+  /** Console errors that were not known noise (check it in tests if you care). */
+  readonly consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export const selectors = {
+  workbenchReady: '.monaco-workbench .part.activitybar',
+  quickInput: '.quick-input-widget',
+  quickInputBox: '.quick-input-widget .quick-input-box input',
+  quickInputRow: '.quick-input-widget .quick-input-list .monaco-list-row',
+  notificationToast: '.notifications-toasts .notification-toast',
+  treeRow: '.pane-body .monaco-list-row',
+  activeEditorLines: '.editor-group-container.active .editor-instance .view-lines',
+  activeTab: '.editor-group-container.active .tab.active',
+} as const;
+
+/** Starts code-server with AuthLens loaded and opens the workbench in Chromium. */
+export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
+  const userSettings = {
+    ...(opts.theme ? { 'workbench.colorTheme': themeNames[opts.theme] } : {}),
+    ...opts.userSettings,
+  };
+  const server = await startCodeServer({ userSettings, ...(opts.env ? { env: opts.env } : {}) });
+  let browser: BrowserSession | undefined;
+  try {
+    for (const [rel, content] of Object.entries(opts.workspaceFiles ?? {})) {
+      const file = join(server.workspaceDir, rel);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    }
+    if (opts.settings) {
+      mkdirSync(join(server.workspaceDir, '.vscode'), { recursive: true });
+      writeFileSync(join(server.workspaceDir, '.vscode', 'settings.json'), JSON.stringify(opts.settings, null, 2));
+    }
+    browser = await launchBrowser(server.baseUrl, opts.viewport ? { viewport: opts.viewport } : {});
+    const url = server.workbenchUrl({ extensionDevelopmentPath: opts.extensionDevelopmentPath ?? repoRoot });
+    await browser.page.goto(url);
+    await browser.page.waitForSelector(selectors.workbenchReady, { timeout: 60_000 });
+    const b = browser;
+    return {
+      page: b.page,
+      url,
+      workspaceDir: server.workspaceDir,
+      server,
+      browser: b,
+      consoleErrors: b.consoleErrors,
+      async close() {
+        await b.close();
+        await server.stop();
+      },
+    };
+  } catch (err) {
+    await browser?.close();
+    await server.stop();
+    throw err;
+  }
+}
+
+/** Opens the command palette and runs the command whose title is exactly `title` (e.g. "AuthLens: Decode Token"). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Escape'); // close any open quick input first
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator(selectors.quickInputBox);
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${title}`);
+  // The row's aria-label starts with the full title; pick the exact one, not a longer sibling.
+  const row = page.locator(selectors.quickInputRow).filter({
+    has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
+  });
+  await row.first().waitFor({ state: 'visible', timeout: 15_000 });
+  await row.first().click();
+  await page.locator(selectors.quickInputBox).waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+}
+
+/** Types into an open quick input (input box or quick pick) and presses Enter. */
+export async function answerQuickInput(page: Page, text: string): Promise<void> {
+  const input = page.locator(selectors.quickInputBox);
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+/** The message an open input box shows under its field (validation errors land here). */
+export function quickInputMessage(page: Page): Locator {
+  return page.locator('.quick-input-widget .quick-input-message');
+}
+
+/** Clicks the view container `title` in the activity bar (e.g. "AuthLens") and waits for its side bar. */
+export async function openActivityBarView(page: Page, title: string): Promise<void> {
+  const item = page.locator(`.part.activitybar .action-item a[aria-label^="${title}"]`).first();
+  await item.waitFor({ state: 'visible', timeout: 30_000 });
+  const li = item.locator('xpath=..');
+  const checked = await li.getAttribute('aria-checked').catch(() => null);
+  if (checked !== 'true' && !(await li.evaluate((e) => e.classList.contains('checked')))) await item.click();
+  await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Tree rows (views in the side bar or panel) containing `text`. */
+export function treeRow(page: Page, text: string | RegExp): Locator {
+  return page.locator(selectors.treeRow).filter({ hasText: text });
+}
+
+/** Waits for a notification toast containing `text` and returns it. */
+export async function waitForNotification(page: Page, text: string | RegExp, timeout = 15_000): Promise<Locator> {
+  const toast = page.locator(selectors.notificationToast).filter({ hasText: text }).first();
+  await toast.waitFor({ state: 'visible', timeout });
+  return toast;
+}
+
+/** Saves a full-page screenshot to `test-results/<name>.png` and returns its path. Look at it. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = join(repoRoot, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/**
+ * The content frame of a webview (page → iframe.webview → iframe#active-frame).
+ * With several webviews open, `index` picks one in DOM order (default: the last opened).
+ */
+export function webviewFrame(page: Page, index?: number): FrameLocator {
+  const outer = page.locator('iframe.webview');
+  const pick = index === undefined ? outer.last() : outer.nth(index);
+  return pick.contentFrame().frameLocator('iframe#active-frame');
+}
+
+/** Puts `text` on the browser clipboard, which is what VS Code's clipboard API reads in code-server. */
+export async function setClipboard(page: Page, text: string): Promise<void> {
+  await page.bringToFront();
+  await page.evaluate(async (t) => navigator.clipboard.writeText(t), text);
+}
+
+/** Reads the browser clipboard. */
+export async function readClipboard(page: Page): Promise<string> {
+  return page.evaluate(async () => navigator.clipboard.readText());
+}
+
+/** Opens a workspace file by name with Quick Open (Control+P). */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator(selectors.quickInputBox);
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(name);
+  await page.locator(selectors.quickInputRow).filter({ hasText: name }).first().waitFor({ timeout: 15_000 });
+  await input.press('Enter');
+  await page.locator(selectors.activeTab).filter({ hasText: name }).waitFor({ timeout: 15_000 });
+  await focusActiveEditor(page);
+}
+
+/** Clicks into the active editor's text so key presses go there. */
+export async function focusActiveEditor(page: Page): Promise<void> {
+  await page.locator(selectors.activeEditorLines).first().click();
+}
+
+/**
+ * The whole text of the active editor, read by select-all + copy (the DOM only holds the
+ * visible lines). Overwrites the clipboard; the selection is collapsed again afterwards.
+ */
+export async function activeEditorText(page: Page): Promise<string> {
+  await focusActiveEditor(page);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  await page.waitForTimeout(150);
+  const text = await readClipboard(page);
+  await page.keyboard.press('Control+Home');
+  return text;
+}
+
+/** Title of the active editor tab. */
+export async function activeTabTitle(page: Page): Promise<string> {
+  return (await page.locator(selectors.activeTab).first().innerText()).trim();
+}
+
+/** Switches the colour theme live through the theme picker (settings files are not re-read). */
+export async function switchTheme(page: Page, theme: Theme): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator(selectors.quickInputBox);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(themeNames[theme]);
+  await page.locator(selectors.quickInputRow).filter({ hasText: themeNames[theme] }).first().waitFor();
+  await input.press('Enter');
+  await page.locator(selectors.quickInput).waitFor({ state: 'hidden' }).catch(() => undefined);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
