@@ -1,2 +1,26 @@
-// Entry of the lazily loaded providers bundle; the providers helper fills it.
-export {};
+/**
+ * Entry of the lazily loaded providers bundle (`dist/providers.js`): providers, undici and jose
+ * live here, never in the activation bundle. Load it with `loadProviders()` from `src/lazy.ts`.
+ */
+import { AuthLensError } from '../core/errors';
+import { providerDefinitions } from './registry';
+import type { Provider, ProviderConfig, ProviderOptions } from './types';
+
+export { providerDefinitions } from './registry';
+export { HttpClient, bypassesProxy, joinUrl, resolveHttpOptions, retryAfterSeconds } from './http';
+export type { HttpClientOptions, HttpRequest, HttpResponse } from './http';
+export type * from './types';
+
+/**
+ * Makes the provider for one `authlens.providers` entry. Each provider owns its connection
+ * pool: `close()` it when the configuration changes.
+ *
+ * @example
+ * const p = createProvider(config, { http: resolveHttpOptions({ settingProxy, strictSSL, env: process.env }) });
+ * const page = await p.listSessions({ credentials, signal });
+ */
+export function createProvider(config: ProviderConfig, options?: ProviderOptions): Provider {
+  const def = providerDefinitions.find((d) => d.kind === config.kind);
+  if (def === undefined) throw new AuthLensError('config-invalid', { where: 'kind' }, `config-invalid: unknown provider kind ${String(config.kind)}`);
+  return def.create(config, options);
+}

@@ -96,6 +96,28 @@ export interface ProviderContext {
   readonly credentials: Credentials;
   /** Cancels the call (refresh pressed again, view closed). */
   readonly signal?: AbortSignal;
+  /** Clock for session status (epoch ms); defaults to `Date.now()`. */
+  readonly now?: number;
+}
+
+/**
+ * Network settings the VS Code layer reads (`http.proxy`, `http.proxyStrictSSL`, `HTTPS_PROXY`,
+ * `NO_PROXY`); build them with `resolveHttpOptions()` from the providers bundle.
+ */
+export interface HttpOptions {
+  /** Proxy URL (`http://host:port`, may carry `user:pass@`). Absent: direct connections. */
+  readonly proxy?: string;
+  /** Verify the proxy's TLS certificate (`http.proxyStrictSSL`). Target TLS follows `allowInsecureTls`. */
+  readonly strictSSL: boolean;
+  /** Hosts that bypass the proxy (`NO_PROXY` syntax: `host`, `.domain`, `*.domain`, `host:port`, `*`). */
+  readonly noProxy?: readonly string[];
+}
+
+/** What `createProvider` needs besides the config. */
+export interface ProviderOptions {
+  readonly http?: HttpOptions;
+  /** Receives one redacted line per HTTP request (for the output channel). */
+  readonly log?: (line: string) => void;
 }
 
 /** The small interface every provider implements. */
@@ -112,5 +134,5 @@ export interface ProviderDefinition {
   readonly kind: ProviderKind;
   /** Credentials this kind accepts, in the order the Set Credential picker offers them. */
   readonly credentialKinds: readonly CredentialKind[];
-  create(config: ProviderConfig): Provider;
+  create(config: ProviderConfig, options?: ProviderOptions): Provider;
 }
