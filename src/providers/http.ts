@@ -301,8 +301,13 @@ export class HttpClient {
   private async readText(body: Dispatcher.ResponseData['body'], headers: Readonly<Record<string, string>>, lenient: boolean): Promise<string | undefined> {
     const declared = Number(headers['content-length']);
     const tooLarge = (): AuthLensError => new AuthLensError('response-too-large', { where: `${Math.round(this.maxBodyBytes / 1024 / 1024)} MB` }, `response-too-large: body over ${this.maxBodyBytes} bytes`);
-    if (Number.isFinite(declared) && declared > this.maxBodyBytes) {
+    // Destroying a BodyReadable emits an AbortError; nobody is listening any more by then.
+    const discard = (): void => {
+      body.on('error', () => undefined);
       body.destroy();
+    };
+    if (Number.isFinite(declared) && declared > this.maxBodyBytes) {
+      discard();
       if (lenient) return undefined;
       throw tooLarge();
     }
@@ -311,7 +316,7 @@ export class HttpClient {
     for await (const chunk of body as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > this.maxBodyBytes) {
-        body.destroy();
+        discard();
         if (lenient) return undefined;
         throw tooLarge();
       }
