@@ -1,0 +1,305 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import type { Json, JsonObject } from '../../core/json';
+import { sessionJson, type AuthmsUser } from '../data/authms';
+import { bearerToken, json } from '../httpUtil';
+import { statusText } from '../misbehaviour';
+import type { ApiContext } from '../state';
+import type { Handler, Reply, SandboxRequest } from '../types';
+
+/** AuthMS (seed 002): `GET /sessions`, `DELETE /sessions/{id}`; errors are dto.Problem. */
+export const AUTHMS_AUDIENCE = 'authms';
+const SERVICE = 'auth-service';
+const MAX_PAGE_SIZE = 100;
+
+interface Violation {
+  readonly field: string;
+  readonly code: string;
+  readonly description: string;
+  readonly value?: Json;
+}
+
+interface ProblemSpec {
+  readonly status: number;
+  readonly slug: string;
+  readonly title: string;
+  readonly detail: string;
+  readonly code: number;
+  readonly i18nKey: string;
+  readonly i18nArgs?: JsonObject;
+  readonly errors?: readonly Violation[];
+  readonly retryAfter?: number;
+  readonly headers?: Record<string, string>;
+}
+
+/**
+ * A dto.Problem (RFC 7807 + the seed's extensions) with content type application/problem+json.
+ * `errors`, `i18n_args` and `retry_after` are left out when empty (Go `omitempty`).
+ */
+export function problem(req: Pick<SandboxRequest, 'rawUrl' | 'now'>, base: string, spec: ProblemSpec): Reply {
+  const traceId = randomBytes(16).toString('hex');
+  const spanId = randomBytes(8).toString('hex');
+  const requestId = `req_${randomUUID()}`;
+  const body: JsonObject = {
+    type: `${base}/errors/${spec.slug}`,
+    title: spec.title,
+    status: spec.status,
+    detail: spec.detail,
+    instance: req.rawUrl,
+    code: spec.code,
+    i18n_key: spec.i18nKey,
+    request_id: requestId,
+    trace_id: `00-${traceId}-${spanId}-01`,
+    span_id: spanId,
+    service: SERVICE,
+    timestamp: new Date(req.now).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  };
+  if (spec.i18nArgs) body['i18n_args'] = spec.i18nArgs;
+  if (spec.errors && spec.errors.length > 0) body['errors'] = spec.errors.map((v) => ({ ...v }));
+  if (spec.retryAfter !== undefined) body['retry_after'] = spec.retryAfter;
+  const headers: Record<string, string> = {
+    'content-type': 'application/problem+json',
+    'x-request-id': requestId,
+    traceparent: `00-${traceId}-${spanId}-01`,
+    ...spec.headers,
+  };
+  if (spec.retryAfter !== undefined) headers['retry-after'] = String(spec.retryAfter);
+  return { status: spec.status, headers, json: body };
+}
+
+/** What misbehaviour `status` answers under AuthMS. */
+export function authmsErrorReply(req: SandboxRequest, base: string, status: number, retryAfter?: number): Reply {
+  const title = statusText(status);
+  const slug = title.toLowerCase().replace(/[^a-z]+/g, '-');
+  return problem(req, base, {
+    status,
+    slug,
+    title,
+    detail: status === 429 ? 'Rate limit exceeded, retry later' : `Sandbox misbehaviour: ${title}`,
+    code: status * 100_000 + 99_001,
+    i18nKey: `error.${slug.replace(/-/g, '_')}`,
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+  });
+}
+
+/** The caller a bearer JWT names. */
+interface Caller {
+  readonly user: AuthmsUser;
+  readonly admin: boolean;
+}
+
+export function createAuthmsApi(ctx: ApiContext): Handler {
+  const base = ctx.baseUrls.authms;
+  const data = (): ReturnType<ApiContext['state']>['authms'] => ctx.state().authms;
+
+  const unauthorized = (req: SandboxRequest, detail: string, code: number, key: string): Reply =>
+    problem(req, base, {
+      status: 401,
+      slug: 'unauthorized',
+      title: 'Unauthorized',
+      detail,
+      code,
+      i18nKey: key,
+      headers: { 'www-authenticate': `Bearer realm="authms", error="invalid_token", error_description="${detail}"` },
+    });
+
+  async function authenticate(req: SandboxRequest): Promise<Caller | Reply> {
+    const token = bearerToken(req);
+    if (!token) return unauthorized(req, 'Missing bearer token', 40101000, 'error.auth.missing_token');
+    let payload: JWTPayload;
+    try {
+      const verified = await jwtVerify(
+        token,
+        async (header) => (header.alg === 'HS256' ? ctx.keys.hs256 : ctx.keys.rsa.publicKey),
+        {
+          algorithms: ['HS256', 'RS256'],
+          issuer: base,
+          audience: AUTHMS_AUDIENCE,
+          currentDate: new Date(req.now),
+        },
+      );
+      payload = verified.payload;
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) {
+        return unauthorized(req, 'Token has expired', 40101002, 'error.auth.token_expired');
+      }
+      return unauthorized(req, 'Invalid token', 40101001, 'error.auth.invalid_token');
+    }
+    const user = data().users.find((u) => u.id === payload.sub);
+    if (!user) return unauthorized(req, 'Token subject is unknown', 40101003, 'error.auth.unknown_subject');
+    const roles = Array.isArray(payload['roles']) ? payload['roles'] : [];
+    return { user, admin: roles.includes('admin') && user.admin };
+  }
+
+  function parseIntParam(
+    req: SandboxRequest,
+    name: string,
+    fallback: number,
+    min: number,
+    max: number,
+    violations: Violation[],
+  ): number {
+    const raw = req.query.get(name);
+    if (raw === null || raw === '') return fallback;
+    const n = Number(raw);
+    if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(n)) {
+      violations.push({ field: name, code: 'format', description: `${name} must be an integer`, value: raw });
+      return fallback;
+    }
+    if (n < min || n > max) {
+      violations.push({
+        field: name,
+        code: 'range',
+        description: `${name} must be between ${min} and ${max}`,
+        value: n,
+      });
+      return fallback;
+    }
+    return n;
+  }
+
+  async function listSessions(req: SandboxRequest): Promise<Reply> {
+    const caller = await authenticate(req);
+    if ('status' in caller) return caller;
+    const violations: Violation[] = [];
+    const userId = req.query.get('auth_user_id');
+    if (!userId) {
+      violations.push({ field: 'auth_user_id', code: 'required', description: 'auth_user_id is required' });
+    }
+    const page = parseIntParam(req, 'page', 1, 1, 1_000_000, violations);
+    const pageSize = parseIntParam(req, 'page_size', 20, 1, MAX_PAGE_SIZE, violations);
+    if (violations.length > 0 || !userId) {
+      return problem(req, base, {
+        status: 400,
+        slug: 'invalid-request',
+        title: 'Invalid Request Parameters',
+        detail: violations.map((v) => v.description).join('; '),
+        code: 40001001,
+        i18nKey: 'error.invalid_request',
+        errors: violations,
+      });
+    }
+    if (!caller.admin && userId !== caller.user.id) return forbiddenOther(req, userId);
+    const target = data().users.find((u) => u.id === userId);
+    if (!target) {
+      return problem(req, base, {
+        status: 404,
+        slug: 'user-not-found',
+        title: 'User Not Found',
+        detail: `User '${userId}' does not exist`,
+        code: 40401001,
+        i18nKey: 'error.user_not_found',
+        i18nArgs: { user_id: userId },
+      });
+    }
+    if (target.tenantId !== caller.user.tenantId) return forbiddenTenant(req);
+    const all = [...data().sessions.values()]
+      .filter((s) => s.userId === userId)
+      .sort((a, b) => b.lastActiveAt - a.lastActiveAt || a.id.localeCompare(b.id));
+    const total = all.length;
+    const totalPages = Math.ceil(total / pageSize);
+    const items = all.slice((page - 1) * pageSize, page * pageSize).map((s) => sessionJson(s, req.now));
+    return json(200, {
+      code: 0,
+      items,
+      message: 'success',
+      pagination: {
+        has_next: page < totalPages,
+        has_prev: page > 1,
+        page,
+        page_size: pageSize,
+        total,
+        total_pages: totalPages,
+      },
+      timestamp: new Date(req.now).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      total,
+    });
+  }
+
+  function forbiddenOther(req: SandboxRequest, userId: string): Reply {
+    return problem(req, base, {
+      status: 403,
+      slug: 'forbidden',
+      title: 'Forbidden',
+      detail: "Only administrators may list another user's sessions",
+      code: 40301001,
+      i18nKey: 'error.session.forbidden_other_user',
+      i18nArgs: { user_id: userId },
+    });
+  }
+
+  function forbiddenTenant(req: SandboxRequest): Reply {
+    return problem(req, base, {
+      status: 403,
+      slug: 'tenant-mismatch',
+      title: 'Forbidden',
+      detail: 'The user belongs to another tenant',
+      code: 40301002,
+      i18nKey: 'error.tenant.mismatch',
+    });
+  }
+
+  async function deleteSession(req: SandboxRequest, id: string): Promise<Reply> {
+    const caller = await authenticate(req);
+    if ('status' in caller) return caller;
+    const session = data().sessions.get(id);
+    // Another tenant's session reads as unknown: tenants must not learn of each other.
+    if (!session || session.tenantId !== caller.user.tenantId) {
+      return problem(req, base, {
+        status: 404,
+        slug: 'session-not-found',
+        title: 'Session Not Found',
+        detail: `Session '${id}' does not exist`,
+        code: 40401002,
+        i18nKey: 'error.session_not_found',
+        i18nArgs: { session_id: id },
+      });
+    }
+    if (session.userId !== caller.user.id && !caller.admin) return forbiddenOther(req, session.userId);
+    data().sessions.delete(id);
+    return { status: 204 };
+  }
+
+  return async (req) => {
+    if (req.path === '/sessions') {
+      if (req.method === 'GET') return listSessions(req);
+      return methodNotAllowed(req, 'GET');
+    }
+    const m = /^\/sessions\/([^/]+)$/.exec(req.path);
+    if (m?.[1]) {
+      if (req.method === 'DELETE') return deleteSession(req, safeDecode(m[1]));
+      return methodNotAllowed(req, 'DELETE');
+    }
+    if (req.path === '/.well-known/jwks.json' && req.method === 'GET') {
+      return json(200, { keys: [ctx.keys.rsa.publicJwk] } as unknown as JsonObject);
+    }
+    return problem(req, base, {
+      status: 404,
+      slug: 'not-found',
+      title: 'Not Found',
+      detail: `No route for ${req.method} ${req.path}`,
+      code: 40400000,
+      i18nKey: 'error.route_not_found',
+    });
+  };
+
+  function methodNotAllowed(req: SandboxRequest, allow: string): Reply {
+    return problem(req, base, {
+      status: 405,
+      slug: 'method-not-allowed',
+      title: 'Method Not Allowed',
+      detail: `${req.method} is not allowed here`,
+      code: 40500000,
+      i18nKey: 'error.method_not_allowed',
+      headers: { allow },
+    });
+  }
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

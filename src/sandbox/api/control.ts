@@ -1,0 +1,44 @@
+import type { Json, JsonObject } from '../../core/json';
+import { contentType, header, json, jsonBody } from '../httpUtil';
+import { parseRule } from '../misbehaviour';
+import type { Handler, MisbehaviourRule, Reply } from '../types';
+
+export interface ControlTarget {
+  readonly origin: string;
+  misbehave(rule: MisbehaviourRule): void;
+  reset(): void;
+  /** `{url, baseUrls, providers, credentials}` for the out-of-process case. */
+  describe(): JsonObject;
+}
+
+/**
+ * `/__sandbox/*`: misbehaviour and reset over HTTP for a sandbox in another process, plus
+ * `GET /` (an index) and `GET /__sandbox/config`. Guarded against DNS rebinding (the Host must
+ * be the loopback address) and cross-site form posts (POSTs must be `application/json`).
+ */
+export function createControlApi(target: ControlTarget): Handler {
+  const port = new URL(target.origin).port;
+  const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const problem = (status: number, message: string): Reply => json(status, { message });
+
+  return (req) => {
+    if (!allowedHosts.has(header(req, 'host') ?? '')) return problem(403, 'Host not allowed');
+    if (req.method === 'GET' && req.path === '/') {
+      const d = target.describe();
+      return json(200, { name: 'AuthLens sandbox', baseUrls: d['baseUrls'] ?? null } as JsonObject);
+    }
+    if (req.method === 'GET' && req.path === '/__sandbox/config') return json(200, target.describe());
+    if (req.method === 'POST' && (req.path === '/__sandbox/misbehave' || req.path === '/__sandbox/reset')) {
+      if (contentType(req) !== 'application/json') return problem(415, 'Content-Type must be application/json');
+      if (req.path === '/__sandbox/reset') {
+        target.reset();
+        return { status: 204 };
+      }
+      const rule = parseRule(jsonBody(req) as Json | undefined);
+      if (typeof rule === 'string') return problem(400, rule);
+      target.misbehave(rule);
+      return { status: 204 };
+    }
+    return problem(404, 'Not Found');
+  };
+}
