@@ -1,0 +1,304 @@
+/**
+ * What is worth a warning about a token or a server's answer. Each warning has a severity, an
+ * explanation and a fix hint (RFC 8725, "JWT Best Current Practices", where it applies).
+ * Texts are English templates from one table; `opts.t` localises them.
+ */
+import type { DecodedJwt } from './decode';
+import { isJsonObject, type Json } from './json';
+import { english, type Translate } from './template';
+import { DEFAULT_SKEW_MS, DEFAULT_SOON_MS, timeState } from './time';
+
+export type WarningCode =
+  | 'alg-none'
+  | 'alg-symmetric'
+  | 'no-exp'
+  | 'expired'
+  | 'expired-within-skew'
+  | 'nbf-future'
+  | 'iat-future'
+  | 'long-lifetime'
+  | 'exp-before-iat'
+  | 'key-url-header'
+  | 'embedded-jwk'
+  | 'sensitive-field';
+
+export type WarningSeverity = 'error' | 'warning' | 'info';
+
+export interface TokenWarning {
+  readonly code: WarningCode;
+  readonly severity: WarningSeverity;
+  /** One sentence: what is the matter. */
+  readonly message: string;
+  /** What to do about it. */
+  readonly hint?: string;
+  /** The claim, header parameter or JSON path concerned. */
+  readonly field?: string;
+}
+
+/** The one table of warning texts (English; each is a key of the runtime l10n bundles). */
+export const warningTexts: Readonly<Record<WarningCode, { severity: WarningSeverity; message: string; hint: string }>> = {
+  'alg-none': {
+    severity: 'error',
+    message: 'The token is not signed (alg "none"): anyone can forge it.',
+    hint: 'Never accept unsigned tokens: pin the algorithms your verifier allows (RFC 8725 §3.1, §3.2).',
+  },
+  'alg-symmetric': {
+    severity: 'info',
+    message: 'Signed with a shared secret (HMAC): whoever can verify this token can also create one.',
+    hint: 'Use a long random secret kept only on servers, or an asymmetric algorithm when others verify (RFC 8725 §3.5).',
+  },
+  'no-exp': {
+    severity: 'warning',
+    message: 'The token has no expiry (exp): it stays valid until its key changes.',
+    hint: 'Issue tokens with a short "exp" (RFC 7519 §4.1.4; required for access tokens by RFC 9068 §2.2).',
+  },
+  expired: {
+    severity: 'error',
+    message: 'The token has expired: servers reject it.',
+    hint: 'Get a new token: refresh it or sign in again.',
+  },
+  'expired-within-skew': {
+    severity: 'warning',
+    message: 'The token expired moments ago: strict servers reject it, servers that allow clock skew still accept it.',
+    hint: 'Refresh the token shortly before "exp" rather than after it.',
+  },
+  'nbf-future': {
+    severity: 'warning',
+    message: 'The token is not valid yet ("nbf" is in the future).',
+    hint: 'Check the clocks of the issuer and of this machine; verifiers allow only a small leeway (RFC 7519 §4.1.5).',
+  },
+  'iat-future': {
+    severity: 'warning',
+    message: 'The token says it was issued in the future ("iat").',
+    hint: "The issuer's clock is probably ahead: synchronise clocks (NTP).",
+  },
+  'long-lifetime': {
+    severity: 'warning',
+    message: 'This access token lives longer than 24 hours.',
+    hint: 'Keep access tokens short-lived (minutes) and use refresh tokens for long sessions (RFC 9700 §2.2.2, §4.14).',
+  },
+  'exp-before-iat': {
+    severity: 'error',
+    message: 'The token expires before it was issued ("exp" is earlier than "iat").',
+    hint: 'The issuer computes "exp" wrongly (seconds versus milliseconds, or a negative lifetime).',
+  },
+  'key-url-header': {
+    severity: 'info',
+    message: 'The header points to a key URL ("jku" or "x5u"); AuthLens never follows it.',
+    hint: 'Verifiers must not fetch keys from URLs in the token; use the JWKS you configured (RFC 8725 §3.10).',
+  },
+  'embedded-jwk': {
+    severity: 'info',
+    message: 'The header embeds its own key ("jwk"); a signature checked with that key proves nothing.',
+    hint: 'Verify with a key you trust, never with one the token brings along (RFC 8725 §3.10).',
+  },
+  'sensitive-field': {
+    severity: 'error',
+    message: 'A sensitive field is present: it should never leave the server.',
+    hint: 'Remove passwords, password hashes, salts, secrets and refresh tokens from tokens and API responses.',
+  },
+};
+
+/** What a token is used as; lifetimes matter only for access tokens. */
+export type WarningTokenKind = 'access-token' | 'id-token' | 'session-token' | 'refresh-token' | 'jwt';
+
+export interface TokenWarningOptions {
+  /** Clock-skew tolerance (default 60 s). */
+  readonly skewMs?: number;
+  /** "Expiring soon" threshold (default 5 min); unused for warnings, accepted for symmetry. */
+  readonly soonMs?: number;
+  /** What the token is used as; guessed from `typ: at+jwt`, `scope`, `client_id` when absent. */
+  readonly kind?: WarningTokenKind;
+  /** Longest acceptable access-token lifetime (default 24 h). */
+  readonly maxAccessLifetimeMs?: number;
+  /** Localises the texts (e.g. `(s) => vscode.l10n.t(s)`). */
+  readonly t?: Translate;
+}
+
+const SEVERITY_ORDER: Record<WarningSeverity, number> = { error: 0, warning: 1, info: 2 };
+
+function num(v: Json | undefined): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+function isAccessToken(decoded: DecodedJwt, kind: WarningTokenKind | undefined): boolean {
+  if (kind) return kind === 'access-token';
+  const typ = decoded.header['typ'];
+  if (typeof typ === 'string' && /^(application\/)?at\+jwt$/i.test(typ)) return true;
+  const p = decoded.payload;
+  // An ID token has a nonce or at_hash; an access token scopes or names its client.
+  if ('nonce' in p || 'at_hash' in p) return false;
+  return 'scope' in p || 'scp' in p || 'client_id' in p;
+}
+
+function make(code: WarningCode, t: Translate, field?: string): TokenWarning {
+  const w = warningTexts[code];
+  return {
+    code,
+    severity: w.severity,
+    message: t(w.message),
+    hint: t(w.hint),
+    ...(field !== undefined ? { field } : {}),
+  };
+}
+
+/**
+ * The warnings for a decoded token at `now` (epoch ms), errors first: `alg: none`, HMAC noted,
+ * no `exp`, expired (or within the skew grace), `nbf`/`iat` in the future, an access token
+ * living over 24 h, `exp` before `iat`, `jku`/`x5u`/`jwk` in the header, and sensitive fields in
+ * the payload (see {@link sensitiveFields}).
+ *
+ * @example
+ * const r = decodeJwt(raw);
+ * if (r.ok) for (const w of tokenWarnings(r.token, Date.now())) console.log(w.severity, w.message);
+ */
+export function tokenWarnings(decoded: DecodedJwt, now: number, opts?: TokenWarningOptions): TokenWarning[] {
+  const t = opts?.t ?? english;
+  const skew = opts?.skewMs ?? DEFAULT_SKEW_MS;
+  const out: TokenWarning[] = [];
+  const { header, payload } = decoded;
+
+  const alg = typeof header['alg'] === 'string' ? header['alg'] : '';
+  if (alg.toLowerCase() === 'none') out.push(make('alg-none', t, 'alg'));
+  else if (/^HS\d+$/i.test(alg)) out.push(make('alg-symmetric', t, 'alg'));
+
+  const exp = num(payload['exp']);
+  const nbf = num(payload['nbf']);
+  const iat = num(payload['iat']);
+  if (exp === undefined) {
+    out.push(make('no-exp', t, 'exp'));
+  } else {
+    const state = timeState({ exp }, now, { skewMs: skew, soonMs: opts?.soonMs ?? DEFAULT_SOON_MS });
+    if (state.state === 'expired') out.push(make('expired', t, 'exp'));
+    else if (state.msLeft !== undefined && state.msLeft <= 0) out.push(make('expired-within-skew', t, 'exp'));
+  }
+  if (nbf !== undefined && nbf * 1000 > now + skew) out.push(make('nbf-future', t, 'nbf'));
+  if (iat !== undefined && iat * 1000 > now + skew) out.push(make('iat-future', t, 'iat'));
+  if (exp !== undefined && iat !== undefined && exp < iat) {
+    out.push(make('exp-before-iat', t, 'exp'));
+  } else if (exp !== undefined && isAccessToken(decoded, opts?.kind)) {
+    const from = iat ?? nbf;
+    const max = opts?.maxAccessLifetimeMs ?? 24 * 3600 * 1000;
+    if (from !== undefined && (exp - from) * 1000 > max) out.push(make('long-lifetime', t, 'exp'));
+  }
+  for (const name of ['jku', 'x5u'] as const) {
+    if (name in header) out.push(make('key-url-header', t, name));
+  }
+  if ('jwk' in header) out.push(make('embedded-jwk', t, 'jwk'));
+  for (const f of sensitiveFields(payload)) {
+    if (!f.empty) out.push(make('sensitive-field', t, f.path));
+  }
+  // Stable sort: errors, then warnings, then notes.
+  return out
+    .map((w, i) => ({ w, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.w.severity] - SEVERITY_ORDER[b.w.severity] || a.i - b.i)
+    .map(({ w }) => w);
+}
+
+/** What kind of secret a {@link SensitiveField} is. */
+export type SensitiveKind = 'password' | 'password-hash' | 'salt' | 'secret' | 'private-key' | 'refresh-token' | 'access-token' | 'api-key';
+
+export interface SensitiveField {
+  /** JSON path from the root, e.g. `userInfo.password`, `items[0].salt`. */
+  readonly path: string;
+  /** The key as it appears. */
+  readonly name: string;
+  readonly kind: SensitiveKind;
+  /** True when the value is null, empty or `false`: the field exists but leaks nothing. */
+  readonly empty: boolean;
+}
+
+/**
+ * Sensitive names, compared case-insensitively with `_` and `-` removed. Exact names only:
+ * `passwordSecurityLevel` or `resetPasswordOnFirstLogin` are not secrets.
+ */
+const SENSITIVE = new Map<string, SensitiveKind>([
+  ['password', 'password'],
+  ['passwd', 'password'],
+  ['pwd', 'password'],
+  ['plainpassword', 'password'],
+  ['newpassword', 'password'],
+  ['oldpassword', 'password'],
+  ['passwordhash', 'password-hash'],
+  ['hashedpassword', 'password-hash'],
+  ['encryptedpassword', 'password-hash'],
+  ['passwordhashed', 'password-hash'],
+  ['passwordencrypted', 'password-hash'],
+  ['salt', 'salt'],
+  ['passwordsalt', 'salt'],
+  ['secret', 'secret'],
+  ['clientsecret', 'secret'],
+  ['appsecret', 'secret'],
+  ['apisecret', 'secret'],
+  ['secretkey', 'secret'],
+  ['secretinfo', 'secret'],
+  ['sharedsecret', 'secret'],
+  ['otpsecret', 'secret'],
+  ['totpsecret', 'secret'],
+  ['mfasecret', 'secret'],
+  ['twofactorsecret', 'secret'],
+  ['backupcodes', 'secret'],
+  ['recoverycodes', 'secret'],
+  ['privatekey', 'private-key'],
+  ['signingkey', 'private-key'],
+  ['refreshtoken', 'refresh-token'],
+  ['accesstoken', 'access-token'],
+  ['apikey', 'api-key'],
+]);
+
+/** Deepest level {@link sensitiveFields} walks, and the most nodes it visits. */
+export const SENSITIVE_MAX_DEPTH = 32;
+const SENSITIVE_MAX_NODES = 100_000;
+
+function isEmptyValue(v: Json): boolean {
+  return v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0) || (isJsonObject(v) && Object.keys(v).length === 0);
+}
+
+function childPath(parent: string, key: string): string {
+  const plain = /^[A-Za-z_$][\w$]*$/.test(key);
+  if (plain) return parent ? `${parent}.${key}` : key;
+  return `${parent}[${JSON.stringify(key)}]`;
+}
+
+/**
+ * Finds fields that hold secrets (password, passwordHash, encryptedPassword, salt, secret,
+ * client_secret, otp/totp secrets, privateKey, refreshToken/refresh_token, accessToken, apiKey…)
+ * anywhere in a JSON value, walking at most 32 levels deep and 100,000 nodes, without recursion.
+ * `path` prefixes the reported paths.
+ *
+ * @example
+ * sensitiveFields({ userInfo: { password: '1b6d…', salt: 'eZH…', encryptedPassword: null } })
+ * // [{ path: 'userInfo.password', kind: 'password', empty: false, … },
+ * //  { path: 'userInfo.salt', kind: 'salt', empty: false, … },
+ * //  { path: 'userInfo.encryptedPassword', kind: 'password-hash', empty: true, … }]
+ */
+export function sensitiveFields(value: Json, path = ''): SensitiveField[] {
+  const out: SensitiveField[] = [];
+  const queue: { v: Json; p: string; d: number }[] = [{ v: value, p: path, d: 0 }];
+  let visited = 0;
+  // Breadth-first, so the shallow (most visible) findings come first.
+  for (let qi = 0; qi < queue.length && visited < SENSITIVE_MAX_NODES; qi++) {
+    const { v, p, d } = queue[qi]!;
+    visited++;
+    if (d >= SENSITIVE_MAX_DEPTH || typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => {
+        if (typeof item === 'object' && item !== null && queue.length < SENSITIVE_MAX_NODES) queue.push({ v: item, p: `${p}[${i}]`, d: d + 1 });
+      });
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      const child = v[key] as Json;
+      const kind = SENSITIVE.get(key.toLowerCase().replace(/[_-]/g, ''));
+      const cp = childPath(p, key);
+      if (kind) out.push({ path: cp, name: key, kind, empty: isEmptyValue(child) });
+      if (typeof child === 'object' && child !== null && queue.length < SENSITIVE_MAX_NODES) queue.push({ v: child, p: cp, d: d + 1 });
+    }
+  }
+  return out;
+}
+
+/** Every English template of this module, for the l10n bundles and their test. */
+export function warningTemplates(): string[] {
+  return Object.values(warningTexts).flatMap((w) => [w.message, w.hint]);
+}
