@@ -5,10 +5,12 @@
 import { authingDefinition } from './authing';
 import { authmsDefinition } from './authms';
 import { betterAuthDefinition } from './betterAuth';
+import { oidcDefinition } from './oidc';
 import type { ProviderDefinition } from './types';
 
 export const providerDefinitions: readonly ProviderDefinition[] = [
   betterAuthDefinition,
   authingDefinition,
   authmsDefinition,
+  oidcDefinition,
 ];

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../core/json';
+import type { TokenStore } from './oidc/tokenStore';
 
 /** The kinds of auth server AuthLens speaks. Adding one: a file in this folder and a line in `registry.ts`. */
 export type ProviderKind = 'better-auth' | 'authing' | 'authms' | 'oidc';
@@ -98,6 +99,11 @@ export interface ProviderContext {
   readonly signal?: AbortSignal;
   /** Clock for session status (epoch ms); defaults to `Date.now()`. */
   readonly now?: number;
+  /**
+   * Where a provider that obtains tokens itself (`oidc`) reads and keeps them, scoped to this
+   * provider (VS Code: `src/oidcTokenStore.ts` over SecretStorage). Other kinds ignore it.
+   */
+  readonly tokens?: TokenStore;
 }
 
 /**

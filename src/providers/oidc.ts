@@ -1,0 +1,365 @@
+/**
+ * Generic OAuth 2.0 / OpenID Connect provider (kind `oidc`): Keycloak, Auth0, Okta, Authing's
+ * and AuthMS's OIDC endpoints, panva's oidc-provider. Everything but `issuer` and `clientId`
+ * comes from discovery; the client secret is the `clientSecret` credential.
+ *
+ * AuthLens obtains the tokens itself (client credentials, authorization code + PKCE, refresh)
+ * and keeps them in a {@link TokenStore} (SecretStorage in VS Code). Listing shows one session
+ * per stored set: the signed-in user and/or the service identity, each with its access token
+ * (JWT, or opaque with RFC 7662 introspection), ID token and refresh token.
+ */
+import { AuthLensError, isAuthLensError } from '../core/errors';
+import type { JsonObject } from '../core/json';
+import { HttpClient } from './http';
+import { defined } from './shape';
+import { discoveryCache, discoveryKey, fetchDiscovery, type DiscoveryDocument } from './oidc/discovery';
+import { oauthErrorOf } from './oidc/errors';
+import { fetchJwks, verifyIdToken } from './oidc/idToken';
+import { introspectToken, type IntrospectionResult } from './oidc/introspection';
+import { startLoopbackListener, type LoopbackPages } from './oidc/loopback';
+import { buildAuthorizationUrl, createAuthorizationRequestSecrets } from './oidc/pkce';
+import { explainRefusal, revokeToken, type RevocationResult } from './oidc/revocation';
+import { buildSession, type SessionFacts } from './oidc/session';
+import { fetchUserinfo } from './oidc/userinfo';
+import {
+  authorizationCodeGrant,
+  clientCredentialsGrant,
+  detectRotation,
+  refreshGrant,
+  requestToken,
+  toStoredTokenSet,
+  type ClientAuth,
+  type RefreshRotation,
+} from './oidc/tokens';
+import { MemoryTokenStore, type StoredTokenSet, type TokenSlot, type TokenStore } from './oidc/tokenStore';
+import type {
+  Provider,
+  ProviderConfig,
+  ProviderContext,
+  ProviderDefinition,
+  ProviderOptions,
+  RevokeOutcome,
+  SessionInfo,
+  SessionPage,
+} from './types';
+
+/** Scopes that only make sense for a user; dropped from client credentials requests. */
+const USER_SCOPES = new Set(['openid', 'profile', 'email', 'address', 'phone', 'offline_access']);
+/** Sign-in scopes when the provider sets none. */
+export const DEFAULT_SIGN_IN_SCOPES: readonly string[] = ['openid', 'profile', 'email', 'offline_access'];
+
+/** The issuer of an `oidc` provider: `issuer`, else the base URL. */
+export function issuerOf(config: ProviderConfig): string {
+  return (config.issuer !== undefined && config.issuer !== '' ? config.issuer : config.baseUrl).replace(/\/+$/, '');
+}
+
+/** `oidc` options: the usual ones plus where the tokens live. */
+export interface OidcProviderOptions extends ProviderOptions {
+  /** Default store when the context brings none (tests; a provider outside VS Code). */
+  readonly tokens?: TokenStore;
+}
+
+/** The context of an `oidc` call: `tokens` is the provider's token store (SecretStorage in VS Code). */
+export type OidcContext = ProviderContext;
+
+export interface SignInOptions {
+  /** Opens the authorization URL in the system browser (`vscode.env.openExternal`). */
+  openBrowser(url: string): Promise<boolean | void>;
+  /** How long to wait for the redirect (default 2 minutes). */
+  readonly timeoutMs?: number;
+  readonly pages?: LoopbackPages;
+  /** Overrides the configured scopes. */
+  readonly scopes?: readonly string[];
+}
+
+export interface RefreshResult {
+  readonly tokens: StoredTokenSet;
+  readonly rotation: RefreshRotation;
+  /**
+   * After a rotation: what introspection says of the old refresh token (`false` = dead, as it
+   * should be; `true` = the server still accepts it; undefined = it cannot be asked).
+   */
+  readonly oldRefreshTokenActive?: boolean;
+}
+
+export class OidcProvider implements Provider {
+  readonly issuer: string;
+  private readonly http: HttpClient;
+  private readonly defaultTokens: TokenStore;
+
+  constructor(
+    readonly config: ProviderConfig,
+    options: OidcProviderOptions = {},
+  ) {
+    this.issuer = issuerOf(config);
+    const issuerOrigin = safeOrigin(this.issuer);
+    this.http = new HttpClient(
+      defined({
+        baseUrl: config.baseUrl,
+        // The issuer is configured in the same provider entry as the base URL.
+        credentialOrigins: issuerOrigin !== undefined ? [issuerOrigin] : undefined,
+        timeoutMs: config.timeoutMs,
+        allowInsecureTls: config.allowInsecureTls,
+        http: options.http,
+        log: options.log,
+      }),
+    );
+    this.defaultTokens = options.tokens ?? new MemoryTokenStore();
+  }
+
+  /** The issuer's metadata, from the cache unless `refresh` (the "Refresh Discovery" command). */
+  discovery(opts: { refresh?: boolean; signal?: AbortSignal; now?: number } = {}): Promise<DiscoveryDocument> {
+    const key = discoveryKey(this.config.id, this.issuer);
+    if (opts.refresh === true) discoveryCache.invalidate(key);
+    return discoveryCache.get(key, () => fetchDiscovery(this.http, this.issuer, opts.now ?? Date.now(), opts.signal));
+  }
+
+  /** The discovered `jwks_uri` (or the configured `jwksUrl`), for signature verification. */
+  async jwksUri(signal?: AbortSignal): Promise<string | undefined> {
+    if (this.config.jwksUrl !== undefined && this.config.jwksUrl !== '') return this.config.jwksUrl;
+    return (await this.discovery(defined({ signal }))).jwksUri;
+  }
+
+  async listSessions(ctx: OidcContext, _cursor?: string): Promise<SessionPage> {
+    const now = ctx.now ?? Date.now();
+    const store = this.store(ctx);
+    const sets: [TokenSlot, StoredTokenSet][] = [];
+    for (const slot of ['user', 'service'] as const) {
+      const set = await store.get(slot);
+      // A set from another issuer or client (the settings changed) is not shown or used.
+      if (set && set.issuer === this.issuer && set.clientId === this.config.clientId) sets.push([slot, set]);
+    }
+    if (sets.length === 0) {
+      // Still fetch discovery: a wrong issuer shows up as an error right away.
+      await this.discovery(defined({ signal: ctx.signal, now }));
+      return { state: 'signed-out', sessions: [] };
+    }
+    const discovery = await this.discovery(defined({ signal: ctx.signal, now }));
+    const client = this.client(ctx);
+    const sessions: SessionInfo[] = [];
+    for (const [slot, set] of sets) {
+      const facts = await this.facts(discovery, client, slot, set, ctx.signal);
+      sessions.push(buildSession(slot, set, facts, now));
+    }
+    return { state: 'ok', sessions, total: sessions.length };
+  }
+
+  /**
+   * Revokes the session's tokens with RFC 7009: the refresh token first (servers revoke the
+   * whole grant with it), then the access token. A refused JWT access token is reported with
+   * its expiry: it stays valid until then.
+   */
+  async revokeSession(ctx: OidcContext, session: SessionInfo): Promise<RevokeOutcome> {
+    const slot = session.id === 'service' ? 'service' : 'user';
+    const store = this.store(ctx);
+    const set = await store.get(slot);
+    if (!set) return { kind: 'not-revoked', reason: 'AuthLens holds no tokens for this session any more.' };
+    const discovery = await this.discovery(defined({ signal: ctx.signal }));
+    if (!discovery.revocationEndpoint) {
+      return { kind: 'unsupported', reason: `${this.issuer} publishes no revocation_endpoint (RFC 7009).` };
+    }
+    const client = this.client(ctx);
+    const results: RevocationResult[] = [];
+    if (set.refreshToken) results.push(await revokeToken(this.http, discovery, client, set.refreshToken, 'refresh_token', ctx.signal));
+    const access = await revokeToken(this.http, discovery, client, set.accessToken, 'access_token', ctx.signal);
+    results.push(access);
+    await store.set(slot, { ...set, revokedAt: ctx.now ?? Date.now() });
+    if (access.kind === 'refused') return { kind: 'not-revoked', reason: explainRefusal(access) };
+    return { kind: 'revoked' };
+  }
+
+  /** Revokes one token (RFC 7009) and reports exactly what the server said. */
+  async revokeToken(ctx: OidcContext, token: string, hint?: 'access_token' | 'refresh_token'): Promise<RevocationResult> {
+    const discovery = await this.discovery(defined({ signal: ctx.signal }));
+    return revokeToken(this.http, discovery, this.client(ctx), token, hint, ctx.signal);
+  }
+
+  /** Introspects one token (RFC 7662) with this client's credentials. */
+  async introspect(ctx: OidcContext, token: string, hint?: 'access_token' | 'refresh_token'): Promise<IntrospectionResult> {
+    const discovery = await this.discovery(defined({ signal: ctx.signal }));
+    return introspectToken(this.http, discovery, this.client(ctx), token, hint, ctx.signal);
+  }
+
+  /** Client credentials grant: a token for the client itself, stored in the `service` slot. */
+  async getServiceToken(ctx: OidcContext): Promise<StoredTokenSet> {
+    const discovery = await this.discovery(defined({ signal: ctx.signal }));
+    const client = this.client(ctx);
+    const scopes = (this.config.scopes ?? []).filter((s) => !USER_SCOPES.has(s));
+    const response = await requestToken(
+      this.http,
+      discovery,
+      client,
+      clientCredentialsGrant(defined({ scopes, resource: this.config.resource, audience: this.config.audience })),
+      [],
+      ctx.signal,
+    );
+    const set = toStoredTokenSet(
+      response,
+      defined({ grant: 'client_credentials' as const, now: ctx.now ?? Date.now(), issuer: this.issuer, clientId: client.clientId, resource: this.config.resource ?? this.config.audience }),
+    );
+    await this.store(ctx).set('service', set);
+    return set;
+  }
+
+  /**
+   * Authorization code + PKCE (RFC 7636) through the system browser: a one-shot loopback
+   * listener receives the code (state checked), the code is exchanged, the ID token checked
+   * (signature, iss, aud, nonce), and the set stored in the `user` slot.
+   */
+  async signIn(ctx: OidcContext, opts: SignInOptions): Promise<StoredTokenSet> {
+    const discovery = await this.discovery(defined({ signal: ctx.signal }));
+    if (!discovery.authorizationEndpoint) {
+      throw new AuthLensError('unsupported', { where: 'authorization_endpoint' }, 'unsupported: the issuer has no authorization endpoint');
+    }
+    const client = this.client(ctx);
+    const scopes = opts.scopes ?? (this.config.scopes && this.config.scopes.length > 0 ? this.config.scopes : DEFAULT_SIGN_IN_SCOPES);
+    const secrets = createAuthorizationRequestSecrets();
+    const listener = await startLoopbackListener(defined({ state: secrets.state, timeoutMs: opts.timeoutMs, pages: opts.pages, signal: ctx.signal }));
+    try {
+      const url = buildAuthorizationUrl(
+        defined({
+          authorizationEndpoint: discovery.authorizationEndpoint,
+          clientId: client.clientId,
+          redirectUri: listener.redirectUri,
+          scopes,
+          secrets,
+          resource: this.config.resource,
+          audience: this.config.audience,
+          // Servers such as oidc-provider issue a refresh token only with explicit consent.
+          prompt: scopes.includes('offline_access') ? 'consent' : undefined,
+        }),
+      );
+      const opened = await opts.openBrowser(url);
+      if (opened === false) throw new AuthLensError('cancelled', { where: 'browser' }, 'cancelled: the browser was not opened');
+      const { code, iss } = await listener.result;
+      // RFC 9207: a server that names itself must name the issuer we asked.
+      if (iss !== undefined && iss.replace(/\/+$/, '') !== discovery.issuer.replace(/\/+$/, '')) {
+        throw new AuthLensError('oidc-issuer-mismatch', { where: 'iss' }, 'oidc-issuer-mismatch: the redirect names another issuer');
+      }
+      const response = await requestToken(
+        this.http,
+        discovery,
+        client,
+        authorizationCodeGrant(defined({ code, redirectUri: listener.redirectUri, codeVerifier: secrets.codeVerifier, resource: this.config.resource })),
+        [code, secrets.codeVerifier],
+        ctx.signal,
+      );
+      const now = ctx.now ?? Date.now();
+      if (response.idToken !== undefined && discovery.jwksUri !== undefined) {
+        const jwks = await fetchJwks(this.http, discovery.jwksUri, ctx.signal);
+        await verifyIdToken(response.idToken, jwks, { issuer: discovery.issuer, clientId: client.clientId, nonce: secrets.nonce, now });
+      }
+      const set = toStoredTokenSet(
+        response,
+        defined({ grant: 'authorization_code' as const, now, issuer: this.issuer, clientId: client.clientId, resource: this.config.resource ?? this.config.audience }),
+      );
+      await this.store(ctx).set('user', set);
+      return set;
+    } finally {
+      listener.close();
+    }
+  }
+
+  /**
+   * Refresh grant on a stored set. Shows rotation: when a new refresh token comes back, the old
+   * one is introspected to show that the server killed it.
+   */
+  async refreshTokens(ctx: OidcContext, slot: TokenSlot = 'user'): Promise<RefreshResult> {
+    const store = this.store(ctx);
+    const previous = await store.get(slot);
+    if (!previous?.refreshToken) {
+      throw new AuthLensError('oidc-no-refresh-token', { where: slot }, 'oidc-no-refresh-token: nothing to refresh with');
+    }
+    const discovery = await this.discovery(defined({ signal: ctx.signal }));
+    const client = this.client(ctx);
+    const response = await requestToken(
+      this.http,
+      discovery,
+      client,
+      refreshGrant(defined({ refreshToken: previous.refreshToken, resource: this.config.resource })),
+      [previous.refreshToken],
+      ctx.signal,
+    );
+    const { revokedAt: _dropped, ...rest } = previous;
+    const tokens = toStoredTokenSet(response, { grant: 'refresh_token', now: ctx.now ?? Date.now(), issuer: this.issuer, clientId: client.clientId, previous: rest });
+    await store.set(slot, tokens);
+    const rotation = detectRotation(previous.refreshToken, response);
+    if (rotation !== 'rotated') return { tokens, rotation };
+    const old = await introspectToken(this.http, discovery, client, previous.refreshToken, 'refresh_token', ctx.signal).catch(() => undefined);
+    return { tokens, rotation, ...(old?.kind === 'answered' ? { oldRefreshTokenActive: old.active } : {}) };
+  }
+
+  /** Forgets a stored set without telling the server. */
+  async forget(ctx: OidcContext, slot: TokenSlot): Promise<void> {
+    await this.store(ctx).delete(slot);
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  private store(ctx: OidcContext): TokenStore {
+    return ctx.tokens ?? this.defaultTokens;
+  }
+
+  private client(ctx: ProviderContext): ClientAuth {
+    const clientId = this.config.clientId;
+    if (clientId === undefined || clientId === '') {
+      throw new AuthLensError('not-configured', { where: 'clientId' }, 'not-configured: set clientId for this oidc provider');
+    }
+    const secret = ctx.credentials.clientSecret;
+    return secret !== undefined && secret !== '' ? { clientId, clientSecret: secret } : { clientId };
+  }
+
+  /** Introspection of opaque tokens and userinfo for a user set; failures become facts, not errors. */
+  private async facts(discovery: DiscoveryDocument, client: ClientAuth, slot: TokenSlot, set: StoredTokenSet, signal?: AbortSignal): Promise<SessionFacts> {
+    const facts: { access?: IntrospectionResult; refresh?: IntrospectionResult; userinfo?: JsonObject; userinfoError?: string } = {};
+    const ask = async (token: string, hint: 'access_token' | 'refresh_token'): Promise<IntrospectionResult | undefined> => {
+      try {
+        return await introspectToken(this.http, discovery, client, token, hint, signal);
+      } catch (err) {
+        if (isAuthLensError(err) && err.code === 'cancelled') throw err;
+        return undefined;
+      }
+    };
+    // A JWT is decoded locally; introspecting it would only be refused by many servers.
+    if (set.accessToken.split('.').length !== 3) {
+      const access = await ask(set.accessToken, 'access_token');
+      if (access) facts.access = access;
+    }
+    if (set.refreshToken !== undefined && set.refreshToken.split('.').length !== 3) {
+      const refresh = await ask(set.refreshToken, 'refresh_token');
+      if (refresh) facts.refresh = refresh;
+    }
+    const inactive = facts.access?.kind === 'answered' && !facts.access.active;
+    if (slot === 'user' && discovery.userinfoEndpoint !== undefined && !inactive) {
+      try {
+        facts.userinfo = await fetchUserinfo(this.http, discovery, set.accessToken, signal);
+      } catch (err) {
+        if (isAuthLensError(err) && err.code === 'cancelled') throw err;
+        const body = oauthErrorOf(err);
+        facts.userinfoError = body ? `${body.error}${body.errorDescription ? `: ${body.errorDescription}` : ''}` : isAuthLensError(err) ? err.code : 'error';
+      }
+    }
+    return facts;
+  }
+}
+
+function safeOrigin(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+export const oidcDefinition: ProviderDefinition = {
+  kind: 'oidc',
+  credentialKinds: ['clientSecret'],
+  create: (config, options) => new OidcProvider(config, options),
+};
+
+/** Narrows a provider to the `oidc` kind (its extra methods: sign in, service token, refresh). */
+export function isOidcProvider(provider: Provider): provider is OidcProvider {
+  return provider.config.kind === 'oidc' && typeof (provider as Partial<OidcProvider>).signIn === 'function';
+}

@@ -1,0 +1,57 @@
+import { AuthLensError, isAuthLensError } from '../../core/errors';
+import { isJsonObject, type JsonObject } from '../../core/json';
+import type { OAuthErrorBody } from '../../core/oauthErrors';
+import type { HttpClient } from '../http';
+import type { DiscoveryDocument } from './discovery';
+import { oauthErrorOf, toOAuthError } from './errors';
+import { clientAuthentication, type ClientAuth } from './tokens';
+
+export type TokenTypeHint = 'access_token' | 'refresh_token';
+
+/** What RFC 7662 introspection said about a token. */
+export type IntrospectionResult =
+  /** `claims` holds everything the server sent (`active`, `scope`, `exp`, `client_id`, `sub`...). */
+  | { readonly kind: 'answered'; readonly active: boolean; readonly claims: JsonObject }
+  /** The server refused this kind of token, e.g. 400 `unsupported_token_type` for JWT access tokens. */
+  | { readonly kind: 'refused'; readonly error: OAuthErrorBody }
+  /** The issuer publishes no introspection endpoint. */
+  | { readonly kind: 'no-endpoint' };
+
+/**
+ * Introspects a token (RFC 7662 §2) with the client's credentials.
+ *
+ * @example
+ * const r = await introspectToken(http, discovery, { clientId, clientSecret }, token, 'access_token');
+ * if (r.kind === 'answered' && !r.active) { ... revoked or expired ... }
+ */
+export async function introspectToken(
+  http: HttpClient,
+  discovery: DiscoveryDocument,
+  client: ClientAuth,
+  token: string,
+  hint?: TokenTypeHint,
+  signal?: AbortSignal,
+): Promise<IntrospectionResult> {
+  if (!discovery.introspectionEndpoint) return { kind: 'no-endpoint' };
+  const auth = clientAuthentication(client, discovery);
+  try {
+    const res = await http.send({
+      method: 'POST',
+      url: discovery.introspectionEndpoint,
+      headers: auth.headers,
+      form: { ...auth.form, token, ...(hint ? { token_type_hint: hint } : {}) },
+      secrets: [...auth.secrets, token],
+      ...(signal ? { signal } : {}),
+    });
+    if (!isJsonObject(res.json) || typeof res.json['active'] !== 'boolean') {
+      throw new AuthLensError('response-shape', { where: 'introspection active' }, 'response-shape: introspection without a boolean active');
+    }
+    return { kind: 'answered', active: res.json['active'], claims: res.json };
+  } catch (err) {
+    const body = oauthErrorOf(err);
+    if (body && isAuthLensError(err) && err.details.status === 400 && body.error === 'unsupported_token_type') {
+      return { kind: 'refused', error: body };
+    }
+    throw toOAuthError(err, 'introspection');
+  }
+}

@@ -1,0 +1,152 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AuthLensError } from '../../core/errors';
+
+/** The texts of the small page the browser shows after the redirect (localised by the caller). */
+export interface LoopbackPages {
+  readonly success: string;
+  readonly failure: string;
+}
+
+export interface LoopbackOptions {
+  /** The `state` sent in the authorization request; any other value is rejected. */
+  readonly state: string;
+  /** How long to wait for the browser (default 2 minutes). */
+  readonly timeoutMs?: number;
+  /** Callback path (default `/callback`). */
+  readonly path?: string;
+  readonly pages?: LoopbackPages;
+  readonly signal?: AbortSignal;
+}
+
+/** What arrived on the redirect URI. */
+export interface LoopbackResult {
+  readonly code: string;
+  /** RFC 9207 `iss`, when the server sends it. */
+  readonly iss?: string;
+}
+
+export interface LoopbackListener {
+  /** `http://127.0.0.1:<port>/callback` (RFC 8252 §7.3: loopback IP literal, not `localhost`). */
+  readonly redirectUri: string;
+  /** Resolves with the code; rejects with `oauth-error`, `oidc-state-mismatch`, `oidc-login-timeout` or `cancelled`. */
+  readonly result: Promise<LoopbackResult>;
+  /** Stops listening (idempotent). */
+  close(): void;
+}
+
+const DEFAULT_PAGES: LoopbackPages = {
+  success: 'Signed in. You can close this tab and return to VS Code.',
+  failure: 'Sign-in failed. Return to VS Code for details.',
+};
+
+/**
+ * A one-shot HTTP listener on 127.0.0.1 and a random port for the authorization code redirect
+ * (RFC 8252 §7.3). It answers the first request to the callback path with a small plain-text
+ * page and closes; it also closes on timeout or abort. Other paths (a browser's favicon) get 404.
+ *
+ * @example
+ * const listener = await startLoopbackListener({ state });
+ * await openBrowser(buildAuthorizationUrl({ ..., redirectUri: listener.redirectUri }));
+ * const { code } = await listener.result;
+ */
+export async function startLoopbackListener(opts: LoopbackOptions): Promise<LoopbackListener> {
+  const path = opts.path ?? '/callback';
+  const pages = opts.pages ?? DEFAULT_PAGES;
+  const timeoutMs = opts.timeoutMs ?? 120_000;
+  let settle: { resolve: (r: LoopbackResult) => void; reject: (e: unknown) => void } | undefined;
+  const result = new Promise<LoopbackResult>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  // The caller may never await `result` (e.g. the browser failed to open): no unhandled rejection.
+  result.catch(() => undefined);
+  let done = false;
+
+  const server = createServer((req, res) => handle(req, res));
+  let timer: NodeJS.Timeout | undefined;
+
+  const close = (): void => {
+    if (timer) clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onAbort);
+    server.close();
+    server.closeAllConnections();
+  };
+  const finish = (outcome: { ok: LoopbackResult } | { error: unknown }): void => {
+    if (done) return;
+    done = true;
+    if ('ok' in outcome) settle?.resolve(outcome.ok);
+    else settle?.reject(outcome.error);
+  };
+  const onAbort = (): void => {
+    finish({ error: new AuthLensError('cancelled', { where: 'sign-in' }, 'cancelled: sign-in aborted') });
+    close();
+  };
+
+  function answer(res: ServerResponse, status: number, text: string, after?: () => void): void {
+    res.writeHead(status, {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      connection: 'close',
+    });
+    res.end(`${text}\n`, after);
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (done || req.method !== 'GET' || url.pathname !== path) {
+      answer(res, 404, 'Not found');
+      return;
+    }
+    const params = url.searchParams;
+    const state = params.get('state');
+    const error = params.get('error');
+    const code = params.get('code');
+    let outcome: { ok: LoopbackResult } | { error: unknown };
+    if (state !== opts.state) {
+      // Checked first: an error response with a wrong state is not ours either (RFC 6749 §10.12).
+      outcome = { error: new AuthLensError('oidc-state-mismatch', { where: 'state' }, 'oidc-state-mismatch: the redirect carried another state') };
+    } else if (error !== null) {
+      const description = params.get('error_description');
+      outcome = {
+        error: new AuthLensError(
+          'oauth-error',
+          { serverCode: error.slice(0, 100), where: 'authorization', ...(description ? { serverMessage: description.slice(0, 500) } : {}) },
+          `oauth-error: authorization answered ${error.slice(0, 100)}`,
+        ),
+      };
+    } else if (code === null || code === '') {
+      outcome = { error: new AuthLensError('response-shape', { where: 'redirect code' }, 'response-shape: the redirect carried no code') };
+    } else {
+      const iss = params.get('iss');
+      outcome = { ok: { code, ...(iss !== null ? { iss } : {}) } };
+    }
+    answer(res, 'ok' in outcome ? 200 : 400, 'ok' in outcome ? pages.success : pages.failure, close);
+    finish(outcome);
+  }
+
+  server.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+
+  timer = setTimeout(() => {
+    finish({ error: new AuthLensError('oidc-login-timeout', { where: `${Math.round(timeoutMs / 1000)} s` }, 'oidc-login-timeout: no redirect arrived') });
+    close();
+  }, timeoutMs);
+  timer.unref?.();
+  if (opts.signal?.aborted) onAbort();
+  else opts.signal?.addEventListener('abort', onAbort, { once: true });
+
+  return {
+    redirectUri: `http://127.0.0.1:${port}${path}`,
+    result,
+    close: () => {
+      if (!done) finish({ error: new AuthLensError('cancelled', { where: 'sign-in' }, 'cancelled: sign-in closed') });
+      close();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { decodeJwt } from 'jose';
+import { isAuthLensError } from '../../core/errors';
+import type { OAuthErrorBody } from '../../core/oauthErrors';
+import type { HttpClient } from '../http';
+import type { DiscoveryDocument } from './discovery';
+import { oauthErrorOf, toOAuthError } from './errors';
+import type { TokenTypeHint } from './introspection';
+import { clientAuthentication, type ClientAuth } from './tokens';
+
+/** What RFC 7009 revocation did. */
+export type RevocationResult =
+  | { readonly kind: 'revoked' }
+  /**
+   * The server refused (400 `unsupported_token_type`): typical for self-contained JWT access
+   * tokens, which then stay valid until `expiresAt` (epoch ms, from the token's `exp`).
+   */
+  | { readonly kind: 'refused'; readonly error: OAuthErrorBody; readonly isJwt: boolean; readonly expiresAt?: number }
+  | { readonly kind: 'no-endpoint' };
+
+/** The `exp` of a JWT in epoch ms, or undefined for opaque tokens and tokens without `exp`. */
+export function jwtExpiry(token: string): number | undefined {
+  if (token.split('.').length !== 3) return undefined;
+  try {
+    const exp = decodeJwt(token).exp;
+    return typeof exp === 'number' ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Revokes a token (RFC 7009 §2.1). A 200 means revoked (servers answer 200 for unknown tokens
+ * too, §2.2); `unsupported_token_type` is a refusal with the token's expiry, other errors throw.
+ */
+export async function revokeToken(
+  http: HttpClient,
+  discovery: DiscoveryDocument,
+  client: ClientAuth,
+  token: string,
+  hint?: TokenTypeHint,
+  signal?: AbortSignal,
+): Promise<RevocationResult> {
+  if (!discovery.revocationEndpoint) return { kind: 'no-endpoint' };
+  const auth = clientAuthentication(client, discovery);
+  try {
+    await http.send({
+      method: 'POST',
+      url: discovery.revocationEndpoint,
+      headers: auth.headers,
+      form: { ...auth.form, token, ...(hint ? { token_type_hint: hint } : {}) },
+      secrets: [...auth.secrets, token],
+      expect: 'none',
+      ...(signal ? { signal } : {}),
+    });
+    return { kind: 'revoked' };
+  } catch (err) {
+    const body = oauthErrorOf(err);
+    if (body && isAuthLensError(err) && err.details.status === 400 && body.error === 'unsupported_token_type') {
+      const expiresAt = jwtExpiry(token);
+      return { kind: 'refused', error: body, isJwt: token.split('.').length === 3, ...(expiresAt !== undefined ? { expiresAt } : {}) };
+    }
+    throw toOAuthError(err, 'revocation');
+  }
+}
+
+/**
+ * Plain English for a refusal, used as `RevokeOutcome.reason` (the VS Code layer shows its own
+ * localised text built from the same facts).
+ * @example explainRefusal({ kind: 'refused', error: { error: 'unsupported_token_type' }, isJwt: true, expiresAt: 1e12 })
+ */
+export function explainRefusal(result: Extract<RevocationResult, { kind: 'refused' }>): string {
+  const what = `The server refused to revoke this token (${result.error.error}${result.error.errorDescription ? `: ${result.error.errorDescription}` : ''}).`;
+  if (result.expiresAt !== undefined) {
+    return `${what} A JWT access token is checked by signature alone, so it stays valid until exp ${new Date(result.expiresAt).toISOString()}.`;
+  }
+  return result.isJwt ? `${what} A JWT access token without exp stays valid until its signing key is rotated.` : what;
+}
