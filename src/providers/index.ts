@@ -24,3 +24,5 @@ export function createProvider(config: ProviderConfig, options?: ProviderOptions
   if (def === undefined) throw new AuthLensError('config-invalid', { where: 'kind' }, `config-invalid: unknown provider kind ${String(config.kind)}`);
   return def.create(config, options);
 }
+export { verifyJwt, fetchKeySet, isFetchableKeyUrl } from './verify';
+export type { VerifyKeyInput, FetchKeySetOptions, FetchedKeySet } from './verify';

@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import { SignJWT, exportJWK, exportSPKI, generateKeyPair } from 'jose';
+import { isFetchableKeyUrl, verifyJwt } from '../../../src/providers/verify';
+
+describe('verifyJwt', () => {
+  const secret = 'a-test-secret-that-is-long-enough-123456';
+  let rsToken: string;
+  let hsToken: string;
+  let jwks: { keys: unknown[] };
+  let pem: string;
+  let otherPem: string;
+
+  before(async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const other = await generateKeyPair('RS256', { extractable: true });
+    rsToken = await new SignJWT({ sub: 'alice' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuedAt().sign(privateKey);
+    hsToken = await new SignJWT({ sub: 'bob' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
+    const jwk = await exportJWK(publicKey);
+    const otherJwk = await exportJWK(other.publicKey);
+    jwks = { keys: [{ ...otherJwk, kid: 'k0', use: 'sig' }, { ...jwk, kid: 'k1', use: 'sig', alg: 'RS256' }] };
+    pem = await exportSPKI(publicKey);
+    otherPem = await exportSPKI(other.publicKey);
+  });
+
+  it('verifies HS256 with the right secret and names alg and key', async () => {
+    const r = await verifyJwt(hsToken, { kind: 'secret', secret });
+    assert.equal(r.valid, true);
+    assert.equal(r.alg, 'HS256');
+    assert.match(r.keyDescription ?? '', /shared secret/);
+  });
+
+  it('fails HS256 with a wrong secret, saying why', async () => {
+    const r = await verifyJwt(hsToken, { kind: 'secret', secret: 'wrong' });
+    assert.equal(r.valid, false);
+    assert.equal(r.failure?.code, 'bad-signature');
+  });
+
+  it('verifies RS256 against a JWKS by kid', async () => {
+    const r = await verifyJwt(rsToken, { kind: 'jwks', jwks: jwks as never, url: 'https://issuer.test/jwks' });
+    assert.equal(r.valid, true, r.failure?.message);
+    assert.equal(r.kid, 'k1');
+    assert.match(r.keyDescription ?? '', /kid=k1/);
+  });
+
+  it('reports a missing kid with the kids the JWKS has', async () => {
+    const set = { keys: [jwks.keys[0]] };
+    const r = await verifyJwt(rsToken, { kind: 'jwks', jwks: set as never, url: 'https://issuer.test/jwks' });
+    assert.equal(r.valid, false);
+    assert.equal(r.failure?.code, 'no-matching-key');
+    assert.match(r.failure?.message ?? '', /kid "k1".*k0/);
+  });
+
+  it('verifies with a pasted PEM and fails with the wrong PEM', async () => {
+    assert.equal((await verifyJwt(rsToken, { kind: 'publicKey', text: pem })).valid, true);
+    const bad = await verifyJwt(rsToken, { kind: 'publicKey', text: otherPem });
+    assert.equal(bad.valid, false);
+    assert.equal(bad.failure?.code, 'bad-signature');
+  });
+
+  it('verifies with a pasted JWK', async () => {
+    const r = await verifyJwt(rsToken, { kind: 'publicKey', text: JSON.stringify(jwks.keys[1]) });
+    assert.equal(r.valid, true, r.failure?.message);
+  });
+
+  it('refuses algorithm confusion and alg none', async () => {
+    const confused = await verifyJwt(hsToken, { kind: 'publicKey', text: pem });
+    assert.equal(confused.failure?.code, 'alg-key-mismatch');
+    const secretForRs = await verifyJwt(rsToken, { kind: 'secret', secret });
+    assert.equal(secretForRs.failure?.code, 'alg-key-mismatch');
+    const none = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.';
+    assert.equal((await verifyJwt(none, { kind: 'secret', secret })).failure?.code, 'alg-none');
+  });
+
+  it('refuses private keys', async () => {
+    const r = await verifyJwt(rsToken, { kind: 'publicKey', text: '-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----' });
+    assert.equal(r.failure?.code, 'bad-key');
+  });
+
+  it('only fetches https or loopback key URLs', () => {
+    assert.equal(isFetchableKeyUrl('https://issuer.example/jwks'), true);
+    assert.equal(isFetchableKeyUrl('http://127.0.0.1:4000/jwks'), true);
+    assert.equal(isFetchableKeyUrl('http://localhost:4000/jwks'), true);
+    assert.equal(isFetchableKeyUrl('http://evil.example/jwks'), false);
+    assert.equal(isFetchableKeyUrl('file:///etc/passwd'), false);
+    assert.equal(isFetchableKeyUrl('javascript:alert(1)'), false);
+    assert.equal(isFetchableKeyUrl('https://user:pw@issuer.example/jwks'), false);
+  });
+});
