@@ -97,11 +97,16 @@ export class BetterAuthProvider implements Provider {
       }
     }
     const auth = this.primaryAuth(ctx.credentials);
+    // Better Auth deletes only sessions of the signed-in user and answers `{"status":true}`
+    // either way: check the session is ours first, and confirm by listing again after.
+    const before = await this.userList(auth, ctx.signal);
+    if (before !== undefined && !before.some((s) => s['token'] === token)) {
+      return { kind: 'not-revoked', reason: 'This session is not among the signed-in user’s sessions (already ended, or another user’s: revoking those needs an admin credential).' };
+    }
     const res = await this.post('/revoke-session', auth, { token }, ctx.signal, [token]);
     const ok = isJsonObject(res.json) && res.json['status'] === true;
-    // Confirm: the server says `status: true` whether or not it deleted anything.
     try {
-      const listed = await this.userList(auth, ctx.signal);
+      const listed = await this.userList(auth, ctx.signal, true);
       if (listed !== undefined) return listed.some((s) => s['token'] === token) ? notRevoked(ok) : { kind: 'revoked' };
       const gs = await this.get('/get-session', auth, ctx.signal);
       const current = parseGetSession(gs.json);
@@ -161,12 +166,16 @@ export class BetterAuthProvider implements Provider {
     return this.http.send(defined({ method: 'POST' as const, url: joinUrl(this.config.baseUrl, path), headers, json: body, secrets, signal }));
   }
 
-  /** `GET /list-sessions`; undefined when the server has no such route or refuses it. */
-  private async userList(auth: Auth, signal: AbortSignal | undefined): Promise<JsonObject[] | undefined> {
+  /**
+   * `GET /list-sessions`; undefined when the server has no such route or refuses it (with
+   * `strict401`, a 401 is thrown: after a revoke it means the credential's own session ended).
+   */
+  private async userList(auth: Auth, signal: AbortSignal | undefined, strict401 = false): Promise<JsonObject[] | undefined> {
     try {
       const res = await this.get('/list-sessions', auth, signal);
       return arrayAt(res.json, '/list-sessions').map((s, i) => objectAt(s, `/list-sessions: [${i}]`));
     } catch (err) {
+      if (strict401 && isAuthLensError(err) && err.code === 'http-unauthorized') throw err;
       if (isAuthLensError(err) && (err.code === 'http-not-found' || err.code === 'http-unauthorized' || err.code === 'http-forbidden')) return undefined;
       throw err;
     }
