@@ -1,6 +1,8 @@
 /** Every AuthLens command id, once. `contributes.commands` must list exactly these (unit-tested). */
 export const CommandId = {
   decodeToken: 'authlens.decodeToken',
+  decodeTokenToDocument: 'authlens.decodeTokenToDocument',
+  decodeClipboard: 'authlens.decodeClipboard',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

@@ -1,10 +1,79 @@
+/**
+ * "AuthLens: Decode Token", "Decode Token to JSON Document" and "Decode Token from Clipboard":
+ * take a token (see `gatherToken`), decode it (not verified) and show header, payload, time
+ * claims and warnings in a read-only JSON document. The log sees redacted tokens only.
+ */
 import * as vscode from 'vscode';
+import { decodeJwt } from '../core/decode';
+import { errorMessage } from '../core/errorMessages';
+import { redact } from '../core/redact';
+import { tokenWarnings } from '../core/warnings';
+import { decodedDocuments } from '../decodedDocument';
+import { decodedJson } from '../decodedJson';
 import type { Services } from '../services';
+import { gatherToken, type TokenInput, type TokenInputOptions } from '../tokenInput';
 
-/** Placeholder until the foundation slice lands: the test-infra helper replaces this file. */
+const translate = (s: string): string => vscode.l10n.t(s);
+
+/**
+ * Decodes `input.token` and opens the JSON document. Returns the editor, or undefined when the
+ * token did not decode (the user then sees why, in words made from the error code).
+ */
+export async function showDecodedDocument(services: Services, input: TokenInput): Promise<vscode.TextEditor | undefined> {
+  const { log } = services;
+  const result = decodeJwt(input.token);
+  if (!result.ok) {
+    log.warn(`Could not decode ${redact(input.token)} (${input.source}): ${result.error.code}`);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('AuthLens could not decode the token: {0}', errorMessage(result.error, translate)),
+    );
+    return undefined;
+  }
+  const now = Date.now();
+  const warnings = tokenWarnings(result.token, now, { t: translate });
+  const text = JSON.stringify(decodedJson(result.token, warnings, now, translate), null, 2) + '\n';
+  const alg = typeof result.token.header.alg === 'string' ? result.token.header.alg : '?';
+  log.info(
+    `Decoded ${redact(input.token)} from ${input.source}: alg ${alg}, ${warnings.length} warning(s)` +
+      (warnings.length ? ` [${warnings.map((w) => w.code).join(', ')}]` : ''),
+  );
+  return decodedDocuments(services).show(vscode.l10n.t('Decoded token'), text);
+}
+
+async function decodeFrom(services: Services, arg: unknown, opts: TokenInputOptions): Promise<void> {
+  try {
+    const input = await gatherToken(arg, { ...opts, log: services.log });
+    if (!input) {
+      services.log.info('Decode cancelled: no token given');
+      return;
+    }
+    await showDecodedDocument(services, input);
+  } catch (err) {
+    // Never echo the input: the message of an unexpected error could contain it.
+    services.log.error(`Decode failed: ${err instanceof Error ? err.name : 'unknown error'}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('AuthLens could not decode the token.'));
+  }
+}
+
+/** "AuthLens: Decode Token". Later opens the inspector; for now the JSON document. */
 export function decodeTokenCommand(services: Services) {
+  return (arg?: unknown): Promise<void> => decodeFrom(services, arg, {});
+}
+
+/** "AuthLens: Decode Token to JSON Document". */
+export function decodeTokenToDocumentCommand(services: Services) {
+  return (arg?: unknown): Promise<void> => decodeFrom(services, arg, {});
+}
+
+/** "AuthLens: Decode Token from Clipboard": the clipboard only; says so when it holds no token. */
+export function decodeClipboardCommand(services: Services) {
   return async (): Promise<void> => {
-    services.log.info('decodeToken invoked');
-    await vscode.window.showInformationMessage(vscode.l10n.t('Decode Token'));
+    const input = await gatherToken(undefined, { editor: false, ask: false, log: services.log });
+    if (!input) {
+      services.log.info('Decode from clipboard: the clipboard holds no JWT');
+      void vscode.window.showInformationMessage(vscode.l10n.t('The clipboard holds no JWT.'));
+      return;
+    }
+    await showDecodedDocument(services, input);
   };
 }

@@ -1,6 +1,6 @@
 import type { Services } from '../services';
 import { CommandId, type CommandIdValue } from './commandIds';
-import { decodeTokenCommand } from './decodeToken';
+import { decodeClipboardCommand, decodeTokenCommand, decodeTokenToDocumentCommand } from './decodeToken';
 
 /** A handler factory: gets the services, returns the function VS Code calls. */
 export type CommandFactory = (services: Services) => (...args: unknown[]) => unknown;
@@ -8,4 +8,6 @@ export type CommandFactory = (services: Services) => (...args: unknown[]) => unk
 /** The command table: one line per command. `activate()` registers them all in one loop. */
 export const commandTable: Record<CommandIdValue, CommandFactory> = {
   [CommandId.decodeToken]: decodeTokenCommand,
+  [CommandId.decodeTokenToDocument]: decodeTokenToDocumentCommand,
+  [CommandId.decodeClipboard]: decodeClipboardCommand,
 };

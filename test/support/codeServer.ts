@@ -110,7 +110,8 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
     {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...opts.env },
+      // Tests in the extension host find the logs (e.g. the AuthLens output channel) through this.
+      env: { ...process.env, AUTHLENS_TEST_USER_DATA_DIR: userDataDir, ...opts.env },
     },
   );
   const collect = (b: Buffer): void => {

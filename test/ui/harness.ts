@@ -17,6 +17,11 @@ import { dirname, join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { launchBrowser, repoRoot, startCodeServer, type BrowserSession, type CodeServer } from '../support/codeServer';
 
+/** The browser globals the harness touches inside `page.evaluate` (the tests have no DOM lib). */
+interface BrowserGlobals {
+  navigator: { clipboard: { writeText(text: string): Promise<void>; readText(): Promise<string> } };
+}
+
 export type Theme = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 
 /** `workbench.colorTheme` values of VS Code 1.100's built-in themes. */
@@ -181,12 +186,12 @@ export function webviewFrame(page: Page, index?: number): FrameLocator {
 /** Puts `text` on the browser clipboard, which is what VS Code's clipboard API reads in code-server. */
 export async function setClipboard(page: Page, text: string): Promise<void> {
   await page.bringToFront();
-  await page.evaluate(async (t) => navigator.clipboard.writeText(t), text);
+  await page.evaluate(async (t) => (globalThis as unknown as BrowserGlobals).navigator.clipboard.writeText(t), text);
 }
 
 /** Reads the browser clipboard. */
 export async function readClipboard(page: Page): Promise<string> {
-  return page.evaluate(async () => navigator.clipboard.readText());
+  return page.evaluate(async () => (globalThis as unknown as BrowserGlobals).navigator.clipboard.readText());
 }
 
 /** Opens a workspace file by name with Quick Open (Control+P). */

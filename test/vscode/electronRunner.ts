@@ -16,7 +16,10 @@ async function main(): Promise<void> {
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: join(__dirname, 'index.js'),
     launchArgs: ['--disable-extensions', '--disable-workspace-trust'],
-    extensionTestsEnv: { [RESULTS_ENV]: join(__dirname, 'results-electron.json') },
+    extensionTestsEnv: {
+      [RESULTS_ENV]: join(__dirname, 'results-electron.json'),
+      AUTHLENS_TEST_USER_DATA_DIR: join(repoRoot, '.vscode-test', 'user-data'),
+    },
   });
 }
 

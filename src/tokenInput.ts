@@ -1,0 +1,93 @@
+/**
+ * Where a command gets the token to work on: an explicit argument, the editor's selection (or
+ * the token under the cursor), the clipboard when it holds a token, else an input box that
+ * validates as you type. Reused by every "take a token" command (decode, inspect...).
+ */
+import * as vscode from 'vscode';
+import { decodeJwt, stripTokenWrapping } from './core/decode';
+import { errorMessage } from './core/errorMessages';
+import { redact } from './core/redact';
+import { findTokens, tokenAtOffset } from './core/tokenFinder';
+
+export type TokenSource = 'argument' | 'selection' | 'cursor' | 'clipboard' | 'input';
+
+export interface TokenInput {
+  /** The bare token. Secret: log it only through `redact()`. */
+  readonly token: string;
+  readonly source: TokenSource;
+}
+
+export interface TokenInputOptions {
+  /** Look at the active editor's selection / cursor (default true). */
+  readonly editor?: boolean;
+  /** Look at the clipboard (default true). */
+  readonly clipboard?: boolean;
+  /** Ask with an input box when nothing else gave a token (default true). */
+  readonly ask?: boolean;
+  readonly log?: vscode.LogOutputChannel;
+}
+
+const translate = (s: string): string => vscode.l10n.t(s);
+
+/** The first token in `text` (JWS or JWE), or undefined. Selections hold at most a few. */
+function firstToken(text: string): string | undefined {
+  return findTokens(text, { limit: 4 }).find((f) => f.shape !== 'malformed')?.text;
+}
+
+/** A token from the active editor: the selection, else the token under the cursor. */
+function fromEditor(): TokenInput | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const sel = editor.selection;
+  if (!sel.isEmpty) {
+    const text = editor.document.getText(sel);
+    // A selection that is not a recognisable token is still what the user asked for: decode it
+    // as typed so the error says what is wrong with it.
+    return { token: firstToken(text) ?? stripTokenWrapping(text), source: 'selection' };
+  }
+  const doc = editor.document;
+  const found = tokenAtOffset(doc.getText(), doc.offsetAt(sel.active));
+  return found && found.shape !== 'malformed' ? { token: found.text, source: 'cursor' } : undefined;
+}
+
+async function fromClipboard(): Promise<TokenInput | undefined> {
+  const text = await vscode.env.clipboard.readText();
+  if (!text || text.length > 1024 * 1024) return undefined;
+  const token = firstToken(text);
+  return token ? { token, source: 'clipboard' } : undefined;
+}
+
+/** Input-box validation: an empty field or a token that does not decode gets a message. */
+export function validateTokenText(value: string): string | undefined {
+  const token = stripTokenWrapping(value);
+  if (!token) return vscode.l10n.t('Paste a JWT (three base64url parts separated by dots).');
+  const result = decodeJwt(token);
+  return result.ok ? undefined : errorMessage(result.error, translate);
+}
+
+async function fromInputBox(): Promise<TokenInput | undefined> {
+  const value = await vscode.window.showInputBox({
+    title: vscode.l10n.t('AuthLens: Decode Token'),
+    prompt: vscode.l10n.t('Paste a JWT to decode. It stays on this machine and is not verified.'),
+    placeHolder: 'eyJhbGciOi…',
+    ignoreFocusOut: true,
+    validateInput: (v) => (v ? validateTokenText(v) : undefined),
+  });
+  if (value === undefined) return undefined;
+  const token = stripTokenWrapping(value);
+  return token ? { token, source: 'input' } : undefined;
+}
+
+/**
+ * Gathers a token for a command. `arg` is the command's first argument: a string is taken as
+ * the token (hover links, other commands). Returns undefined when the user cancelled.
+ */
+export async function gatherToken(arg: unknown, opts: TokenInputOptions = {}): Promise<TokenInput | undefined> {
+  let input: TokenInput | undefined;
+  if (typeof arg === 'string' && arg.trim()) input = { token: stripTokenWrapping(arg), source: 'argument' };
+  if (!input && opts.editor !== false) input = fromEditor();
+  if (!input && opts.clipboard !== false) input = await fromClipboard();
+  if (!input && opts.ask !== false) input = await fromInputBox();
+  if (input) opts.log?.info(`Token from ${input.source}: ${redact(input.token)}`);
+  return input;
+}

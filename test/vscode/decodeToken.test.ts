@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import { SignJWT } from 'jose';
+import * as vscode from 'vscode';
+import { activateAuthLens, closeAllEditors, readAuthLensLog, waitFor } from './helpers';
+
+const secret = new TextEncoder().encode('in-host-test-secret-not-a-real-one-0123456789');
+const nowS = Math.floor(Date.now() / 1000);
+
+async function makeToken(claims: Record<string, unknown>, exp: number): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: 'test-key' })
+    .setIssuedAt(nowS - 7200)
+    .setExpirationTime(exp)
+    .sign(secret);
+}
+
+interface DecodedDoc {
+  status: string;
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  signature: string;
+  times?: Record<string, string>;
+  warnings: { severity: string; code: string; message: string }[];
+}
+
+/** Waits for a decoded-token editor other than those in `before` and parses it. */
+async function nextDecodedDocument(before: Set<string>): Promise<{ doc: vscode.TextDocument; json: DecodedDoc }> {
+  const editor = await waitFor(
+    () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'authlens-decoded' && !before.has(e.document.uri.toString())),
+    10_000,
+    'the decoded-token document',
+  );
+  return { doc: editor.document, json: JSON.parse(editor.document.getText()) as DecodedDoc };
+}
+
+function openDecodedUris(): Set<string> {
+  return new Set(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'authlens-decoded').map((d) => d.uri.toString()));
+}
+
+describe('AuthLens: Decode Token', () => {
+  const tokens: string[] = [];
+  let expired: string;
+  let valid: string;
+
+  before(async () => {
+    await activateAuthLens();
+    expired = await makeToken({ sub: 'selected-user', name: '张三' }, nowS - 3600);
+    valid = await makeToken({ sub: 'clipboard-user', scope: 'openid profile' }, nowS + 600);
+    tokens.push(expired, valid);
+  });
+
+  afterEach(closeAllEditors);
+
+  it('decodes the selected token into a read-only JSON document with warnings', async () => {
+    const text = `GET /api/me\nAuthorization: Bearer ${expired}\n`;
+    const doc = await vscode.workspace.openTextDocument({ content: text, language: 'http' });
+    const editor = await vscode.window.showTextDocument(doc);
+    const start = doc.positionAt(text.indexOf(expired));
+    editor.selection = new vscode.Selection(start, start.translate(0, expired.length));
+    const before = openDecodedUris();
+
+    await vscode.commands.executeCommand('authlens.decodeToken');
+    const { doc: out, json } = await nextDecodedDocument(before);
+
+    assert.equal(out.languageId, 'json');
+    assert.equal(out.uri.scheme, 'authlens-decoded');
+    assert.deepEqual(json.header, { alg: 'HS256', typ: 'JWT', kid: 'test-key' });
+    assert.equal(json.payload.sub, 'selected-user');
+    assert.equal(json.payload.name, '张三');
+    assert.match(json.status, /NOT verified/);
+    assert.match(json.times?.exp ?? '', /expired 1h ago/);
+    const codes = json.warnings.map((w) => w.code);
+    assert.ok(codes.includes('expired'), `warnings ${codes.join(', ')} include expired`);
+    assert.ok(codes.includes('alg-symmetric'), `warnings ${codes.join(', ')} include alg-symmetric`);
+    assert.ok(json.warnings.every((w) => w.message.length > 0 && ['error', 'warning', 'info'].includes(w.severity)));
+    // The document holds decoded JSON only: never the raw token or its signature.
+    assert.ok(!out.getText().includes(expired));
+    assert.ok(!out.getText().includes(expired.split('.')[2]!));
+  });
+
+  it('decodes the token under the cursor when nothing is selected', async () => {
+    const text = `{"access_token": "${valid}"}`;
+    const doc = await vscode.workspace.openTextDocument({ content: text, language: 'json' });
+    const editor = await vscode.window.showTextDocument(doc);
+    const inside = doc.positionAt(text.indexOf(valid) + 40);
+    editor.selection = new vscode.Selection(inside, inside);
+    const before = openDecodedUris();
+    await vscode.commands.executeCommand('authlens.decodeToken');
+    const { json } = await nextDecodedDocument(before);
+    assert.equal(json.payload.sub, 'clipboard-user');
+  });
+
+  it('decodes the clipboard when no editor is open', async () => {
+    await closeAllEditors();
+    await vscode.env.clipboard.writeText(`Bearer "${valid}"`);
+    const before = openDecodedUris();
+    await vscode.commands.executeCommand('authlens.decodeToken');
+    const { json } = await nextDecodedDocument(before);
+    assert.equal(json.payload.sub, 'clipboard-user');
+    assert.equal(json.payload.scope, 'openid profile');
+    assert.match(json.times?.exp ?? '', /left\)$/);
+    assert.ok(!json.warnings.some((w) => w.code === 'expired'));
+  });
+
+  it('"Decode Token from Clipboard" decodes the clipboard even with a selection', async () => {
+    const doc = await vscode.workspace.openTextDocument({ content: expired, language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 0, 0, expired.length);
+    await vscode.env.clipboard.writeText(valid);
+    const before = openDecodedUris();
+    await vscode.commands.executeCommand('authlens.decodeClipboard');
+    const { json } = await nextDecodedDocument(before);
+    assert.equal(json.payload.sub, 'clipboard-user');
+  });
+
+  it('"Decode Token to JSON Document" takes a token argument', async () => {
+    const before = openDecodedUris();
+    await vscode.commands.executeCommand('authlens.decodeTokenToDocument', expired);
+    const { json } = await nextDecodedDocument(before);
+    assert.equal(json.payload.sub, 'selected-user');
+  });
+
+  it('opens nothing for a malformed selection and logs only the error code', async () => {
+    const bad = 'eyJhbGciOiJIUzI1NiJ9.not*base64.sig';
+    tokens.push(bad);
+    const doc = await vscode.workspace.openTextDocument({ content: bad, language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 0, 0, bad.length);
+    const before = openDecodedUris();
+    await vscode.commands.executeCommand('authlens.decodeToken');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(openDecodedUris(), before);
+    const log = await waitFor(() => {
+      const l = readAuthLensLog();
+      return l.includes('Could not decode') ? l : undefined;
+    }, 5_000, 'the log line');
+    assert.match(log, /Could not decode .* \(selection\): token-/);
+  });
+
+  it('never writes a token to the AuthLens log', async () => {
+    await vscode.env.clipboard.writeText('nothing here');
+    const log = await waitFor(() => {
+      const l = readAuthLensLog();
+      return (l.match(/Decoded /g) ?? []).length >= 5 ? l : undefined;
+    }, 5_000, 'five "Decoded" log lines');
+    assert.match(log, /Decoded eyJhbG… \(\d+ chars\) from selection: alg HS256/);
+    for (const t of tokens) {
+      assert.ok(!log.includes(t), 'whole token in log');
+      for (const part of t.split('.')) if (part.length > 8) assert.ok(!log.includes(part), 'token segment in log');
+    }
+  });
+});
