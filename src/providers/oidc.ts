@@ -18,7 +18,7 @@ import { fetchJwks, verifyIdToken } from './oidc/idToken';
 import { introspectToken, type IntrospectionResult } from './oidc/introspection';
 import { startLoopbackListener, type LoopbackPages } from './oidc/loopback';
 import { buildAuthorizationUrl, createAuthorizationRequestSecrets } from './oidc/pkce';
-import { explainRefusal, revokeToken, type RevocationResult } from './oidc/revocation';
+import { explainJwtRevocation, explainRefusal, revokeToken, type RevocationResult } from './oidc/revocation';
 import { buildSession, type SessionFacts } from './oidc/session';
 import { fetchUserinfo } from './oidc/userinfo';
 import {
@@ -165,7 +165,8 @@ export class OidcProvider implements Provider {
     results.push(access);
     await store.set(slot, { ...set, revokedAt: ctx.now ?? Date.now() });
     if (access.kind === 'refused') return { kind: 'not-revoked', reason: explainRefusal(access) };
-    return { kind: 'revoked' };
+    const note = access.kind === 'revoked' ? explainJwtRevocation(access) : undefined;
+    return note !== undefined ? { kind: 'revoked', note } : { kind: 'revoked' };
   }
 
   /** Revokes one token (RFC 7009) and reports exactly what the server said. */

@@ -88,7 +88,8 @@ export interface SessionPage {
 }
 
 export type RevokeOutcome =
-  | { readonly kind: 'revoked' }
+  /** `note`: what the person should still know, e.g. a JWT access token that stays valid until its exp. */
+  | { readonly kind: 'revoked'; readonly note?: string }
   | { readonly kind: 'not-revoked'; readonly reason: string }
   | { readonly kind: 'unsupported'; readonly reason: string };
 

@@ -9,7 +9,12 @@ import { clientAuthentication, type ClientAuth } from './tokens';
 
 /** What RFC 7009 revocation did. */
 export type RevocationResult =
-  | { readonly kind: 'revoked' }
+  /**
+   * 200 (RFC 7009 §2.2: also for unknown tokens). For a JWT, `jwtExpiresAt` is its `exp`:
+   * servers such as oidc-provider 8 answer 200 without recalling it, and APIs that check the
+   * signature alone keep accepting it until then.
+   */
+  | { readonly kind: 'revoked'; readonly isJwt: boolean; readonly jwtExpiresAt?: number }
   /**
    * The server refused (400 `unsupported_token_type`): typical for self-contained JWT access
    * tokens, which then stay valid until `expiresAt` (epoch ms, from the token's `exp`).
@@ -52,7 +57,9 @@ export async function revokeToken(
       expect: 'none',
       ...(signal ? { signal } : {}),
     });
-    return { kind: 'revoked' };
+    const isJwt = token.split('.').length === 3;
+    const jwtExpiresAt = isJwt ? jwtExpiry(token) : undefined;
+    return { kind: 'revoked', isJwt, ...(jwtExpiresAt !== undefined ? { jwtExpiresAt } : {}) };
   } catch (err) {
     const body = oauthErrorOf(err);
     if (body && isAuthLensError(err) && err.details.status === 400 && body.error === 'unsupported_token_type') {
@@ -61,6 +68,16 @@ export async function revokeToken(
     }
     throw toOAuthError(err, 'revocation');
   }
+}
+
+/**
+ * The caveat after a 200 for a JWT access token: the server cannot recall a self-contained
+ * token, so it stays valid until `exp` wherever it is checked by signature alone.
+ */
+export function explainJwtRevocation(result: Extract<RevocationResult, { kind: 'revoked' }>): string | undefined {
+  if (!result.isJwt) return undefined;
+  const until = result.jwtExpiresAt !== undefined ? `until exp ${new Date(result.jwtExpiresAt).toISOString()}` : 'until its signing key is rotated';
+  return `The server accepted the revocation, but this access token is a JWT: APIs that check its signature without introspection accept it ${until}.`;
 }
 
 /**
