@@ -252,9 +252,16 @@ function notRevoked(serverSaidOk: boolean): RevokeOutcome {
   };
 }
 
-/** `Bearer x` pasted whole still works. */
+/** `Bearer x` pasted whole still works, and so does a cookie value. */
 function bareBearer(value: string): string {
-  return value.replace(/^\s*bearer\s+/i, '').trim();
+  const bare = value.replace(/^\s*bearer\s+/i, '').trim();
+  // A signed token copied from the cookie is URL-encoded (`...%3D`); the header wants it plain.
+  if (!/%[0-9A-Fa-f]{2}/.test(bare)) return bare;
+  try {
+    return decodeURIComponent(bare);
+  } catch {
+    return bare;
+  }
 }
 
 /** The cookie's value from a bare value, `name=value` or a whole `Cookie` header. */

@@ -63,8 +63,8 @@ describe('providers/better-auth against a real Better Auth server', function () 
     }
   });
 
-  it('get-session by bearer: signed token and raw token', async () => {
-    for (const bearer of [alice.signed, alice.token, `Bearer ${alice.signed}`]) {
+  it('get-session by bearer: signed token, raw token, and the URL-encoded cookie value', async () => {
+    for (const bearer of [alice.signed, alice.token, `Bearer ${alice.signed}`, alice.cookie]) {
       const page = await list({ bearer });
       assert.equal(page.state, 'ok');
       assert.equal(current(page.sessions).user.id, alice.userId);
