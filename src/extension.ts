@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
 import { commandTable } from './commands/table';
 import type { Services } from './services';
+import { HoverTokenStore } from './hover/hoverTokenStore';
+import { registerTokenHover } from './hover/tokenHoverProvider';
 
 /** Wires AuthLens together. No logic lives here; each line hands a feature its services. */
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('AuthLens', { log: true });
   context.subscriptions.push(log);
-  const services: Services = { context, log };
+  const services: Services = { context, log, hoverTokens: new HoverTokenStore() };
 
   for (const [id, factory] of Object.entries(commandTable)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, factory(services)));
   }
+  context.subscriptions.push(registerTokenHover(services));
   log.info('AuthLens activated');
 }
 

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { HoverTokenStore } from './hover/hoverTokenStore';
 
 /**
  * What command handlers and views share, built once in `activate()`.
@@ -7,4 +8,6 @@ import type * as vscode from 'vscode';
 export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;
+  /** Tokens behind the hover's command links (opaque ids only travel in links). */
+  readonly hoverTokens: HoverTokenStore;
 }

@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { decodeJwt, stripTokenWrapping } from './core/decode';
 import { errorMessage } from './core/errorMessages';
 import { redact } from './core/redact';
-import { findTokens, tokenAtOffset } from './core/tokenFinder';
+import { findTokens } from './core/tokenFinder';
+import { tokenAtCursor } from './hover/editorToken';
 
 export type TokenSource = 'argument' | 'selection' | 'cursor' | 'clipboard' | 'input';
 
@@ -45,9 +46,9 @@ function fromEditor(): TokenInput | undefined {
     // as typed so the error says what is wrong with it.
     return { token: firstToken(text) ?? stripTokenWrapping(text), source: 'selection' };
   }
-  const doc = editor.document;
-  const found = tokenAtOffset(doc.getText(), doc.offsetAt(sel.active));
-  return found && found.shape !== 'malformed' ? { token: found.text, source: 'cursor' } : undefined;
+  // Bounded like the hover: a window of the cursor's line, never the whole document.
+  const found = tokenAtCursor(editor);
+  return found && found.shape !== 'malformed' && found.shape !== 'opaque' ? { token: found.text, source: 'cursor' } : undefined;
 }
 
 async function fromClipboard(): Promise<TokenInput | undefined> {

@@ -3,6 +3,9 @@ export const CommandId = {
   decodeToken: 'authlens.decodeToken',
   decodeTokenToDocument: 'authlens.decodeTokenToDocument',
   decodeClipboard: 'authlens.decodeClipboard',
+  hoverAction: 'authlens.hoverAction',
+  copyPayload: 'authlens.copyPayload',
+  copyAuthorizationHeader: 'authlens.copyAuthorizationHeader',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

@@ -1,0 +1,262 @@
+/**
+ * The markdown of the token hover, built from a decoded token. Pure (no `vscode`): the VS Code
+ * layer wraps the result in a `MarkdownString` with `supportHtml = false` and
+ * `isTrusted = { enabledCommands }`.
+ *
+ * Every string that came out of a token goes through {@link escapeMarkdownText} or sits inside a
+ * {@link codeFence}; the only links are ours, and their arguments are an opaque id made by the
+ * extension (see `HoverTokenStore`), never token text.
+ */
+import { CommandId } from '../commands/commandIds';
+import type { DecodedJwt } from '../core/decode';
+import type { Json, JsonObject } from '../core/json';
+import type { TimeState } from '../core/time';
+import type { TokenWarning } from '../core/warnings';
+import { formatJsonPreview } from './jsonPreview';
+import { codeFence, escapeMarkdownText, trimText } from './markdownSafety';
+
+/** Same shape as `vscode.l10n.t`; the English default formats `{0}` placeholders. */
+export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
+
+export const englishT: Translate = (message, ...args) =>
+  message.replace(/\{(\d+)\}/g, (whole, index: string) => {
+    const arg = args[Number(index)];
+    return arg === undefined ? whole : String(arg);
+  });
+
+/** What a hover link asks the extension to do with the hovered token. */
+export type HoverAction = 'inspect' | 'copyPayload' | 'copyAuthorizationHeader';
+
+/** The hover's markdown and the commands its links use (for `isTrusted.enabledCommands`). */
+export interface HoverMarkdown {
+  readonly markdown: string;
+  readonly enabledCommands: readonly string[];
+}
+
+/** A `command:` URI for one hover action. The only argument data is our own id and action name. */
+export function hoverActionUri(linkId: string, action: HoverAction): string {
+  return `command:${CommandId.hoverAction}?${encodeURIComponent(JSON.stringify([linkId, action]))}`;
+}
+
+function link(label: string, linkId: string, action: HoverAction): string {
+  return `[${escapeMarkdownText(label)}](${hoverActionUri(linkId, action)})`;
+}
+
+/** A claim value as one short line of escaped text. */
+function claimText(value: Json | undefined, max = 80): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return escapeMarkdownText(trimText(value, max));
+  if (Array.isArray(value)) {
+    const items = value.slice(0, 5).map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? ''));
+    const more = value.length > 5 ? ` (+${value.length - 5})` : '';
+    return escapeMarkdownText(trimText(items.join(', '), max) + more);
+  }
+  return escapeMarkdownText(trimText(JSON.stringify(value) ?? '', max));
+}
+
+/**
+ * A duration as a person says it: "45 s", "12 min", "5 h", "2 days", "3 years".
+ * Rounded; the sign is ignored (the caller says "ago" or "in").
+ */
+export function formatDuration(ms: number, t: Translate = englishT): string {
+  const s = Math.round(Math.abs(ms) / 1000);
+  if (s < 60) return t('{0} s', s);
+  const m = Math.round(s / 60);
+  if (m < 60) return t('{0} min', m);
+  const h = Math.round(s / 3600);
+  if (h < 48) return t('{0} h', h);
+  const d = Math.round(s / 86_400);
+  if (d < 730) return t('{0} days', d);
+  return t('{0} years', Math.round(d / 365));
+}
+
+/** `2025-01-31 12:00:00 UTC`, or undefined when the instant cannot be a date. */
+export function formatInstant(epochMs: number): string | undefined {
+  const date = new Date(epochMs);
+  if (!Number.isFinite(date.getTime())) return undefined;
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+const TIME_CLAIMS = ['exp', 'nbf', 'iat', 'auth_time'] as const;
+type TimeClaim = (typeof TIME_CLAIMS)[number];
+
+function timeLabel(claim: TimeClaim, t: Translate): string {
+  switch (claim) {
+    case 'exp':
+      return t('Expires');
+    case 'nbf':
+      return t('Not before');
+    case 'iat':
+      return t('Issued');
+    case 'auth_time':
+      return t('Signed in');
+  }
+}
+
+function relative(claim: TimeClaim, deltaMs: number, t: Translate): string {
+  const d = formatDuration(deltaMs, t);
+  if (claim === 'exp') return deltaMs > 0 ? t('expires in {0}', d) : t('expired {0} ago', d);
+  if (claim === 'nbf') return deltaMs > 0 ? t('not valid for another {0}', d) : t('valid since {0} ago', d);
+  return deltaMs > 0 ? t('in {0} (in the future)', d) : t('{0} ago', d);
+}
+
+/** One line per time claim present: label, absolute date (UTC) and relative time. */
+function timeLines(payload: JsonObject, now: number, t: Translate): string[] {
+  const lines: string[] = [];
+  for (const claim of TIME_CLAIMS) {
+    const value = payload[claim];
+    if (value === undefined) continue;
+    const label = `**${escapeMarkdownText(timeLabel(claim, t))}** \`${claim}\``;
+    const instant = typeof value === 'number' ? formatInstant(value * 1000) : undefined;
+    if (typeof value !== 'number' || instant === undefined) {
+      lines.push(`${label} ${claimText(value)} · ${escapeMarkdownText(t('not a NumericDate (seconds since 1970)'))}`);
+      continue;
+    }
+    lines.push(`${label} ${escapeMarkdownText(instant)} · ${escapeMarkdownText(relative(claim, value * 1000 - now, t))}`);
+  }
+  return lines;
+}
+
+function stateLine(state: TimeState | undefined, t: Translate): string | undefined {
+  switch (state?.state) {
+    case 'expired':
+      return `$(error) ${escapeMarkdownText(t('Expired'))}`;
+    case 'expiring':
+      return `$(warning) ${escapeMarkdownText(t('Expiring soon'))}`;
+    case 'not-yet-valid':
+      return `$(warning) ${escapeMarkdownText(t('Not valid yet'))}`;
+    case 'valid':
+      return `$(pass) ${escapeMarkdownText(t('Within its validity period'))}`;
+    case 'no-expiry':
+      return `$(warning) ${escapeMarkdownText(t('Never expires'))}`;
+    default:
+      return undefined;
+  }
+}
+
+function severityIcon(severity: TokenWarning['severity']): string {
+  return severity === 'error' ? '$(error)' : severity === 'warning' ? '$(warning)' : '$(info)';
+}
+
+function severityLabel(severity: TokenWarning['severity'], t: Translate): string {
+  return severity === 'error' ? t('Error') : severity === 'warning' ? t('Warning') : t('Info');
+}
+
+/** Most warnings shown; the inspector lists them all. */
+const MAX_WARNINGS = 8;
+
+function warningLines(warnings: readonly TokenWarning[], t: Translate): string[] {
+  const lines = warnings.slice(0, MAX_WARNINGS).map((w) => {
+    // The field matters where the message is generic (which claim holds a secret).
+    const field = w.code === 'sensitive-field' && w.field ? ` (${escapeMarkdownText(trimText(w.field, 60))})` : '';
+    // Hints only for errors: the hover stays short, the inspector has them all.
+    const hint = w.hint && w.severity === 'error' ? ` — ${escapeMarkdownText(trimText(w.hint, 160))}` : '';
+    return `${severityIcon(w.severity)} **${escapeMarkdownText(severityLabel(w.severity, t))}** ${escapeMarkdownText(trimText(w.message, 200))}${field}${hint}`;
+  });
+  if (warnings.length > MAX_WARNINGS) {
+    lines.push(escapeMarkdownText(t('{0} more in the inspector', warnings.length - MAX_WARNINGS)));
+  }
+  return lines;
+}
+
+function title(kind: string): string {
+  return `**AuthLens** · ${escapeMarkdownText(kind)}`;
+}
+
+/** Paragraphs joined; lines inside one paragraph get hard line breaks. */
+function compose(paragraphs: ReadonlyArray<string | readonly string[] | undefined>): string {
+  return paragraphs
+    .filter((p): p is string | readonly string[] => p !== undefined && p.length > 0)
+    .map((p) => (typeof p === 'string' ? p : p.join('  \n')))
+    .join('\n\n');
+}
+
+export interface JwsHoverInput {
+  readonly decoded: DecodedJwt;
+  readonly warnings: readonly TokenWarning[];
+  readonly state?: TimeState;
+  /** Epoch ms, for relative times. */
+  readonly now: number;
+  /** The opaque id of the token in the `HoverTokenStore`. */
+  readonly linkId: string;
+}
+
+/** The hover of a signed JWT (JWS): header facts, identity claims, times, warnings, payload. */
+export function jwsHoverMarkdown(input: JwsHoverInput, t: Translate = englishT): HoverMarkdown {
+  const { decoded, warnings, now, linkId } = input;
+  const { header, payload } = decoded;
+
+  const headerFacts: string[] = [];
+  headerFacts.push(`**${escapeMarkdownText(t('Algorithm'))}** ${claimText(header['alg']) || '—'}`);
+  if (header['kid'] !== undefined) headerFacts.push(`**${escapeMarkdownText(t('Key ID'))}** ${claimText(header['kid'], 48)}`);
+  if (header['typ'] !== undefined) headerFacts.push(`**${escapeMarkdownText(t('Type'))}** ${claimText(header['typ'], 32)}`);
+
+  const identity: string[] = [];
+  for (const [claim, label] of [
+    ['iss', t('Issuer')],
+    ['sub', t('Subject')],
+    ['aud', t('Audience')],
+  ] as const) {
+    if (payload[claim] !== undefined) {
+      identity.push(`**${escapeMarkdownText(label)}** \`${claim}\` ${claimText(payload[claim])}`);
+    }
+  }
+
+  const state = stateLine(input.state, t);
+  const links = [
+    link(t('Inspect'), linkId, 'inspect'),
+    link(t('Copy Payload'), linkId, 'copyPayload'),
+    link(t('Copy as Authorization header'), linkId, 'copyAuthorizationHeader'),
+  ].join(' · ');
+
+  const markdown = compose([
+    `${title(t('JWT (signed)'))} · ${escapeMarkdownText(t('decoded, not verified'))}`,
+    headerFacts.join(' · '),
+    identity,
+    [...(state ? [state] : []), ...timeLines(payload, now, t)],
+    warningLines(warnings, t),
+    codeFence(formatJsonPreview(payload), 'json'),
+    links,
+  ]);
+  return { markdown, enabledCommands: [CommandId.hoverAction] };
+}
+
+/** The hover of an encrypted token (JWE): its readable protected header, and what that means. */
+export function jweHoverMarkdown(header: JsonObject | undefined, linkId: string, t: Translate = englishT): HoverMarkdown {
+  const facts: string[] = [];
+  if (header) {
+    for (const [name, label] of [
+      ['alg', t('Key management')],
+      ['enc', t('Content encryption')],
+      ['kid', t('Key ID')],
+      ['cty', t('Content type')],
+    ] as const) {
+      if (header[name] !== undefined) facts.push(`**${escapeMarkdownText(label)}** ${claimText(header[name], 48)}`);
+    }
+  }
+  const markdown = compose([
+    title(t('Encrypted token (JWE)')),
+    facts.join(' · '),
+    escapeMarkdownText(t('The payload is encrypted: only the holder of the decryption key can read its claims.')),
+    [link(t('Inspect'), linkId, 'inspect'), link(t('Copy as Authorization header'), linkId, 'copyAuthorizationHeader')].join(' · '),
+  ]);
+  return { markdown, enabledCommands: [CommandId.hoverAction] };
+}
+
+/** The hover of an opaque token (a bearer value that is not a JWT). */
+export function opaqueHoverMarkdown(length: number, linkId: string, t: Translate = englishT): HoverMarkdown {
+  const markdown = compose([
+    title(t('Opaque token')),
+    escapeMarkdownText(
+      t('Not a JWT ({0} characters): it carries no readable claims. Only its issuer can tell what it means (token introspection).', length),
+    ),
+    link(t('Copy as Authorization header'), linkId, 'copyAuthorizationHeader'),
+  ]);
+  return { markdown, enabledCommands: [CommandId.hoverAction] };
+}
+
+/** One line for a JWT-like string that does not decode. */
+export function malformedHoverMarkdown(reason: string, t: Translate = englishT): HoverMarkdown {
+  const markdown = `**AuthLens** · ${escapeMarkdownText(t('Malformed JWT: {0}', trimText(reason, 200)))}`;
+  return { markdown, enabledCommands: [] };
+}

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { authHeader, isHeaderSafe } from '../core/copyFormats';
+import { decodeJwt } from '../core/decode';
+import { redact } from '../core/redact';
+import type { Services } from '../services';
+import type { HoverAction } from './hoverMarkdown';
+
+/** The inspector, once its helper adds it to `Services` (structural, so this file builds before). */
+interface InspectorLike {
+  open(input: { token: string }): unknown;
+}
+
+/** Opens the token in the inspector, or (until the inspector exists) as a decoded document. */
+export async function inspectToken(services: Services, token: string): Promise<void> {
+  const inspector = (services as Services & { inspector?: InspectorLike }).inspector;
+  if (inspector) {
+    await inspector.open({ token });
+    return;
+  }
+  await vscode.commands.executeCommand('authlens.decodeTokenToDocument', token);
+}
+
+/** Puts the decoded payload (pretty JSON) on the clipboard and says so. */
+export async function copyPayload(token: string): Promise<void> {
+  const result = decodeJwt(token);
+  if (!result.ok) {
+    await vscode.window.showWarningMessage(vscode.l10n.t('This token has no readable payload to copy.'));
+    return;
+  }
+  await vscode.env.clipboard.writeText(JSON.stringify(result.token.payload, null, 2));
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Copied the decoded payload ({0} claims) to the clipboard.', Object.keys(result.token.payload).length),
+  );
+}
+
+/** Puts `Authorization: Bearer <token>` on the clipboard and says so (with the token redacted). */
+export async function copyAuthorizationHeader(token: string): Promise<void> {
+  const auth = { scheme: 'bearer' } as const;
+  if (!isHeaderSafe(token, auth)) {
+    await vscode.window.showWarningMessage(vscode.l10n.t('This token contains characters that cannot go into an HTTP header.'));
+    return;
+  }
+  const header = authHeader({ token, auth });
+  await vscode.env.clipboard.writeText(`${header.name}: ${header.value}`);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Copied "Authorization: Bearer {0}" to the clipboard.', redact(token, (s) => vscode.l10n.t(s))),
+  );
+}
+
+/** Runs one hover action on a token. */
+export async function runTokenAction(services: Services, token: string, action: HoverAction): Promise<void> {
+  switch (action) {
+    case 'inspect':
+      return inspectToken(services, token);
+    case 'copyPayload':
+      return copyPayload(token);
+    case 'copyAuthorizationHeader':
+      return copyAuthorizationHeader(token);
+  }
+}

@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { ExpiredHintDecorations } from './expiredHints';
+import { affectsHoverConfig, readHoverConfig, type HoverConfig } from './hoverConfig';
+import type { Translate } from './hoverMarkdown';
+import { tokenHoverOnLine } from './hoverModel';
+import type { HoverTokenStore } from './hoverTokenStore';
+
+/** `vscode.l10n.t` in the shape the pure hover code takes. */
+export const l10nT: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
+
+/**
+ * Shows a decoded JWT (or names a JWE, an opaque or a malformed token) when the mouse rests on
+ * one, in any document. Reads only a bounded window of the hovered line, never the whole line
+ * or document, so it costs the same in a 10 MB minified file as in a small one.
+ */
+export class TokenHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly store: HoverTokenStore,
+    private readonly config: () => HoverConfig,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const config = this.config();
+    if (!config.enabled || config.excludedLanguages.has(document.languageId)) return undefined;
+    const { line } = position;
+    // validateRange clamps `to` to the line's end without materialising anything else.
+    const read = (from: number, to: number): string =>
+      document.getText(document.validateRange(new vscode.Range(line, from, line, to)));
+    const hover = tokenHoverOnLine(read, position.character, Date.now(), this.store, l10nT);
+    if (!hover) return undefined;
+    const markdown = new vscode.MarkdownString(hover.markdown, true);
+    markdown.supportHtml = false;
+    markdown.isTrusted = hover.enabledCommands.length > 0 ? { enabledCommands: [...hover.enabledCommands] } : false;
+    return new vscode.Hover(markdown, new vscode.Range(line, hover.start, line, hover.end));
+  }
+}
+
+/**
+ * The editor feature: the hover in every document, and the optional expired-token hints.
+ * Follows `authlens.hover.*` and `authlens.decorations.expiredHint` live.
+ */
+export function registerTokenHover(services: Services): vscode.Disposable {
+  let config = readHoverConfig();
+  let hints: ExpiredHintDecorations | undefined;
+  const applyHints = (): void => {
+    if (config.expiredHint && !hints) hints = new ExpiredHintDecorations(l10nT);
+    if (!config.expiredHint && hints) {
+      hints.dispose();
+      hints = undefined;
+    }
+  };
+  applyHints();
+  return vscode.Disposable.from(
+    vscode.languages.registerHoverProvider({ scheme: '*' }, new TokenHoverProvider(services.hoverTokens, () => config)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!affectsHoverConfig(e)) return;
+      config = readHoverConfig();
+      if (!config.enabled) services.hoverTokens.clear();
+      applyHints();
+    }),
+    { dispose: () => hints?.dispose() },
+  );
+}

@@ -1,0 +1,125 @@
+import * as assert from 'node:assert/strict';
+import { findTokenOnLine, HOVER_WINDOW, opaqueTokenAt, tokenHoverOnLine, type LineSliceReader } from '../../../src/hover/hoverModel';
+import { HoverTokenStore } from '../../../src/hover/hoverTokenStore';
+import { fakeJwe, fakeJwt } from '../../fixtures/hoverTokens';
+import { linkTargets, renderedText } from './markdownRender';
+
+const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
+const JWT = fakeJwt({ iss: 'https://issuer.test', sub: 'user-1', exp: Math.floor(NOW / 1000) + 720 });
+
+/** A reader over a line that records how much it was asked to read. */
+function reader(line: string): LineSliceReader & { read: number } {
+  const f = ((from: number, to: number): string => {
+    const s = line.slice(from, Math.min(to, line.length));
+    f.read += s.length;
+    return s;
+  }) as LineSliceReader & { read: number };
+  f.read = 0;
+  return f;
+}
+
+const contexts: Array<[string, (t: string) => string]> = [
+  ['Bearer header', (t) => `Authorization: Bearer ${t}`],
+  ['double quotes', (t) => `const token = "${t}";`],
+  ['single quotes', (t) => `token = '${t}'`],
+  ['JSON string', (t) => `{"access_token":"${t}","token_type":"Bearer"}`],
+  ['cookie', (t) => `Cookie: theme=dark; session=${t}; path=/`],
+  ['.env line', (t) => `ID_TOKEN=${t}`],
+  ['query string', (t) => `https://app.test/cb?token=${t}&state=xyz`],
+  ['fragment', (t) => `https://app.test/cb#id_token=${t}&state=xyz`],
+  ['log line', (t) => `2025-06-01T12:00:00Z INFO auth ok token=${t} user=1`],
+];
+
+describe('hover: finding the token on a line', () => {
+  for (const [name, wrap] of contexts) {
+    it(`finds it in a ${name}, at both ends, and not one character outside`, () => {
+      const line = wrap(JWT);
+      const start = line.indexOf(JWT);
+      const end = start + JWT.length;
+      for (const at of [start, end - 1, start + 10]) {
+        const found = findTokenOnLine(reader(line), at);
+        assert.equal(found?.text, JWT, `at ${at}`);
+        assert.equal(found?.start, start);
+        assert.equal(found?.end, end);
+        assert.equal(found?.shape, 'jws');
+      }
+      for (const at of [start - 1, end]) {
+        const found = findTokenOnLine(reader(line), at);
+        assert.notEqual(found?.text, JWT, `one character outside (${at}) is not the token`);
+      }
+    });
+  }
+
+  it('reads only a bounded window of a 10 MB line', () => {
+    const filler = 'x=1;'.repeat(2_500_000);
+    const line = `${filler}a="${JWT}";${filler}`;
+    const at = line.indexOf(JWT) + 5;
+    const r = reader(line);
+    const found = findTokenOnLine(r, at);
+    assert.equal(found?.text, JWT);
+    assert.ok(r.read <= 2 * HOVER_WINDOW + 1, `read ${r.read} chars`);
+    const off = reader(line);
+    assert.equal(findTokenOnLine(off, 1000), undefined);
+    assert.ok(off.read <= 2 * HOVER_WINDOW + 1);
+  });
+
+  it('widens the window once for a token longer than it', () => {
+    const big = fakeJwt({ sub: 'u', blob: 'B'.repeat(40_000) });
+    const line = `pad ${'y '.repeat(20_000)}Bearer ${big} tail`;
+    const at = line.indexOf(big) + big.length - 3;
+    const found = findTokenOnLine(reader(line), at);
+    assert.ok(found?.text === big, `found ${found?.shape} ${found?.text.length}`);
+    assert.equal(found?.shape, 'jws');
+  });
+
+  it('finds a JWE and names it', () => {
+    const jwe = fakeJwe();
+    const line = `Authorization: Bearer ${jwe}`;
+    const hover = tokenHoverOnLine(reader(line), line.indexOf(jwe) + 3, NOW, new HoverTokenStore());
+    assert.ok(hover);
+    assert.ok(renderedText(hover.markdown).includes('Encrypted token (JWE)'));
+    assert.ok(renderedText(hover.markdown).includes('A256GCM'));
+  });
+
+  it('finds opaque bearer values by their context only', () => {
+    const opaque = 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA';
+    for (const line of [`Authorization: Bearer ${opaque}`, `access_token=${opaque}&x=1`, `{"refresh_token": "${opaque}"}`, `better-auth.session_token=${opaque}; Path=/`]) {
+      const found = opaqueTokenAt(line, line.indexOf(opaque) + 2);
+      assert.equal(found?.text, opaque, line);
+    }
+    assert.equal(opaqueTokenAt(`const value = "${opaque}"`, 17), undefined);
+    assert.equal(opaqueTokenAt('Bearer short', 8), undefined);
+    const hover = tokenHoverOnLine(reader(`Authorization: Bearer ${opaque}`), 25, NOW, new HoverTokenStore());
+    assert.ok(hover && renderedText(hover.markdown).includes('Opaque token'));
+    assert.ok(!hover?.markdown.includes(opaque), 'the opaque value itself is not shown');
+  });
+
+  it('gives a malformed JWT-like string a one-line reason', () => {
+    const [h, , s] = JWT.split('.');
+    const bad = `${h}.bm90IGpzb24.${s}`;
+    const line = `token: ${bad}`;
+    const hover = tokenHoverOnLine(reader(line), 10, NOW, new HoverTokenStore());
+    assert.ok(hover, 'a hover, not silence');
+    assert.equal(hover.markdown.split('\n').length, 1);
+    assert.match(renderedText(hover.markdown).trim(), /^AuthLens · Malformed JWT: The token payload is not JSON\.$/);
+    assert.deepEqual(hover.enabledCommands, []);
+  });
+
+  it('returns nothing off a token', () => {
+    const line = `Authorization: Bearer ${JWT}`;
+    assert.equal(tokenHoverOnLine(reader(line), 3, NOW, new HoverTokenStore()), undefined);
+    assert.equal(tokenHoverOnLine(reader('plain words only here'), 5, NOW, new HoverTokenStore()), undefined);
+  });
+
+  it('puts the token in the store and only its id in the links', () => {
+    const store = new HoverTokenStore();
+    const line = `Bearer ${JWT}`;
+    const hover = tokenHoverOnLine(reader(line), 10, NOW, store);
+    assert.ok(hover);
+    assert.ok(!hover.markdown.includes(JWT), 'the raw token is not in the markdown');
+    const targets = linkTargets(hover.markdown);
+    assert.equal(targets.length, 3);
+    const [id] = JSON.parse(decodeURIComponent(targets[0]?.split('?')[1] as string)) as [string];
+    assert.equal(store.get(id, NOW)?.token, JWT);
+  });
+});
