@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { authHeader, isHeaderSafe } from '../core/copyFormats';
 import { decodeJwt } from '../core/decode';
 import { redact } from '../core/redact';
 import type { Services } from '../services';
@@ -35,13 +34,12 @@ export async function copyPayload(token: string): Promise<void> {
 
 /** Puts `Authorization: Bearer <token>` on the clipboard and says so (with the token redacted). */
 export async function copyAuthorizationHeader(token: string): Promise<void> {
-  const auth = { scheme: 'bearer' } as const;
-  if (!isHeaderSafe(token, auth)) {
+  // Visible ASCII only: anything else would break (or smuggle into) the HTTP request.
+  if (!/^[\x21-\x7e]+$/.test(token)) {
     await vscode.window.showWarningMessage(vscode.l10n.t('This token contains characters that cannot go into an HTTP header.'));
     return;
   }
-  const header = authHeader({ token, auth });
-  await vscode.env.clipboard.writeText(`${header.name}: ${header.value}`);
+  await vscode.env.clipboard.writeText(`Authorization: Bearer ${token}`);
   void vscode.window.showInformationMessage(
     vscode.l10n.t('Copied "Authorization: Bearer {0}" to the clipboard.', redact(token, (s) => vscode.l10n.t(s))),
   );
