@@ -113,20 +113,33 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
   }
 }
 
-/** Opens the command palette and runs the command whose title is exactly `title` (e.g. "AuthLens: Decode Token"). */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Escape'); // close any open quick input first
-  await page.keyboard.press('Control+Shift+P');
+/**
+ * Opens the command palette and runs the command whose title is exactly `title` (e.g.
+ * "AuthLens: Decode Token"). Right after start-up the extension's contributions may not be in
+ * the palette yet (it lists commands when it opens), so it reopens the palette until they are.
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   const input = page.locator(selectors.quickInputBox);
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(`>${title}`);
-  // The row's aria-label starts with the full title; pick the exact one, not a longer sibling.
-  const row = page.locator(selectors.quickInputRow).filter({
-    has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
-  });
-  await row.first().waitFor({ state: 'visible', timeout: 15_000 });
-  await row.first().click();
-  await page.locator(selectors.quickInputBox).waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  // The row's label is the full title; pick the exact one, not a longer sibling.
+  const row = page
+    .locator(selectors.quickInputRow)
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) })
+    .first();
+  for (;;) {
+    await page.keyboard.press('Escape'); // close any open quick input first
+    await page.keyboard.press('Control+Shift+P');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ state: 'visible', timeout: 3_000 });
+      break;
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`command "${title}" not in the palette after ${timeoutMs / 1000} s: ${String(err)}`);
+    }
+  }
+  await row.click();
+  await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
 }
 
 /** Types into an open quick input (input box or quick pick) and presses Enter. */
