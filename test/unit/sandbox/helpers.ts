@@ -3,7 +3,9 @@ import { startSandbox, type SandboxHandle } from '../../../src/sandbox/index';
 /** Starts one sandbox for a suite; `reset()` before each test keeps tests independent. */
 export function useSandbox(): { readonly sb: SandboxHandle } {
   const holder: { sb: SandboxHandle } = { sb: undefined as unknown as SandboxHandle };
-  before(async () => {
+  before(async function () {
+    // Key generation competes with other test runs for 2 cores; start-up time is asserted elsewhere.
+    this.timeout(15_000);
     holder.sb = await startSandbox();
   });
   beforeEach(() => holder.sb.reset());
