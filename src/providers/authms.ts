@@ -70,24 +70,37 @@ export class AuthMsProvider implements Provider {
     return this.http.close();
   }
 
+  /**
+   * The token to send: the user's `bearer`, or the `admin` token when there is no bearer or
+   * the configured `authUserId` is not the bearer's own user (only admins list others).
+   */
   private bearer(ctx: ProviderContext): string {
-    const raw = ctx.credentials.bearer;
-    if (raw === undefined || raw.trim() === '') {
+    const clean = (v: string | undefined): string | undefined => (v === undefined || v.trim() === '' ? undefined : v.replace(/^\s*bearer\s+/i, '').trim());
+    const user = clean(ctx.credentials.bearer);
+    const admin = clean(ctx.credentials.admin);
+    if (admin !== undefined && (user === undefined || (this.config.authUserId !== undefined && this.config.authUserId !== '' && jwtSubject(user) !== this.config.authUserId))) return admin;
+    if (user === undefined) {
       throw new AuthLensError('not-configured', { where: 'credential' }, 'not-configured: no bearer token set');
     }
-    return raw.replace(/^\s*bearer\s+/i, '').trim();
+    return user;
   }
 
   /** `authUserId` from the settings, else the `sub` of a JWT bearer token. */
   private userId(bearer: string): string {
     if (this.config.authUserId !== undefined && this.config.authUserId !== '') return this.config.authUserId;
-    try {
-      const sub = decodeJwt(bearer).sub;
-      if (typeof sub === 'string' && sub !== '') return sub;
-    } catch {
-      // Opaque bearer: fall through to the setting hint.
-    }
+    const sub = jwtSubject(bearer);
+    if (sub !== undefined) return sub;
     throw new AuthLensError('not-configured', { where: 'authUserId' }, 'not-configured: set authUserId (the bearer token names no user)');
+  }
+}
+
+/** The `sub` of a JWT bearer token, undefined for opaque tokens. */
+function jwtSubject(token: string): string | undefined {
+  try {
+    const sub = decodeJwt(token).sub;
+    return typeof sub === 'string' && sub !== '' ? sub : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -132,6 +145,6 @@ function toSessionInfo(s: JsonObject, now: number, where: string): SessionInfo {
 
 export const authmsDefinition: ProviderDefinition = {
   kind: 'authms',
-  credentialKinds: ['bearer'],
+  credentialKinds: ['bearer', 'admin'],
   create: (config, options) => new AuthMsProvider(config, options),
 };
