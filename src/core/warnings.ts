@@ -75,7 +75,7 @@ export const warningTexts: Readonly<Record<WarningCode, { severity: WarningSever
   'long-lifetime': {
     severity: 'warning',
     message: 'This access token lives longer than 24 hours.',
-    hint: 'Keep access tokens short-lived (minutes) and use refresh tokens for long sessions (RFC 9700 §2.2.2, §4.14).',
+    hint: 'Keep access tokens short-lived (minutes) and use refresh tokens for long sessions (OAuth 2.0 Security BCP, RFC 9700).',
   },
   'exp-before-iat': {
     severity: 'error',
