@@ -26,3 +26,12 @@ export function createProvider(config: ProviderConfig, options?: ProviderOptions
 }
 export { verifyJwt, fetchKeySet, isFetchableKeyUrl } from './verify';
 export type { VerifyKeyInput, FetchKeySetOptions, FetchedKeySet } from './verify';
+
+// The `oidc` kind: its extra actions (sign in, service token, refresh, discovery) for the commands.
+export { OidcProvider, isOidcProvider, issuerOf, DEFAULT_SIGN_IN_SCOPES } from './oidc';
+export type { RefreshResult, SignInOptions } from './oidc';
+export type { StoredTokenSet, TokenSlot, TokenStore } from './oidc/tokenStore';
+export type { DiscoveryDocument } from './oidc/discovery';
+export { explainJwtRevocation, explainRefusal } from './oidc/revocation';
+export type { RevocationResult } from './oidc/revocation';
+export { jwksUriFor } from './oidc/jwksUri';

@@ -73,5 +73,7 @@ export function buildAuthorizationUrl(p: AuthorizationUrlParams): string {
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') url.searchParams.set(key, value);
   }
+  // Spaces as %20, not '+': the URL goes through vscode.Uri, which would turn '+' into %2B.
+  url.search = url.searchParams.toString().replace(/\+/g, '%20');
   return url.href;
 }

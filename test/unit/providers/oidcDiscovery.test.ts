@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isAuthLensError } from '../../../src/core/errors';
 import { DiscoveryCache, discoveryUrls } from '../../../src/providers/oidc/discovery';
+import { jwksUriFor } from '../../../src/providers/oidc/jwksUri';
+import { oidcConfig } from './oidcHelpers';
 import type { OidcTestServer } from '../../fixtures/oidcServer.mjs';
 import { loadFixture, makeProvider } from './oidcHelpers';
 
@@ -74,6 +76,12 @@ describe('providers/oidc discovery (real oidc-provider)', function () {
     const { provider: missing } = makeProvider(server, { id: 'disc-5', issuer: `${server.issuer}/nowhere`, baseUrl: `${server.issuer}/nowhere` });
     await assert.rejects(missing.discovery(), (err) => isAuthLensError(err) && err.code === 'oidc-discovery-failed');
     await missing.close();
+  });
+
+  it('jwksUriFor: the configured jwksUrl, else the discovered jwks_uri for oidc providers', async () => {
+    assert.equal(await jwksUriFor(oidcConfig(server, { id: 'disc-6' })), `${server.issuer}/jwks`);
+    assert.equal(await jwksUriFor(oidcConfig(server, { jwksUrl: 'https://keys.example/jwks' })), 'https://keys.example/jwks');
+    assert.equal(await jwksUriFor({ ...oidcConfig(server), kind: 'better-auth' }), undefined);
   });
 
   it('lists the well-known URLs in order, RFC 8414 inserting before the path', () => {
