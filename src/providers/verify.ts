@@ -6,6 +6,7 @@
 import { compactVerify, errors as joseErrors, importJWK, importSPKI, importX509, type CryptoKey, type JWK } from 'jose';
 import { AuthLensError } from '../core/errors';
 import { isJsonObject, type Json, type JsonObject } from '../core/json';
+import { isFetchableKeyUrl } from '../shared/keyUrl';
 import { HttpClient } from './http';
 import type { HttpOptions } from './types';
 import type { VerifyFailureCode, VerifyOutcome } from '../shared/inspectorProtocol';
@@ -62,19 +63,7 @@ function str(v: Json | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** Only `https:` or plain `http:` to this machine may be fetched for keys. */
-export function isFetchableKeyUrl(url: string): boolean {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  if (u.username || u.password) return false;
-  if (u.protocol === 'https:') return true;
-  if (u.protocol !== 'http:') return false;
-  return u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
-}
+export { isFetchableKeyUrl };
 
 /** Short description of a key for the result line. */
 function describeJwk(jwk: JsonObject): string {

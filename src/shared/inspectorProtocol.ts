@@ -50,6 +50,8 @@ export interface FieldRow {
   /** The value held control or bidirectional-override characters (shown escaped). */
   readonly controlChars?: boolean;
   readonly children?: readonly FieldRow[];
+  /** Number of keys or items of an object or array value. */
+  readonly count?: number;
   /** Limits applied to this row's value or children. */
   readonly notes?: readonly LimitNote[];
 }
@@ -163,6 +165,8 @@ export interface InspectorModel {
   readonly json: JsonViews;
   readonly verify: VerifyModel;
   readonly actions: ActionsModel;
+  /** Set when the token is not a decodable JWT (an opaque session token): only the provider's data is shown. */
+  readonly decodeError?: { readonly code: string; readonly message: string };
 }
 
 /** What the panel shows. */

@@ -1,0 +1,627 @@
+/**
+ * What the token inspector's webview is given for a token: field rows with explanations, time
+ * facts, warnings, masked secrets, raw segments and JSON views. Pure (core only, no vscode), and
+ * bounded: long strings are cut, wide objects and deep nesting are limited, and each limit leaves
+ * a visible note. Sensitive values are never put into the model: they go into `withheld`, which
+ * stays in the extension host until the person asks to reveal one.
+ */
+import { describeAmr, describeField, type FieldContext, type FieldInfo } from '../core/claims';
+import { decodeJwt, type DecodedJwt } from '../core/decode';
+import { errorMessage } from '../core/errorMessages';
+import { isJsonObject, type Json, type JsonObject } from '../core/json';
+import { english, type Translate } from '../core/template';
+import { DEFAULT_SKEW_MS, DEFAULT_SOON_MS, parseInstant } from '../core/time';
+import { sensitiveFields, tokenWarnings, warningTexts, type TokenWarning, type WarningTokenKind } from '../core/warnings';
+import type { ProviderKind, SessionInfo, TokenKind } from '../providers/types';
+import type {
+  FieldKind,
+  FieldPart,
+  FieldRow,
+  FieldTable,
+  InspectorModel,
+  JsonViews,
+  JwksCandidate,
+  LimitNote,
+  PanelContent,
+  RawModel,
+  Severity,
+  SummaryModel,
+  TimeFacts,
+  ValueType,
+  VerifyModel,
+  WarningGroup,
+} from '../shared/inspectorProtocol';
+import { isFetchableKeyUrl } from '../shared/keyUrl';
+import { cut, displayText, ownEntries } from './displayText';
+
+/** Bounds that keep the model small whatever the token holds. */
+export interface ModelLimits {
+  /** Longest value text shown in a row (UTF-16 units). */
+  readonly maxString: number;
+  /** Most keys (or array items) shown per object. */
+  readonly maxKeys: number;
+  /** Deepest level of nested rows. */
+  readonly maxDepth: number;
+  /** Most rows in the whole model. */
+  readonly maxRows: number;
+  /** Longest JSON view per part. */
+  readonly maxJson: number;
+  /** Longest raw segment shown. */
+  readonly maxSegment: number;
+  /** Longest value sent when a masked field is revealed. */
+  readonly maxReveal: number;
+}
+
+export const defaultLimits: ModelLimits = {
+  maxString: 2000,
+  maxKeys: 200,
+  maxDepth: 12,
+  maxRows: 2500,
+  maxJson: 200_000,
+  maxSegment: 64 * 1024,
+  maxReveal: 64 * 1024,
+};
+
+/** Where the token came from, as the extension knows it. */
+export interface InspectorSource {
+  readonly providerId: string;
+  readonly providerLabel: string;
+  readonly providerKind?: ProviderKind;
+  readonly session?: SessionInfo;
+  readonly tokenKind?: TokenKind;
+  /** The provider's configured JWKS URL. */
+  readonly jwksUrl?: string;
+  /** The provider's configured issuer (discovery base). */
+  readonly issuer?: string;
+}
+
+export interface BuildOptions {
+  /** Epoch ms. */
+  readonly now: number;
+  readonly source?: InspectorSource;
+  /** A secret for this token's issuer is stored. */
+  readonly storedSecret?: boolean;
+  /** Revoke / refresh handlers exist for the source. */
+  readonly canRevoke?: boolean;
+  readonly canRefresh?: boolean;
+  /** Localises core texts (warnings, explanations): `(s) => vscode.l10n.t(s)`. */
+  readonly t?: Translate;
+  readonly limits?: Partial<ModelLimits>;
+  readonly skewMs?: number;
+  readonly soonMs?: number;
+}
+
+/** The model plus what stays in the host: masked values by row id, and parts for copying. */
+export interface BuiltInspector {
+  readonly content: PanelContent;
+  /** Masked values by {@link FieldRow.id}, already cut to `maxReveal`. */
+  readonly withheld: ReadonlyMap<string, { readonly value: string; readonly truncated: boolean }>;
+  /** The decoded token, when it decoded. */
+  readonly decoded?: DecodedJwt;
+}
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Field contexts of session and user objects per provider kind. */
+function contextsFor(kind: ProviderKind | undefined): { session?: FieldContext; user?: FieldContext } {
+  switch (kind) {
+    case 'better-auth':
+      return { session: 'better-auth.session', user: 'better-auth.user' };
+    case 'authing':
+      return { session: 'authing.session', user: 'authing.userInfo' };
+    case 'authms':
+      return { session: 'authms.session' };
+    case 'oidc':
+      return { session: 'oidc.introspection', user: 'oidc.introspection' };
+    default:
+      return {};
+  }
+}
+
+/** Same path syntax as the core's `sensitiveFields`, so the two can be matched. */
+function childPath(parent: string, key: string): string {
+  if (/^[A-Za-z_$][\w$]*$/.test(key)) return parent ? `${parent}.${key}` : key;
+  return `${parent}[${JSON.stringify(key)}]`;
+}
+
+function isEmptyValue(v: Json): boolean {
+  return v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0) || (isJsonObject(v) && Object.keys(v).length === 0);
+}
+
+function valueTypeOf(v: Json): ValueType {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  switch (typeof v) {
+    case 'string':
+      return 'string';
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return 'object';
+  }
+}
+
+/** Names that look like instants even when the core does not know the field. */
+const TIME_NAME = /(At|_at|Time|_time|Date|_date|^iat|^exp|^nbf|Expires|expires|expiry|Expiry|lastLogin|signedUp)$/;
+
+/**
+ * Compact JSON of a value, cut at `max` characters. Recursion stops as soon as the budget is
+ * spent, so its depth is bounded by `max` whatever the nesting.
+ */
+export function preview(value: Json, max: number): string {
+  const out: string[] = [];
+  let used = 0;
+  const push = (s: string): boolean => {
+    if (used >= max) return false;
+    out.push(s);
+    used += s.length;
+    return used < max;
+  };
+  const walk = (v: Json): boolean => {
+    if (v === null || typeof v !== 'object') return push(JSON.stringify(v) ?? 'null');
+    if (Array.isArray(v)) {
+      if (!push('[')) return false;
+      for (let i = 0; i < v.length; i++) {
+        if (i > 0 && !push(',')) return false;
+        if (!walk(v[i] as Json)) return false;
+      }
+      return push(']');
+    }
+    if (!push('{')) return false;
+    let first = true;
+    for (const key of Object.keys(v)) {
+      if (!first && !push(',')) return false;
+      first = false;
+      if (!push(`${JSON.stringify(key)}:`)) return false;
+      if (!walk(ownJson(v, key))) return false;
+    }
+    return push('}');
+  };
+  walk(value);
+  const text = out.join('');
+  return text.length > max ? `${cut(text, max)}…` : used >= max ? `${text}…` : text;
+}
+
+function ownJson(obj: JsonObject, key: string): Json {
+  return (Object.getOwnPropertyDescriptor(obj, key)?.value ?? null) as Json;
+}
+
+/** Builds the rows of all tables, sharing one row budget and one id counter. */
+class RowBuilder {
+  private nextId = 0;
+  private rows = 0;
+  budgetHit = false;
+  readonly withheld = new Map<string, { value: string; truncated: boolean }>();
+
+  constructor(
+    private readonly limits: ModelLimits,
+    private readonly t: Translate,
+  ) {}
+
+  table(part: FieldPart, obj: JsonObject, context: FieldContext | undefined): FieldTable {
+    const sensitive = new Set(sensitiveFields(obj).map((f) => f.path));
+    const before = this.budgetHit;
+    const { rows, notes } = this.children(part, obj, '', 0, context, sensitive);
+    const tableNotes: LimitNote[] = [...notes];
+    if (this.budgetHit && !before) tableNotes.push({ kind: 'row-budget', shown: this.rows });
+    return { part, rows, ...(tableNotes.length > 0 ? { notes: tableNotes } : {}) };
+  }
+
+  private children(
+    part: FieldPart,
+    value: JsonObject | Json[],
+    path: string,
+    depth: number,
+    context: FieldContext | undefined,
+    sensitive: ReadonlySet<string>,
+  ): { rows: FieldRow[]; notes: LimitNote[] } {
+    const entries: [string, Json][] = Array.isArray(value)
+      ? value.slice(0, this.limits.maxKeys).map((v, i) => [String(i), v])
+      : (ownEntries(value).slice(0, this.limits.maxKeys) as [string, Json][]);
+    const total = Array.isArray(value) ? value.length : Object.keys(value).length;
+    const rows: FieldRow[] = [];
+    for (const [key, child] of entries) {
+      if (this.rows >= this.limits.maxRows) {
+        this.budgetHit = true;
+        break;
+      }
+      const childP = Array.isArray(value) ? `${path}[${key}]` : childPath(path, key);
+      rows.push(this.row(part, key, child, childP, depth, context, sensitive, Array.isArray(value)));
+    }
+    const notes: LimitNote[] = total > entries.length ? [{ kind: 'keys-truncated', total, shown: entries.length }] : [];
+    return { rows, notes };
+  }
+
+  private row(
+    part: FieldPart,
+    key: string,
+    value: Json,
+    path: string,
+    depth: number,
+    context: FieldContext | undefined,
+    sensitive: ReadonlySet<string>,
+    arrayItem: boolean,
+  ): FieldRow {
+    this.rows++;
+    const id = `${part}-${this.nextId++}`;
+    const name = displayText(arrayItem ? `[${key}]` : key, 200);
+    const info = lookup(key, path, depth, context, arrayItem, value);
+    const explanation = info ? { summary: this.t(info.summary), source: info.source } : undefined;
+    const valueType = valueTypeOf(value);
+    const base = {
+      id,
+      name: name.text,
+      path: displayText(path, 500).text,
+      valueType,
+      ...(explanation ? { explanation } : {}),
+      // Only top-level names of a known context can be "unknown"; array items never are.
+      unknown: context !== undefined && depth === 0 && !arrayItem && info === undefined,
+      ...(name.controlChars ? { controlChars: true } : {}),
+    };
+
+    if ((sensitive.has(path) || info?.kind === 'secret') && !isEmptyValue(value)) {
+      const text = typeof value === 'string' ? value : preview(value, this.limits.maxReveal + 1);
+      const shown = cut(text, this.limits.maxReveal);
+      this.withheld.set(id, { value: shown, truncated: shown.length < text.length });
+      return { ...base, kind: 'secret', display: '', masked: { length: text.length, reason: sensitiveReason(key) } };
+    }
+
+    const notes: LimitNote[] = [];
+    let kind: FieldKind;
+    let display: string;
+    let time: number | undefined;
+    let controlChars = name.controlChars;
+    let children: FieldRow[] | undefined;
+    switch (valueType) {
+      case 'string':
+      case 'number': {
+        const raw = valueType === 'string' ? (value as string) : String(value);
+        const shown = displayText(raw, this.limits.maxString);
+        display = shown.text;
+        controlChars ||= shown.controlChars;
+        if (shown.truncatedFrom !== undefined) notes.push({ kind: 'string-truncated', total: shown.truncatedFrom, shown: this.limits.maxString });
+        const timeLike = info?.kind === 'time' || (info === undefined && TIME_NAME.test(key));
+        time = timeLike ? parseInstant(value) : undefined;
+        kind = time !== undefined ? 'time' : valueType === 'number' ? 'number' : 'text';
+        break;
+      }
+      case 'boolean':
+        display = String(value);
+        kind = 'flag';
+        break;
+      case 'null':
+        display = 'null';
+        kind = 'null';
+        break;
+      default: {
+        const pv = displayText(preview(value, 160), 170);
+        display = pv.text;
+        kind = valueType === 'array' ? 'list' : 'object';
+        if (depth + 1 >= this.limits.maxDepth) {
+          notes.push({ kind: 'depth-limit', depth: this.limits.maxDepth });
+        } else {
+          const sub = this.children(part, value as JsonObject | Json[], path, depth + 1, context, sensitive);
+          children = sub.rows;
+          notes.push(...sub.notes);
+        }
+      }
+    }
+    return {
+      ...base,
+      kind,
+      display,
+      ...(time !== undefined ? { time } : {}),
+      ...(controlChars ? { controlChars: true } : {}),
+      ...(children ? { children } : {}),
+      ...(valueType === 'array' || valueType === 'object' ? { count: Array.isArray(value) ? value.length : Object.keys(value as JsonObject).length } : {}),
+      ...(notes.length > 0 ? { notes } : {}),
+    };
+  }
+}
+
+/** Claim knowledge for a row: by name at the top, by dotted path below, `amr` values by value. */
+function lookup(key: string, path: string, depth: number, context: FieldContext | undefined, arrayItem: boolean, value: Json): FieldInfo | undefined {
+  if (context === undefined) return undefined;
+  if (arrayItem) return /^amr\[\d+\]$/.test(path) && typeof value === 'string' ? describeAmr(value) : undefined;
+  if (depth === 0) return describeField(key, context);
+  const nested = describeField(path, context);
+  if (nested) return nested;
+  // Authing's session keeps its cookie as an object with a table of its own.
+  if (context === 'authing.session' && path.startsWith('cookie.')) return describeField(path.slice('cookie.'.length), 'authing.cookie');
+  return undefined;
+}
+
+function sensitiveReason(key: string): string {
+  const k = key.toLowerCase().replace(/[_-]/g, '');
+  if (k.includes('salt')) return 'salt';
+  if (k.includes('password') || k === 'pwd' || k === 'passwd') return 'password';
+  if (k.includes('token')) return 'token';
+  if (k.includes('key')) return 'key';
+  return 'secret';
+}
+
+/**
+ * Pretty JSON of a part, bounded (depth, keys, string length, total size) and with sensitive
+ * values replaced by a mask. Direction and zero-width characters are written as `\uXXXX`
+ * escapes (still valid JSON).
+ */
+export function boundedJson(value: Json, sensitive: ReadonlySet<string>, limits: ModelLimits): { text: string; truncated: boolean } {
+  const out: string[] = [];
+  let size = 0;
+  let truncated = false;
+  const emit = (s: string): void => {
+    out.push(s);
+    size += s.length;
+  };
+  const str = (s: string): string => {
+    const shown = displayText(s, limits.maxString);
+    if (shown.truncatedFrom !== undefined) truncated = true;
+    return JSON.stringify(shown.text.length < s.length || shown.controlChars ? shown.text : s)
+      .replace(/\\\\u([0-9A-F]{4})/g, '\\u$1');
+  };
+  const walk = (v: Json, path: string, indent: string, depth: number): void => {
+    if (size > limits.maxJson) {
+      truncated = true;
+      return;
+    }
+    if (sensitive.has(path) && !isEmptyValue(v)) {
+      emit('"••••••"');
+      return;
+    }
+    if (v === null || typeof v !== 'object') {
+      emit(typeof v === 'string' ? str(v) : JSON.stringify(v));
+      return;
+    }
+    const isArr = Array.isArray(v);
+    const keys = isArr ? v.map((_, i) => String(i)) : Object.keys(v);
+    if (keys.length === 0) {
+      emit(isArr ? '[]' : '{}');
+      return;
+    }
+    if (depth >= limits.maxDepth * 4) {
+      truncated = true;
+      emit(isArr ? '["…"]' : '{"…": "…"}');
+      return;
+    }
+    const inner = `${indent}  `;
+    emit(isArr ? '[\n' : '{\n');
+    const shown = keys.slice(0, limits.maxKeys * 5);
+    shown.forEach((k, i) => {
+      if (size > limits.maxJson) return;
+      emit(inner);
+      const child = isArr ? (v[i] as Json) : ownJson(v, k);
+      const childP = isArr ? `${path}[${k}]` : childPath(path, k);
+      if (!isArr) emit(`${str(k)}: `);
+      walk(child, childP, inner, depth + 1);
+      if (i < shown.length - 1 || shown.length < keys.length) emit(',');
+      emit('\n');
+    });
+    if (shown.length < keys.length) {
+      truncated = true;
+      emit(`${inner}"…"\n`);
+    }
+    emit(`${indent}${isArr ? ']' : '}'}`);
+  };
+  walk(value, '', '', 0);
+  if (size > limits.maxJson) truncated = true;
+  return { text: out.join(''), truncated };
+}
+
+function sensitivePaths(value: Json): Set<string> {
+  return new Set(sensitiveFields(value).map((f) => f.path));
+}
+
+function stringClaim(v: Json | undefined, max = 500): string | undefined {
+  if (v === undefined) return undefined;
+  return displayText(typeof v === 'string' ? v : preview(v, max), max).text;
+}
+
+function summaryOf(decoded: DecodedJwt | undefined, source: InspectorSource | undefined, payload: JsonObject | undefined, token: string): SummaryModel {
+  const h = decoded?.header ?? {};
+  const p = payload ?? {};
+  const aud = p['aud'];
+  const audience = (Array.isArray(aud) ? aud.slice(0, 20) : aud !== undefined ? [aud] : []).map((a) => stringClaim(a, 300) ?? '');
+  const session = source?.session;
+  const tokenInfo = session?.tokens.find((t) => t.value === token);
+  const user = session ? (session.user.name ?? session.user.email ?? session.user.id) : undefined;
+  const out: Record<string, unknown> = {
+    issuer: stringClaim(p['iss']),
+    subject: stringClaim(p['sub']),
+    audience,
+    alg: stringClaim(h['alg'], 40),
+    kid: stringClaim(h['kid'], 200),
+    typ: stringClaim(h['typ'], 60),
+    providerLabel: source ? displayText(source.providerLabel, 200).text : undefined,
+    tokenKind: source?.tokenKind ?? tokenInfo?.kind,
+    session: session
+      ? {
+          id: displayText(session.id, 200).text,
+          status: session.status,
+          current: session.current === true,
+          ...(user !== undefined ? { user: displayText(user, 200).text } : {}),
+        }
+      : undefined,
+  };
+  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
+  return out as unknown as SummaryModel;
+}
+
+function timesOf(payload: JsonObject | undefined, source: InspectorSource | undefined, token: string, opts: BuildOptions): TimeFacts {
+  const p = payload ?? {};
+  const numeric = (v: Json | undefined): number | undefined => (typeof v === 'number' ? parseInstant(v) : undefined);
+  const session = source?.session;
+  const tokenInfo = session?.tokens.find((t) => t.value === token);
+  const facts: Record<string, number | undefined> = {
+    iat: numeric(p['iat']),
+    nbf: numeric(p['nbf']),
+    exp: numeric(p['exp']),
+    authTime: numeric(p['auth_time']),
+    sessionExpiresAt: parseInstant(session?.expiresAt),
+    idleExpiresAt: parseInstant(session?.idleExpiresAt),
+    providerExpiresAt: parseInstant(tokenInfo?.expiresAt),
+  };
+  for (const k of Object.keys(facts)) if (facts[k] === undefined) delete facts[k];
+  return {
+    ...(facts as Partial<TimeFacts>),
+    builtAt: opts.now,
+    skewMs: opts.skewMs ?? DEFAULT_SKEW_MS,
+    soonMs: opts.soonMs ?? DEFAULT_SOON_MS,
+  } as TimeFacts;
+}
+
+function groupWarnings(items: readonly TokenWarning[]): WarningGroup[] {
+  return SEVERITIES.map((severity) => ({
+    severity,
+    items: items
+      .filter((w) => w.severity === severity)
+      .slice(0, 100)
+      .map((w) => ({
+        code: w.code,
+        message: w.message,
+        ...(w.hint !== undefined ? { hint: w.hint } : {}),
+        ...(w.field !== undefined ? { field: displayText(w.field, 300).text } : {}),
+      })),
+  })).filter((g) => g.items.length > 0);
+}
+
+/** Warnings about the provider's response (session and user objects), beside the token's own. */
+function responseWarnings(session: SessionInfo | undefined, t: Translate): TokenWarning[] {
+  if (!session) return [];
+  const text = warningTexts['sensitive-field'];
+  const found = [
+    ...sensitiveFields(session.raw.session, 'session'),
+    ...(session.raw.user ? sensitiveFields(session.raw.user, 'user') : []),
+  ];
+  return found
+    .filter((f) => !f.empty)
+    .map((f) => ({ code: 'sensitive-field', severity: text.severity, message: t(text.message), hint: t(text.hint), field: f.path }));
+}
+
+function verifyOf(decoded: DecodedJwt | undefined, source: InspectorSource | undefined, storedSecret: boolean): VerifyModel {
+  const h = decoded?.header ?? {};
+  const alg = typeof h['alg'] === 'string' ? h['alg'] : undefined;
+  const kid = typeof h['kid'] === 'string' ? h['kid'] : undefined;
+  const family: VerifyModel['family'] =
+    alg === undefined
+      ? 'unknown'
+      : alg.toLowerCase() === 'none'
+        ? 'none'
+        : /^HS\d+$/.test(alg)
+          ? 'hmac'
+          : /^(RS|PS|ES)\d+K?$|^EdDSA$|^Ed25519$/.test(alg)
+            ? 'asymmetric'
+            : 'unknown';
+  const candidates: JwksCandidate[] = [];
+  const add = (url: string, from: JwksCandidate['source']): void => {
+    if (url.length > 2048 || candidates.some((c) => c.url === url)) return;
+    candidates.push({ url, source: from, allowed: isFetchableKeyUrl(url) });
+  };
+  if (family === 'asymmetric') {
+    if (source?.jwksUrl) add(source.jwksUrl, 'provider');
+    const issuers = [source?.issuer, typeof decoded?.payload['iss'] === 'string' ? decoded.payload['iss'] : undefined];
+    for (const iss of issuers) {
+      if (iss === undefined || !/^https?:\/\//i.test(iss)) continue;
+      try {
+        const u = new URL(iss);
+        add(`${u.href.replace(/\/+$/, '')}/.well-known/openid-configuration`, 'discovery');
+      } catch {
+        // not a URL: no discovery
+      }
+    }
+  }
+  const ignoredHeaderUrls = (['jku', 'x5u'] as const)
+    .map((k) => h[k])
+    .filter((v): v is Json => v !== undefined)
+    .map((v) => displayText(typeof v === 'string' ? v : preview(v, 300), 300).text);
+  return {
+    ...(alg !== undefined ? { alg: displayText(alg, 40).text } : {}),
+    ...(kid !== undefined ? { kid: displayText(kid, 200).text } : {}),
+    family,
+    jwksCandidates: candidates,
+    ignoredHeaderUrls,
+    storedSecret,
+  };
+}
+
+function rawOf(token: string, limits: ModelLimits): RawModel {
+  const [header = '', payload = '', signature = ''] = token.split('.', 3);
+  const parts = [header, payload, signature].map((s) => cut(s, limits.maxSegment));
+  return {
+    header: parts[0]!,
+    payload: parts[1]!,
+    signature: parts[2]!,
+    truncated: parts.some((s, i) => s.length < [header, payload, signature][i]!.length),
+    length: token.length,
+  };
+}
+
+function warningKind(kind: TokenKind | undefined): WarningTokenKind | undefined {
+  return kind;
+}
+
+/**
+ * Builds what the inspector shows for `token` at `opts.now`.
+ *
+ * @example
+ * const built = buildInspectorModel(raw, { now: Date.now(), t: (s) => vscode.l10n.t(s) });
+ * if (built.content.kind === 'token') panel.webview.postMessage({ type: 'init', content: built.content, ... });
+ */
+export function buildInspectorModel(token: string, opts: BuildOptions): BuiltInspector {
+  const limits: ModelLimits = { ...defaultLimits, ...opts.limits };
+  const t = opts.t ?? english;
+  const source = opts.source;
+  const session = source?.session;
+  const result = decodeJwt(token);
+  const decoded = result.ok ? result.token : undefined;
+  const raw = decoded?.raw ?? token;
+  const tokenInfo = session?.tokens.find((x) => x.value === raw || x.value === token);
+  const payload: JsonObject | undefined = decoded?.payload ?? tokenInfo?.introspection;
+
+  if (!result.ok && !session && !tokenInfo?.introspection) {
+    return { content: { kind: 'error', code: result.error.code, message: errorMessage(result.error, t) }, withheld: new Map() };
+  }
+
+  const rows = new RowBuilder(limits, t);
+  const ctx = contextsFor(source?.providerKind);
+  const tables: FieldTable[] = [];
+  if (decoded) tables.push(rows.table('header', decoded.header, 'jwt-header'));
+  if (payload) tables.push(rows.table('payload', payload, decoded ? 'jwt-payload' : 'oidc.introspection'));
+  if (session) {
+    tables.push(rows.table('session', session.raw.session, ctx.session));
+    if (session.raw.user) tables.push(rows.table('user', session.raw.user, ctx.user));
+  }
+
+  const tokenKind = source?.tokenKind ?? tokenInfo?.kind;
+  const warnings = groupWarnings([
+    ...(decoded ? tokenWarnings(decoded, opts.now, { t, ...(warningKind(tokenKind) ? { kind: warningKind(tokenKind)! } : {}), ...(opts.skewMs !== undefined ? { skewMs: opts.skewMs } : {}) }) : []),
+    ...responseWarnings(session, t),
+  ]);
+
+  const jsonPart = (v: Json): { text: string; truncated: boolean } => boundedJson(v, sensitivePaths(v), limits);
+  const h = decoded ? jsonPart(decoded.header) : { text: '', truncated: false };
+  const p = payload ? jsonPart(payload) : { text: '', truncated: false };
+  const s = session ? jsonPart(session.raw.session) : undefined;
+  const u = session?.raw.user ? jsonPart(session.raw.user) : undefined;
+  const json: JsonViews = {
+    header: h.text,
+    payload: p.text,
+    ...(s ? { session: s.text } : {}),
+    ...(u ? { user: u.text } : {}),
+    truncated: [h, p, s, u].some((x) => x?.truncated === true),
+  };
+
+  const model: InspectorModel = {
+    summary: summaryOf(decoded, source, payload, raw),
+    times: timesOf(decoded?.payload, source, raw, opts),
+    tables,
+    warnings,
+    raw: decoded ? rawOf(raw, limits) : { header: '', payload: '', signature: '', truncated: false, length: raw.length },
+    json,
+    verify: verifyOf(decoded, source, opts.storedSecret === true),
+    actions: { canRevoke: session !== undefined && opts.canRevoke === true, canRefresh: source !== undefined && opts.canRefresh === true },
+    ...(result.ok ? {} : { decodeError: { code: result.error.code, message: errorMessage(result.error, t) } }),
+  };
+  return { content: { kind: 'token', model }, withheld: rows.withheld, ...(decoded ? { decoded } : {}) };
+}
