@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { commandTable } from './commands/table';
 import type { Services } from './services';
+import { CredentialStore } from './credentials';
+import { SessionsExplorer } from './sessions/explorer';
 import { HoverTokenStore } from './hover/hoverTokenStore';
 import { registerTokenHover } from './hover/tokenHoverProvider';
 
@@ -8,7 +10,10 @@ import { registerTokenHover } from './hover/tokenHoverProvider';
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('AuthLens', { log: true });
   context.subscriptions.push(log);
-  const services: Services = { context, log, hoverTokens: new HoverTokenStore() };
+  const credentials = new CredentialStore(context.secrets, log);
+  const explorer = new SessionsExplorer(credentials, log);
+  context.subscriptions.push(credentials, explorer);
+  const services: Services = { context, log, hoverTokens: new HoverTokenStore(), credentials, explorer };
 
   for (const [id, factory] of Object.entries(commandTable)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, factory(services)));

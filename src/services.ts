@@ -1,4 +1,6 @@
 import type * as vscode from 'vscode';
+import type { CredentialStore } from './credentials';
+import type { SessionsExplorer } from './sessions/explorer';
 import type { HoverTokenStore } from './hover/hoverTokenStore';
 
 /**
@@ -10,4 +12,8 @@ export interface Services {
   readonly log: vscode.LogOutputChannel;
   /** Tokens behind the hover's command links (opaque ids only travel in links). */
   readonly hoverTokens: HoverTokenStore;
+  /** Credentials in SecretStorage, bound to their origin. */
+  readonly credentials: CredentialStore;
+  /** The Sessions view, its model, status bar item and the sandbox. */
+  readonly explorer: SessionsExplorer;
 }

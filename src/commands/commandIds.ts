@@ -6,6 +6,18 @@ export const CommandId = {
   hoverAction: 'authlens.hoverAction',
   copyPayload: 'authlens.copyPayload',
   copyAuthorizationHeader: 'authlens.copyAuthorizationHeader',
+  addProvider: 'authlens.addProvider',
+  removeProvider: 'authlens.removeProvider',
+  setCredential: 'authlens.setCredential',
+  clearCredential: 'authlens.clearCredential',
+  refresh: 'authlens.refresh',
+  loadMore: 'authlens.loadMore',
+  revokeSession: 'authlens.revokeSession',
+  inspectSessionToken: 'authlens.inspectSessionToken',
+  copyTokenAs: 'authlens.copyTokenAs',
+  pinAsActive: 'authlens.pinAsActive',
+  startSandbox: 'authlens.startSandbox',
+  stopSandbox: 'authlens.stopSandbox',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

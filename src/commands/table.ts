@@ -1,5 +1,16 @@
 import type { Services } from '../services';
 import { CommandId, type CommandIdValue } from './commandIds';
+import { addProviderCommand } from './addProvider';
+import { clearCredentialCommand } from './clearCredential';
+import { copyTokenAsCommand } from './copyTokenAs';
+import { inspectSessionTokenCommand } from './inspectSessionToken';
+import { loadMoreCommand } from './loadMore';
+import { pinAsActiveCommand } from './pinAsActive';
+import { refreshCommand } from './refresh';
+import { removeProviderCommand } from './removeProvider';
+import { revokeSessionCommand } from './revokeSession';
+import { startSandboxCommand, stopSandboxCommand } from './sandbox';
+import { setCredentialCommand } from './setCredential';
 import { decodeClipboardCommand, decodeTokenCommand, decodeTokenToDocumentCommand } from './decodeToken';
 import { hoverActionCommand } from './hoverAction';
 import { copyAuthorizationHeaderCommand, copyPayloadCommand } from './copyTokenAtCursor';
@@ -15,4 +26,16 @@ export const commandTable: Record<CommandIdValue, CommandFactory> = {
   [CommandId.hoverAction]: hoverActionCommand,
   [CommandId.copyPayload]: copyPayloadCommand,
   [CommandId.copyAuthorizationHeader]: copyAuthorizationHeaderCommand,
+  [CommandId.addProvider]: addProviderCommand,
+  [CommandId.removeProvider]: removeProviderCommand,
+  [CommandId.setCredential]: setCredentialCommand,
+  [CommandId.clearCredential]: clearCredentialCommand,
+  [CommandId.refresh]: refreshCommand,
+  [CommandId.loadMore]: loadMoreCommand,
+  [CommandId.revokeSession]: revokeSessionCommand,
+  [CommandId.inspectSessionToken]: inspectSessionTokenCommand,
+  [CommandId.copyTokenAs]: copyTokenAsCommand,
+  [CommandId.pinAsActive]: pinAsActiveCommand,
+  [CommandId.startSandbox]: startSandboxCommand,
+  [CommandId.stopSandbox]: stopSandboxCommand,
 };

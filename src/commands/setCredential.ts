@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { credentialKindLabel, originOf } from '../credentials';
+import type { CredentialKind } from '../providers/types';
+import { plainText } from '../safeText';
+import type { Services } from '../services';
+import { pickProvider } from './explorerArgs';
+
+function hint(kind: CredentialKind): string {
+  switch (kind) {
+    case 'cookie':
+      return vscode.l10n.t('The session cookie value (or a whole Cookie header) from your browser');
+    case 'bearer':
+      return vscode.l10n.t('A bearer token (with or without "Bearer ")');
+    case 'admin':
+      return vscode.l10n.t('A token of an admin user (lists and revokes other users’ sessions)');
+    case 'clientSecret':
+      return vscode.l10n.t('The OAuth client secret');
+  }
+}
+
+/**
+ * AuthLens: Set Credential. Picks a kind from the provider's definition and reads the value
+ * with a password box. Stored in SecretStorage, bound to the provider's current origin.
+ */
+export function setCredentialCommand(services: Services) {
+  return async (arg?: unknown): Promise<void> => {
+    const provider = await pickProvider(services.explorer, arg, vscode.l10n.t('Set a credential for which provider?'));
+    if (!provider) return;
+    const origin = originOf(provider.baseUrl);
+    if (!origin) return;
+    let kinds: readonly CredentialKind[];
+    try {
+      kinds = services.explorer.model.credentialKinds(provider);
+    } catch (err) {
+      services.log.error(`Set Credential: providers bundle failed to load: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('AuthLens could not load its provider code. See the log.'));
+      return;
+    }
+    const stored = new Set((await services.credentials.stored(provider.id)).map((s) => s.kind));
+    let kind = kinds[0];
+    if (kinds.length > 1) {
+      const picked = await vscode.window.showQuickPick(
+        kinds.map((k) => ({
+          label: credentialKindLabel(k),
+          description: stored.has(k) ? vscode.l10n.t('stored') : '',
+          detail: hint(k),
+          credKind: k,
+        })),
+        { placeHolder: vscode.l10n.t('Which credential for "{0}"?', plainText(provider.label, 60)) },
+      );
+      kind = picked?.credKind;
+    }
+    if (!kind) return;
+    const value = await vscode.window.showInputBox({
+      title: vscode.l10n.t('{0} for {1}', credentialKindLabel(kind), plainText(provider.label, 60)),
+      prompt: vscode.l10n.t('{0}. Stored in VS Code’s secret storage and only sent to {1}.', hint(kind), origin),
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a value.') : /[\r\n]/.test(v) ? vscode.l10n.t('The value must be one line.') : undefined),
+    });
+    if (value === undefined) return;
+    await services.credentials.set(provider, kind, value.trim());
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('{0} stored for {1} (bound to {2})', credentialKindLabel(kind), plainText(provider.label, 60), origin), 5000);
+    await services.explorer.model.refresh(provider.id, 'user');
+  };
+}

@@ -1,0 +1,187 @@
+import * as vscode from 'vscode';
+import { validateProviderList, type ConfigProblem } from './configValidation';
+import type { ProviderConfig } from './providers/types';
+import { plainText } from './safeText';
+
+/**
+ * The one place AuthLens reads its settings. {@link readConfig} returns a readonly snapshot
+ * that callers pass around; nothing keeps a global mutable copy.
+ *
+ * Security: `authlens.providers` is a restricted setting. In Restricted Mode only the user
+ * level counts, so a cloned repository cannot point AuthLens at its own server. The TLS
+ * opt-out is machine-scoped and read from the user level only.
+ */
+
+export const section = 'authlens';
+
+/** Setting keys under `authlens.`; `package.json` declares each one. */
+export const SettingKey = {
+  providers: 'providers',
+  insecureTlsProviders: 'insecureTlsProviders',
+  autoRefreshSeconds: 'autoRefresh.seconds',
+  autoRefreshOnFocus: 'autoRefresh.onFocus',
+  warnBeforeExpiry: 'statusBar.warnBeforeExpiry',
+  warnBeforeExpiryMinutes: 'statusBar.warnBeforeExpiryMinutes',
+  sandboxAutoStart: 'sandbox.autoStart',
+} as const;
+
+export type ConfigLevel = 'user' | 'workspace';
+
+/** A validated provider entry and the settings level it came from. */
+export interface ConfiguredProvider extends ProviderConfig {
+  readonly level: ConfigLevel;
+}
+
+export interface AuthLensConfig {
+  readonly providers: readonly ConfiguredProvider[];
+  /** Localised, one per bad entry or field; the entry was skipped. */
+  readonly problems: readonly string[];
+  /** `!vscode.workspace.isTrusted` when read. */
+  readonly restricted: boolean;
+  /** Workspace-level providers ignored because of Restricted Mode. */
+  readonly ignoredWorkspaceProviders: number;
+  /** 0 = off. */
+  readonly autoRefreshSeconds: number;
+  readonly refreshOnFocus: boolean;
+  readonly warnBeforeExpiry: boolean;
+  readonly warnBeforeExpiryMinutes: number;
+  readonly sandboxAutoStart: boolean;
+  /** From `http.proxy` / `http.proxyStrictSSL` / `http.noProxy`. */
+  readonly proxy: { readonly url?: string; readonly strictSSL: boolean; readonly noProxy?: readonly string[] };
+  /** Provider ids with TLS checks off (machine-scoped `authlens.insecureTlsProviders`). */
+  readonly insecureTlsProviders: readonly string[];
+}
+
+/** Smallest auto-refresh interval honoured, so a typo cannot hammer a server. */
+export const minAutoRefreshSeconds = 5;
+
+function describeProblem(p: ConfigProblem, level: ConfigLevel): string {
+  const where =
+    p.index < 0
+      ? `authlens.providers`
+      : p.id !== undefined
+        ? `authlens.providers[${p.index}] ("${plainText(p.id, 64)}")`
+        : `authlens.providers[${p.index}]`;
+  const levelText = level === 'user' ? vscode.l10n.t('user settings') : vscode.l10n.t('workspace settings');
+  const field = p.field ?? '';
+  let what: string;
+  switch (p.problem) {
+    case 'not-object':
+      what = vscode.l10n.t('the entry is not an object');
+      break;
+    case 'missing':
+      what = vscode.l10n.t('field "{0}" is missing', field);
+      break;
+    case 'wrong-type':
+      what = p.field
+        ? vscode.l10n.t('field "{0}" must be of type {1}', field, p.expected ?? '')
+        : vscode.l10n.t('the setting must be an array');
+      break;
+    case 'bad-id':
+      what = vscode.l10n.t('field "id" may only contain letters, digits, "_", "." and "-" (at most 64)');
+      break;
+    case 'bad-kind':
+      what = vscode.l10n.t('field "kind" must be one of {0}', p.expected ?? '');
+      break;
+    case 'bad-url':
+      what = vscode.l10n.t('field "{0}" must be an http:// or https:// URL without a fragment', field);
+      break;
+    case 'url-credentials':
+      what = vscode.l10n.t('field "{0}" must not contain a user name or password; use AuthLens: Set Credential', field);
+      break;
+    case 'duplicate-id':
+      what = vscode.l10n.t('the id is used by an earlier entry');
+      break;
+    case 'out-of-range':
+      what = vscode.l10n.t('field "{0}" must be in the range {1}', field, p.expected ?? '');
+      break;
+  }
+  return vscode.l10n.t('{0} in {1}: {2}. The entry is skipped.', where, levelText, what);
+}
+
+function numberSetting(cfg: vscode.WorkspaceConfiguration, key: string, fallback: number, min: number, max: number): number {
+  const v = cfg.get<unknown>(key);
+  if (typeof v !== 'number' || !Number.isFinite(v)) return fallback;
+  return Math.min(max, Math.max(min, v));
+}
+
+/** Reads every AuthLens setting once. */
+export function readConfig(): AuthLensConfig {
+  const cfg = vscode.workspace.getConfiguration(section);
+  const restricted = !vscode.workspace.isTrusted;
+  const inspected = cfg.inspect<unknown>(SettingKey.providers);
+
+  const problems: string[] = [];
+  const user = validateProviderList(inspected?.globalValue);
+  problems.push(...user.problems.map((p) => describeProblem(p, 'user')));
+  const byId = new Map<string, ConfiguredProvider>();
+  for (const c of user.configs) byId.set(c.id, { ...c, level: 'user' });
+
+  let ignoredWorkspaceProviders = 0;
+  const workspaceValue = inspected?.workspaceValue;
+  if (restricted) {
+    ignoredWorkspaceProviders = Array.isArray(workspaceValue) ? workspaceValue.length : 0;
+  } else {
+    const ws = validateProviderList(workspaceValue);
+    problems.push(...ws.problems.map((p) => describeProblem(p, 'workspace')));
+    // A workspace entry with a user entry's id replaces it (as settings do); the credential
+    // stays bound to the user entry's origin, so it is not sent if the origin differs.
+    for (const c of ws.configs) byId.set(c.id, { ...c, level: 'workspace' });
+  }
+
+  const insecureRaw = cfg.inspect<unknown>(SettingKey.insecureTlsProviders)?.globalValue;
+  const insecureTlsProviders = Array.isArray(insecureRaw) ? insecureRaw.filter((s): s is string => typeof s === 'string') : [];
+  const providers = [...byId.values()].map((p) =>
+    insecureTlsProviders.includes(p.id) ? { ...p, allowInsecureTls: true } : p,
+  );
+
+  const autoRefresh = numberSetting(cfg, SettingKey.autoRefreshSeconds, 0, 0, 86_400);
+  const http = vscode.workspace.getConfiguration('http');
+  const proxyUrl = http.get<unknown>('proxy');
+  const noProxyRaw = http.get<unknown>('noProxy');
+  const noProxy = Array.isArray(noProxyRaw) ? noProxyRaw.filter((s): s is string => typeof s === 'string') : [];
+  return {
+    providers,
+    problems,
+    restricted,
+    ignoredWorkspaceProviders,
+    autoRefreshSeconds: autoRefresh > 0 ? Math.max(minAutoRefreshSeconds, autoRefresh) : 0,
+    refreshOnFocus: cfg.get<unknown>(SettingKey.autoRefreshOnFocus) === true,
+    warnBeforeExpiry: cfg.get<unknown>(SettingKey.warnBeforeExpiry) !== false,
+    warnBeforeExpiryMinutes: numberSetting(cfg, SettingKey.warnBeforeExpiryMinutes, 5, 1, 1440),
+    sandboxAutoStart: cfg.get<unknown>(SettingKey.sandboxAutoStart) === true,
+    proxy: {
+      ...(typeof proxyUrl === 'string' && proxyUrl.trim() !== '' ? { url: proxyUrl.trim() } : {}),
+      strictSSL: http.get<unknown>('proxyStrictSSL') !== false,
+      ...(noProxy.length > 0 ? { noProxy } : {}),
+    },
+    insecureTlsProviders,
+  };
+}
+
+/** True when a configuration change touches anything {@link readConfig} reads. */
+export function affectsConfig(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(section) || e.affectsConfiguration('http.proxy') || e.affectsConfiguration('http.proxyStrictSSL') || e.affectsConfiguration('http.noProxy');
+}
+
+/** The raw `authlens.providers` array at one level, unvalidated (so writes keep unknown entries). */
+export function rawProviders(level: ConfigLevel): unknown[] {
+  const inspected = vscode.workspace.getConfiguration(section).inspect<unknown>(SettingKey.providers);
+  const v = level === 'user' ? inspected?.globalValue : inspected?.workspaceValue;
+  return Array.isArray(v) ? [...(v as unknown[])] : [];
+}
+
+/** Replaces `authlens.providers` at one level. */
+export async function writeProviders(level: ConfigLevel, entries: readonly unknown[]): Promise<void> {
+  const target = level === 'user' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace;
+  await vscode.workspace
+    .getConfiguration(section)
+    .update(SettingKey.providers, entries.length > 0 ? entries : undefined, target);
+}
+
+/** The id of a raw entry, if it has one. */
+export function rawId(entry: unknown): string | undefined {
+  return typeof entry === 'object' && entry !== null && typeof (entry as { id?: unknown }).id === 'string'
+    ? (entry as { id: string }).id
+    : undefined;
+}

@@ -1,0 +1,160 @@
+/**
+ * Validation of `authlens.providers` entries. Pure (no vscode) so it is unit-tested directly;
+ * `src/config.ts` turns each {@link ConfigProblem} into a localised message.
+ * A bad entry is reported and skipped; the other entries still load.
+ */
+import type { ProviderConfig, ProviderKind } from './providers/types';
+
+export const providerKinds: readonly ProviderKind[] = ['better-auth', 'authing', 'authms', 'oidc'];
+
+export type ProblemKind =
+  | 'not-object'
+  | 'missing'
+  | 'wrong-type'
+  | 'bad-id'
+  | 'bad-kind'
+  | 'bad-url'
+  | 'url-credentials'
+  | 'duplicate-id'
+  | 'out-of-range';
+
+export interface ConfigProblem {
+  /** Index of the entry in its settings level. */
+  readonly index: number;
+  /** The entry's id when it has a usable one. */
+  readonly id?: string;
+  /** The field at fault (`id`, `baseUrl`, ...); absent when the whole entry is wrong. */
+  readonly field?: string;
+  readonly problem: ProblemKind;
+  /** The expected type or range, for `wrong-type` and `out-of-range`. */
+  readonly expected?: string;
+}
+
+const idPattern = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** Checks that `value` is an http(s) URL without user info; returns it without a trailing slash. */
+export function normaliseBaseUrl(value: string): { ok: true; url: string } | { ok: false; problem: 'bad-url' | 'url-credentials' } {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { ok: false, problem: 'bad-url' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, problem: 'bad-url' };
+  if (url.username || url.password) return { ok: false, problem: 'url-credentials' };
+  if (url.hash) return { ok: false, problem: 'bad-url' };
+  const text = url.toString().replace(/\/+$/, '');
+  return { ok: true, url: text };
+}
+
+type OptionalField = { name: keyof ProviderConfig; type: 'string' | 'number' | 'string[]'; min?: number; max?: number };
+
+const optionalFields: readonly OptionalField[] = [
+  { name: 'cookieName', type: 'string' },
+  { name: 'authUserId', type: 'string' },
+  { name: 'pageSize', type: 'number', min: 1, max: 1000 },
+  { name: 'clientId', type: 'string' },
+  { name: 'appHost', type: 'string' },
+  { name: 'issuer', type: 'string' },
+  { name: 'scopes', type: 'string[]' },
+  { name: 'resource', type: 'string' },
+  { name: 'audience', type: 'string' },
+  { name: 'jwksUrl', type: 'string' },
+  { name: 'timeoutMs', type: 'number', min: 100, max: 600_000 },
+];
+
+/** Validates one entry. Returns the config, or the problems that made it unusable. */
+export function validateProviderEntry(
+  entry: unknown,
+  index: number,
+): { config?: ProviderConfig; problems: ConfigProblem[] } {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    return { problems: [{ index, problem: 'not-object' }] };
+  }
+  const e = entry as Record<string, unknown>;
+  const problems: ConfigProblem[] = [];
+  const id = typeof e.id === 'string' && idPattern.test(e.id) ? e.id : undefined;
+  const at = (field: string, problem: ProblemKind, expected?: string): ConfigProblem => ({
+    index,
+    ...(id !== undefined ? { id } : {}),
+    field,
+    problem,
+    ...(expected !== undefined ? { expected } : {}),
+  });
+
+  if (e.id === undefined) problems.push(at('id', 'missing'));
+  else if (typeof e.id !== 'string') problems.push(at('id', 'wrong-type', 'string'));
+  else if (id === undefined) problems.push(at('id', 'bad-id'));
+
+  let kind: ProviderKind | undefined;
+  if (e.kind === undefined) problems.push(at('kind', 'missing'));
+  else if (typeof e.kind !== 'string' || !(providerKinds as readonly string[]).includes(e.kind)) {
+    problems.push(at('kind', 'bad-kind', providerKinds.join(', ')));
+  } else kind = e.kind as ProviderKind;
+
+  let baseUrl: string | undefined;
+  if (e.baseUrl === undefined) problems.push(at('baseUrl', 'missing'));
+  else if (typeof e.baseUrl !== 'string') problems.push(at('baseUrl', 'wrong-type', 'string'));
+  else {
+    const n = normaliseBaseUrl(e.baseUrl);
+    if (n.ok) baseUrl = n.url;
+    else problems.push(at('baseUrl', n.problem));
+  }
+
+  if (e.label !== undefined && typeof e.label !== 'string') problems.push(at('label', 'wrong-type', 'string'));
+
+  const optional: Record<string, unknown> = {};
+  for (const f of optionalFields) {
+    const v = e[f.name];
+    if (v === undefined) continue;
+    if (f.type === 'string') {
+      if (typeof v !== 'string') problems.push(at(f.name, 'wrong-type', 'string'));
+      else optional[f.name] = v;
+    } else if (f.type === 'string[]') {
+      if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) problems.push(at(f.name, 'wrong-type', 'string[]'));
+      else optional[f.name] = [...(v as string[])];
+    } else {
+      if (typeof v !== 'number' || !Number.isFinite(v)) problems.push(at(f.name, 'wrong-type', 'number'));
+      else if ((f.min !== undefined && v < f.min) || (f.max !== undefined && v > f.max)) {
+        problems.push(at(f.name, 'out-of-range', `${f.min ?? ''}–${f.max ?? ''}`));
+      } else optional[f.name] = Math.floor(v);
+    }
+  }
+  for (const urlField of ['appHost', 'issuer', 'jwksUrl'] as const) {
+    const v = optional[urlField];
+    if (typeof v === 'string') {
+      const n = normaliseBaseUrl(v);
+      if (!n.ok) {
+        problems.push(at(urlField, n.problem));
+        delete optional[urlField];
+      }
+    }
+  }
+
+  if (problems.length > 0 || id === undefined || kind === undefined || baseUrl === undefined) return { problems };
+  const label = typeof e.label === 'string' && e.label.trim() !== '' ? e.label.trim() : id;
+  return { config: { ...(optional as Partial<ProviderConfig>), id, kind, label, baseUrl }, problems };
+}
+
+/**
+ * Validates a list of entries from one settings level; later duplicates of an id are problems.
+ */
+export function validateProviderList(value: unknown): { configs: ProviderConfig[]; problems: ConfigProblem[] } {
+  if (value === undefined || value === null) return { configs: [], problems: [] };
+  if (!Array.isArray(value)) return { configs: [], problems: [{ index: -1, problem: 'wrong-type', expected: 'array' }] };
+  const configs: ProviderConfig[] = [];
+  const problems: ConfigProblem[] = [];
+  const seen = new Set<string>();
+  value.forEach((entry, index) => {
+    const r = validateProviderEntry(entry, index);
+    problems.push(...r.problems);
+    if (!r.config) return;
+    if (seen.has(r.config.id)) {
+      problems.push({ index, id: r.config.id, field: 'id', problem: 'duplicate-id' });
+      return;
+    }
+    seen.add(r.config.id);
+    configs.push(r.config);
+  });
+  return { configs, problems };
+}

@@ -1,0 +1,198 @@
+import * as vscode from 'vscode';
+import type { CredentialKind, Credentials, ProviderConfig } from './providers/types';
+import { plainText } from './safeText';
+
+/**
+ * Credentials (session cookies, bearer and admin tokens, client secrets) in VS Code's
+ * SecretStorage, each bound to the origin it was entered for.
+ *
+ * Key: `authlens.credential/<providerId>/<kind>`, value: JSON `{ "origin": "http://host:port", "value": "..." }`.
+ * A credential is handed to a provider only while the provider's base URL has that origin:
+ * when a workspace's settings point the provider elsewhere, the credential is set aside (not
+ * sent) and the person is asked whether to use it for the new origin or clear it.
+ * Values never reach settings, workspace state, logs or messages.
+ */
+
+export const credentialKinds: readonly CredentialKind[] = ['cookie', 'bearer', 'admin', 'clientSecret'];
+
+const keyPrefix = 'authlens.credential/';
+
+export interface StoredCredential {
+  readonly origin: string;
+  readonly value: string;
+}
+
+/** A credential that exists but was not used, because it belongs to another origin. */
+export interface SetAsideCredential {
+  readonly kind: CredentialKind;
+  readonly storedOrigin: string;
+  readonly currentOrigin: string;
+}
+
+export interface CredentialLookup {
+  /** Only the credentials bound to the provider's current origin. */
+  readonly credentials: Credentials;
+  readonly setAside: readonly SetAsideCredential[];
+}
+
+/** The origin (scheme, host, port) of a base URL; `undefined` when it is not an http(s) URL. */
+export function originOf(baseUrl: string): string | undefined {
+  try {
+    const url = new URL(baseUrl);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function credentialKey(providerId: string, kind: CredentialKind): string {
+  return `${keyPrefix}${providerId}/${kind}`;
+}
+
+function parseStored(text: string | undefined): StoredCredential | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const data: unknown = JSON.parse(text);
+    if (
+      typeof data === 'object' &&
+      data !== null &&
+      typeof (data as { origin?: unknown }).origin === 'string' &&
+      typeof (data as { value?: unknown }).value === 'string'
+    ) {
+      return { origin: (data as StoredCredential).origin, value: (data as StoredCredential).value };
+    }
+  } catch {
+    // A value that is not our JSON is treated as absent (and never used: it has no origin).
+  }
+  return undefined;
+}
+
+/** Human name of a credential kind, for pickers and messages. */
+export function credentialKindLabel(kind: CredentialKind): string {
+  switch (kind) {
+    case 'cookie':
+      return vscode.l10n.t('Session cookie');
+    case 'bearer':
+      return vscode.l10n.t('Bearer token');
+    case 'admin':
+      return vscode.l10n.t('Admin token');
+    case 'clientSecret':
+      return vscode.l10n.t('Client secret');
+  }
+}
+
+export class CredentialStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with the provider id whose credentials changed (here or in another window). */
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+  /** Origin changes already asked about in this window, so a refresh loop does not nag. */
+  private readonly asked = new Set<string>();
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscription = secrets.onDidChange((e) => {
+      if (!e.key.startsWith(keyPrefix)) return;
+      const providerId = e.key.slice(keyPrefix.length).split('/')[0];
+      if (providerId) this.changed.fire(providerId);
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  /** Stores a credential bound to the provider's current origin. */
+  async set(config: ProviderConfig, kind: CredentialKind, value: string): Promise<void> {
+    const origin = originOf(config.baseUrl);
+    if (!origin) throw new Error(vscode.l10n.t('The base URL of "{0}" is not an http(s) URL.', plainText(config.label)));
+    await this.setForOrigin(config.id, kind, origin, value);
+  }
+
+  /** Stores a credential bound to an explicit origin (the sandbox's credentials). */
+  async setForOrigin(providerId: string, kind: CredentialKind, origin: string, value: string): Promise<void> {
+    const stored: StoredCredential = { origin, value };
+    await this.secrets.store(credentialKey(providerId, kind), JSON.stringify(stored));
+    this.log.info(`Credential ${kind} stored for provider ${providerId} (bound to ${origin})`);
+  }
+
+  async clear(providerId: string, kind: CredentialKind): Promise<void> {
+    await this.secrets.delete(credentialKey(providerId, kind));
+    this.log.info(`Credential ${kind} cleared for provider ${providerId}`);
+  }
+
+  async clearAll(providerId: string): Promise<void> {
+    for (const kind of credentialKinds) await this.secrets.delete(credentialKey(providerId, kind));
+  }
+
+  /** Which kinds are stored for a provider, with their origins (never the values). */
+  async stored(providerId: string): Promise<{ kind: CredentialKind; origin: string }[]> {
+    const out: { kind: CredentialKind; origin: string }[] = [];
+    for (const kind of credentialKinds) {
+      const s = parseStored(await this.secrets.get(credentialKey(providerId, kind)));
+      if (s) out.push({ kind, origin: s.origin });
+    }
+    return out;
+  }
+
+  /**
+   * The credentials a provider may use now: only those bound to its current origin.
+   * Others are set aside and the person is asked, once per window, what to do with them.
+   */
+  async get(config: ProviderConfig): Promise<CredentialLookup> {
+    const currentOrigin = originOf(config.baseUrl);
+    const credentials: Partial<Record<CredentialKind, string>> = {};
+    const setAside: SetAsideCredential[] = [];
+    for (const kind of credentialKinds) {
+      const s = parseStored(await this.secrets.get(credentialKey(config.id, kind)));
+      if (!s) continue;
+      if (currentOrigin !== undefined && s.origin === currentOrigin) {
+        credentials[kind] = s.value;
+      } else {
+        const item = { kind, storedOrigin: s.origin, currentOrigin: currentOrigin ?? config.baseUrl };
+        setAside.push(item);
+        this.log.warn(`Credential ${kind} of provider ${config.id} set aside: bound to ${s.origin}, provider now at ${item.currentOrigin}`);
+        void this.askAboutOrigin(config, item);
+      }
+    }
+    return { credentials, setAside };
+  }
+
+  private async askAboutOrigin(config: ProviderConfig, item: SetAsideCredential): Promise<void> {
+    const askKey = `${config.id}/${item.kind}/${item.storedOrigin}/${item.currentOrigin}`;
+    if (this.asked.has(askKey)) return;
+    this.asked.add(askKey);
+    const useIt = vscode.l10n.t('Use for new origin');
+    const clear = vscode.l10n.t('Clear');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'The {0} of "{1}" was entered for {2}, but the provider now points to {3}. AuthLens did not send it. Use it for the new origin?',
+        credentialKindLabel(item.kind),
+        plainText(config.label),
+        plainText(item.storedOrigin),
+        plainText(item.currentOrigin),
+      ),
+      useIt,
+      clear,
+    );
+    // Re-read: the credential may have changed while the notification was open.
+    const now = parseStored(await this.secrets.get(credentialKey(config.id, item.kind)));
+    if (!now || now.origin !== item.storedOrigin) return;
+    if (choice === useIt) {
+      const origin = originOf(config.baseUrl);
+      if (origin) await this.setForOrigin(config.id, item.kind, origin, now.value);
+    } else if (choice === clear) {
+      await this.clear(config.id, item.kind);
+    } else {
+      // Dismissed: keep it set aside; ask again in a new window.
+    }
+  }
+
+  /** Forgets which origin changes were asked about (tests, and after settings change). */
+  resetPrompts(): void {
+    this.asked.clear();
+  }
+}

@@ -1,0 +1,193 @@
+import * as vscode from 'vscode';
+import { CommandId } from '../commands/commandIds';
+import { affectsConfig, readConfig, type AuthLensConfig, type ConfiguredProvider } from '../config';
+import type { CredentialStore } from '../credentials';
+import { plainText } from '../safeText';
+import { SandboxControl } from './sandboxControl';
+import { SessionsModel, type ProviderFailure } from './sessionsModel';
+import { SessionsTreeProvider } from './sessionsTree';
+import { SessionStatusBar } from './statusBar';
+
+export const sessionsViewId = 'authlens.sessions';
+
+/** Refreshes on window focus come at most this often. */
+const focusThrottleMs = 10_000;
+
+/**
+ * The session explorer: settings snapshot, model, tree view, status bar, sandbox, and the
+ * timers for auto-refresh. Constructing it is cheap: nothing is fetched and no provider code
+ * is loaded until the view is shown (or the sandbox auto-starts).
+ */
+export class SessionsExplorer implements vscode.Disposable {
+  readonly model: SessionsModel;
+  readonly tree: SessionsTreeProvider;
+  readonly view: vscode.TreeView<import('./nodes').ExplorerNode>;
+  readonly statusBar: SessionStatusBar;
+  readonly sandbox: SandboxControl;
+  private config: AuthLensConfig;
+  private readonly disposables: vscode.Disposable[] = [];
+  private autoRefreshTimer: ReturnType<typeof setInterval> | undefined;
+  private initialLoadDone = false;
+  private lastFocusRefresh = 0;
+  private reportedProblems = '';
+
+  constructor(
+    private readonly credentials: CredentialStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.config = readConfig();
+    this.model = new SessionsModel(this.config, credentials, log, (p, f) => this.reportFailure(p, f));
+    this.tree = new SessionsTreeProvider(this.model);
+    this.view = vscode.window.createTreeView(sessionsViewId, { treeDataProvider: this.tree, showCollapseAll: true });
+    this.statusBar = new SessionStatusBar(this.model, () => this.config);
+    this.sandbox = new SandboxControl(credentials, log);
+    this.disposables.push(
+      this.view,
+      this.view.onDidChangeVisibility((e) => this.onVisible(e.visible)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsConfig(e)) this.reload();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
+      credentials.onDidChange((providerId) => {
+        if (this.model.state(providerId).kind !== 'idle') void this.model.refresh(providerId, 'auto');
+      }),
+      vscode.window.onDidChangeWindowState((e) => {
+        if (e.focused) this.onFocus();
+      }),
+    );
+    this.applyConfig();
+    if (this.view.visible) this.onVisible(true);
+    if (this.config.sandboxAutoStart) void this.startSandbox();
+  }
+
+  dispose(): void {
+    if (this.autoRefreshTimer) clearInterval(this.autoRefreshTimer);
+    this.autoRefreshTimer = undefined;
+    for (const d of this.disposables) d.dispose();
+    this.statusBar.dispose();
+    this.tree.dispose();
+    this.model.dispose();
+    this.sandbox.dispose();
+  }
+
+  get currentConfig(): AuthLensConfig {
+    return this.config;
+  }
+
+  /** Starts the sandbox; failures are shown, never thrown. */
+  async startSandbox(): Promise<boolean> {
+    try {
+      const handle = await this.sandbox.start();
+      // The settings change reloads the config; make sure what we show is current.
+      this.reload();
+      await this.model.refresh(undefined, 'user');
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('AuthLens sandbox running at {0}', handle.url), 5000);
+      return true;
+    } catch (err) {
+      this.log.error(`Sandbox failed to start: ${err instanceof Error ? err.message : String(err)}`);
+      const showLog = vscode.l10n.t('Show Log');
+      const retry = vscode.l10n.t('Retry');
+      const choice = await vscode.window.showErrorMessage(vscode.l10n.t('The AuthLens sandbox could not start. See the log for details.'), retry, showLog);
+      if (choice === showLog) this.log.show();
+      if (choice === retry) return this.startSandbox();
+      return false;
+    }
+  }
+
+  private onVisible(visible: boolean): void {
+    this.tree.setVisible(visible);
+    if (visible && !this.initialLoadDone) {
+      this.initialLoadDone = true;
+      void this.model.refresh(undefined, 'initial');
+    }
+  }
+
+  private onFocus(): void {
+    if (!this.config.refreshOnFocus) return;
+    const now = Date.now();
+    if (now - this.lastFocusRefresh < focusThrottleMs) return;
+    this.lastFocusRefresh = now;
+    for (const p of this.model.providers) {
+      if (this.model.state(p.id).kind !== 'idle') void this.model.refresh(p.id, 'focus');
+    }
+  }
+
+  /** Reads the settings again and hands the snapshot to everything that uses it. */
+  reload(): void {
+    this.config = readConfig();
+    this.credentials.resetPrompts();
+    this.model.setConfig(this.config);
+    this.applyConfig();
+    // Providers whose entry changed start over; load them if the view already showed them.
+    if (this.initialLoadDone) {
+      for (const p of this.model.providers) {
+        if (this.model.state(p.id).kind === 'idle') void this.model.refresh(p.id, 'initial');
+      }
+    }
+  }
+
+  private applyConfig(): void {
+    if (this.autoRefreshTimer) clearInterval(this.autoRefreshTimer);
+    this.autoRefreshTimer = undefined;
+    if (this.config.autoRefreshSeconds > 0) {
+      this.autoRefreshTimer = setInterval(() => {
+        if (!this.view.visible && !this.statusBar.active) return;
+        for (const p of this.model.providers) {
+          if (this.model.state(p.id).kind !== 'idle') void this.model.refresh(p.id, 'auto');
+        }
+      }, this.config.autoRefreshSeconds * 1000);
+    }
+    const messages: string[] = [];
+    if (this.config.restricted && this.config.ignoredWorkspaceProviders > 0) {
+      messages.push(
+        vscode.l10n.t(
+          'Restricted Mode: {0} provider(s) from the workspace settings are ignored. Trust the workspace to use them.',
+          this.config.ignoredWorkspaceProviders,
+        ),
+      );
+    }
+    if (this.config.problems.length > 0) {
+      messages.push(vscode.l10n.t('{0} provider setting(s) skipped; see the notification or the log.', this.config.problems.length));
+    }
+    this.view.message = messages.length > 0 ? messages.join(' ') : undefined;
+    this.reportProblems();
+  }
+
+  private reportProblems(): void {
+    const key = this.config.problems.join('\n');
+    if (key === this.reportedProblems) return;
+    this.reportedProblems = key;
+    if (this.config.problems.length === 0) return;
+    for (const p of this.config.problems) this.log.warn(p);
+    const openSettings = vscode.l10n.t('Open Settings');
+    const showLog = vscode.l10n.t('Show Log');
+    const first = this.config.problems[0] ?? '';
+    const more = this.config.problems.length > 1 ? ` ${vscode.l10n.t('(and {0} more)', this.config.problems.length - 1)}` : '';
+    void vscode.window.showWarningMessage(`${first}${more}`, openSettings, showLog).then((choice) => {
+      if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettingsJson');
+      if (choice === showLog) this.log.show();
+    });
+  }
+
+  /** A user-initiated load failed: say so with the actions that can fix it. */
+  private reportFailure(provider: ConfiguredProvider, failure: ProviderFailure): void {
+    const setCredential = vscode.l10n.t('Set Credential');
+    const retry = vscode.l10n.t('Retry');
+    const openSettings = vscode.l10n.t('Open Settings');
+    const showLog = vscode.l10n.t('Show Log');
+    const actions: string[] = [];
+    if (failure.code === 'http-unauthorized' || failure.code === 'http-forbidden') actions.push(setCredential);
+    else if (failure.code === 'config-invalid' || failure.code === 'net-dns' || failure.code === 'origin-mismatch') actions.push(openSettings, retry);
+    else actions.push(retry);
+    actions.push(showLog);
+    const node = { type: 'provider', providerId: provider.id } as const;
+    void vscode.window
+      .showErrorMessage(`${plainText(provider.label, 60)}: ${plainText(failure.message, 300)}`, ...actions)
+      .then((choice) => {
+        if (choice === setCredential) void vscode.commands.executeCommand(CommandId.setCredential, node);
+        else if (choice === retry) void vscode.commands.executeCommand(CommandId.refresh, node);
+        else if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', 'authlens.providers');
+        else if (choice === showLog) this.log.show();
+      });
+  }
+}

@@ -1,0 +1,341 @@
+import * as vscode from 'vscode';
+import type { AuthLensConfig, ConfiguredProvider } from '../config';
+import { isAuthLensError, type ErrorCode } from '../core/errors';
+import { errorMessage } from '../core/errorMessages';
+import type { CredentialStore, SetAsideCredential } from '../credentials';
+import { loadProviders } from '../lazy';
+import { plainText } from '../safeText';
+import type { CredentialKind, Provider, RevokeOutcome, SessionInfo } from '../providers/types';
+
+/**
+ * What the Sessions view knows about each provider, and the only code that calls providers for
+ * it. Each provider's requests share one AbortController: a refresh cancels the one before it,
+ * and dispose cancels all. Providers (and undici) are loaded on the first request, never at
+ * activation.
+ */
+
+export type ProviderStateKind = 'idle' | 'loading' | 'ok' | 'signed-out' | 'unauthorized' | 'unreachable' | 'error';
+
+/** A failure, with the facts that are safe to show (never a credential). */
+export interface ProviderFailure {
+  readonly code: ErrorCode | 'unknown';
+  /** Localised, from `errorMessage()`. */
+  readonly message: string;
+  readonly status?: number;
+  readonly requestId?: string;
+  readonly traceId?: string;
+}
+
+/** A session as listed, with a key unique within its provider. */
+export interface ListedSession {
+  readonly key: string;
+  readonly session: SessionInfo;
+}
+
+export interface ProviderState {
+  /** What the tree shows; `loading` keeps the previous sessions visible. */
+  readonly kind: ProviderStateKind;
+  /** The state before the current load, so a reload does not blank the row. */
+  readonly lastKind?: Exclude<ProviderStateKind, 'loading'>;
+  readonly sessions: readonly ListedSession[];
+  readonly total?: number;
+  readonly nextCursor?: string;
+  readonly loadingMore: boolean;
+  readonly failure?: ProviderFailure;
+  /** No credential for the current origin was available. */
+  readonly noCredential: boolean;
+  readonly setAside: readonly SetAsideCredential[];
+  readonly loadedAt?: number;
+}
+
+/** Why a load happens: user-initiated loads report failures in a notification too. */
+export type LoadReason = 'user' | 'auto' | 'focus' | 'initial' | 'expand';
+
+const emptyState: ProviderState = { kind: 'idle', sessions: [], loadingMore: false, noCredential: false, setAside: [] };
+
+const translate = (s: string): string => vscode.l10n.t(s);
+
+/** Maps a failure to a tree state. */
+export function stateForCode(code: ErrorCode | 'unknown'): 'unauthorized' | 'unreachable' | 'error' {
+  switch (code) {
+    case 'http-unauthorized':
+    case 'http-forbidden':
+      return 'unauthorized';
+    case 'net-refused':
+    case 'net-dns':
+    case 'net-timeout':
+    case 'net-tls':
+    case 'net-other':
+      return 'unreachable';
+    default:
+      return 'error';
+  }
+}
+
+export function toFailure(err: unknown): ProviderFailure {
+  if (isAuthLensError(err)) {
+    const d = err.details;
+    return {
+      code: err.code,
+      message: errorMessage(err, translate),
+      ...(d.status !== undefined ? { status: d.status } : {}),
+      ...(d.requestId !== undefined ? { requestId: d.requestId } : {}),
+      ...(d.traceId !== undefined ? { traceId: d.traceId } : {}),
+    };
+  }
+  // Not ours (a bug or a missing bundle): say so without echoing anything that might hold data.
+  const name = err instanceof Error ? err.name : typeof err;
+  return { code: 'unknown', message: vscode.l10n.t('Unexpected error ({0}). See the AuthLens log.', name) };
+}
+
+/** Keys for sessions: the session id, suffixed if a server repeats one. */
+function keyed(sessions: readonly SessionInfo[], taken: Set<string>): ListedSession[] {
+  return sessions.map((session, i) => {
+    let key = session.id !== '' ? session.id : `#${i}`;
+    while (taken.has(key)) key = `${key}~`;
+    taken.add(key);
+    return { key, session };
+  });
+}
+
+interface Live {
+  provider: Provider;
+  /** JSON of the config it was made from; a different config means a new provider. */
+  configKey: string;
+}
+
+export class SessionsModel implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<string | undefined>();
+  /** Fires with a provider id, or `undefined` when the provider list changed. */
+  readonly onDidChange = this.changed.event;
+  private readonly states = new Map<string, ProviderState>();
+  private readonly live = new Map<string, Live>();
+  private readonly aborts = new Map<string, AbortController>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private config: AuthLensConfig;
+  private disposed = false;
+
+  constructor(
+    config: AuthLensConfig,
+    private readonly credentials: CredentialStore,
+    private readonly log: vscode.LogOutputChannel,
+    /** Shows a failure to the person (notification with actions); injected by the explorer. */
+    private readonly reportFailure: (provider: ConfiguredProvider, failure: ProviderFailure) => void,
+  ) {
+    this.config = config;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const a of this.aborts.values()) a.abort();
+    this.aborts.clear();
+    for (const l of this.live.values()) void l.provider.close().catch(() => undefined);
+    this.live.clear();
+    this.changed.dispose();
+  }
+
+  get providers(): readonly ConfiguredProvider[] {
+    return this.config.providers;
+  }
+
+  get currentConfig(): AuthLensConfig {
+    return this.config;
+  }
+
+  provider(providerId: string): ConfiguredProvider | undefined {
+    return this.config.providers.find((p) => p.id === providerId);
+  }
+
+  state(providerId: string): ProviderState {
+    return this.states.get(providerId) ?? emptyState;
+  }
+
+  session(providerId: string, key: string): SessionInfo | undefined {
+    return this.state(providerId).sessions.find((s) => s.key === key)?.session;
+  }
+
+  /** Takes a new settings snapshot; providers whose entry changed start over. */
+  setConfig(config: AuthLensConfig): void {
+    this.config = config;
+    const ids = new Set(config.providers.map((p) => p.id));
+    for (const [id, l] of [...this.live]) {
+      const p = config.providers.find((c) => c.id === id);
+      if (!p || JSON.stringify(p) !== l.configKey) {
+        this.aborts.get(id)?.abort();
+        this.aborts.delete(id);
+        void l.provider.close().catch(() => undefined);
+        this.live.delete(id);
+        this.states.delete(id);
+      }
+    }
+    for (const id of [...this.states.keys()]) if (!ids.has(id)) this.states.delete(id);
+    this.changed.fire(undefined);
+  }
+
+  private setState(providerId: string, next: ProviderState): void {
+    if (this.disposed) return;
+    this.states.set(providerId, next);
+    this.changed.fire(providerId);
+  }
+
+  private instance(config: ConfiguredProvider): Provider {
+    const configKey = JSON.stringify(config);
+    const existing = this.live.get(config.id);
+    if (existing && existing.configKey === configKey) return existing.provider;
+    const mod = loadProviders();
+    const http = mod.resolveHttpOptions({
+      ...(this.config.proxy.url !== undefined ? { settingProxy: this.config.proxy.url } : {}),
+      strictSSL: this.config.proxy.strictSSL,
+      ...(this.config.proxy.noProxy ? { settingNoProxy: this.config.proxy.noProxy } : {}),
+      env: process.env,
+    });
+    const provider = mod.createProvider(config, { http, log: (line) => this.log.debug(`[${config.id}] ${line}`) });
+    this.live.set(config.id, { provider, configKey });
+    return provider;
+  }
+
+  /** Credential kinds the provider's kind accepts, from its definition (loads the bundle). */
+  credentialKinds(config: ConfiguredProvider): readonly CredentialKind[] {
+    const def = loadProviders().providerDefinitions.find((d) => d.kind === config.kind);
+    return def?.credentialKinds ?? ['bearer'];
+  }
+
+  /** True when the provider's kind can revoke sessions (loads the bundle). */
+  canRevoke(providerId: string): boolean {
+    const config = this.provider(providerId);
+    if (!config) return false;
+    try {
+      return typeof this.instance(config).revokeSession === 'function';
+    } catch {
+      return false;
+    }
+  }
+
+  /** Loads (or reloads) providers; resolves when their first page is in. */
+  async refresh(providerId: string | undefined, reason: LoadReason): Promise<void> {
+    const targets = providerId ? this.config.providers.filter((p) => p.id === providerId) : this.config.providers;
+    await Promise.all(targets.map((p) => this.load(p, reason)));
+  }
+
+  /** The load in flight for a provider, or a new one if it was never loaded. */
+  ensureLoaded(providerId: string): Promise<void> {
+    const inFlight = this.inFlight.get(providerId);
+    if (inFlight) return inFlight;
+    const s = this.state(providerId);
+    return s.kind === 'idle' ? this.refresh(providerId, 'expand') : Promise.resolve();
+  }
+
+  private load(config: ConfiguredProvider, reason: LoadReason): Promise<void> {
+    this.aborts.get(config.id)?.abort();
+    const abort = new AbortController();
+    this.aborts.set(config.id, abort);
+    const p = this.doLoad(config, reason, abort).finally(() => {
+      if (this.inFlight.get(config.id) === p) this.inFlight.delete(config.id);
+      if (this.aborts.get(config.id) === abort) this.aborts.delete(config.id);
+    });
+    this.inFlight.set(config.id, p);
+    return p;
+  }
+
+  private async doLoad(config: ConfiguredProvider, reason: LoadReason, abort: AbortController): Promise<void> {
+    const before = this.state(config.id);
+    const lastKind = before.kind === 'loading' ? before.lastKind : before.kind === 'idle' ? undefined : before.kind;
+    this.setState(config.id, { ...before, kind: 'loading', ...(lastKind ? { lastKind } : {}), loadingMore: false });
+    const lookup = await this.credentials.get(config);
+    const noCredential = Object.keys(lookup.credentials).length === 0;
+    if (config.allowInsecureTls) this.warnInsecureTls(config, reason);
+    try {
+      const started = Date.now();
+      const page = await this.instance(config).listSessions({ credentials: lookup.credentials, signal: abort.signal });
+      if (abort.signal.aborted) return;
+      const sessions = keyed(page.sessions, new Set());
+      this.log.info(`[${config.id}] ${page.state}: ${sessions.length} session(s)${page.total !== undefined ? ` of ${page.total}` : ''} in ${Date.now() - started} ms`);
+      this.setState(config.id, {
+        kind: page.state === 'signed-out' ? 'signed-out' : 'ok',
+        sessions,
+        ...(page.total !== undefined ? { total: page.total } : {}),
+        ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}),
+        loadingMore: false,
+        noCredential,
+        setAside: lookup.setAside,
+        loadedAt: Date.now(),
+      });
+    } catch (err) {
+      if (abort.signal.aborted || (isAuthLensError(err) && err.code === 'cancelled')) return;
+      const failure = toFailure(err);
+      this.log.warn(`[${config.id}] ${failure.code}: ${failure.message}${failure.requestId ? ` (request ${failure.requestId})` : ''}`);
+      if (!isAuthLensError(err) && err instanceof Error && err.stack) this.log.debug(err.stack.split('\n').slice(0, 6).join('\n'));
+      this.setState(config.id, {
+        kind: stateForCode(failure.code),
+        sessions: [],
+        loadingMore: false,
+        failure,
+        noCredential,
+        setAside: lookup.setAside,
+        loadedAt: Date.now(),
+      });
+      if (reason === 'user') this.reportFailure(config, failure);
+    }
+  }
+
+  /** Fetches the next page (AuthMS) and appends it. */
+  async loadMore(providerId: string): Promise<void> {
+    const config = this.provider(providerId);
+    const s = this.state(providerId);
+    if (!config || s.nextCursor === undefined || s.loadingMore) return;
+    const abort = new AbortController();
+    this.aborts.get(providerId)?.abort();
+    this.aborts.set(providerId, abort);
+    this.setState(providerId, { ...s, loadingMore: true });
+    const lookup = await this.credentials.get(config);
+    try {
+      const page = await this.instance(config).listSessions({ credentials: lookup.credentials, signal: abort.signal }, s.nextCursor);
+      if (abort.signal.aborted) return;
+      const current = this.state(providerId);
+      const more = keyed(page.sessions, new Set(current.sessions.map((x) => x.key)));
+      const { nextCursor: _drop, ...rest } = current;
+      this.setState(providerId, {
+        ...rest,
+        sessions: [...current.sessions, ...more],
+        ...(page.total !== undefined ? { total: page.total } : {}),
+        ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}),
+        loadingMore: false,
+      });
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      const failure = toFailure(err);
+      this.log.warn(`[${providerId}] load more: ${failure.code}: ${failure.message}`);
+      this.setState(providerId, { ...this.state(providerId), loadingMore: false });
+      this.reportFailure(config, failure);
+    } finally {
+      if (this.aborts.get(providerId) === abort) this.aborts.delete(providerId);
+    }
+  }
+
+  /** Revokes a session, then lists again so the tree shows what the server did. */
+  async revoke(providerId: string, key: string): Promise<RevokeOutcome> {
+    const config = this.provider(providerId);
+    const session = this.session(providerId, key);
+    if (!config || !session) return { kind: 'not-revoked', reason: vscode.l10n.t('The session is no longer listed.') };
+    const provider = this.instance(config);
+    if (!provider.revokeSession) {
+      return { kind: 'unsupported', reason: vscode.l10n.t('{0} has no API to revoke sessions.', config.kind) };
+    }
+    const lookup = await this.credentials.get(config);
+    const outcome = await provider.revokeSession({ credentials: lookup.credentials }, session);
+    this.log.info(`[${providerId}] revoke: ${outcome.kind}`);
+    await this.refresh(providerId, 'auto');
+    return outcome;
+  }
+
+  private warnInsecureTls(config: ConfiguredProvider, reason: LoadReason): void {
+    this.log.warn(`[${config.id}] TLS certificate verification is OFF (authlens.insecureTlsProviders)`);
+    if (reason === 'auto' || reason === 'focus') return;
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'TLS certificate checks are off for "{0}" (authlens.insecureTlsProviders). Anyone on the network path can read its credentials.',
+        plainText(config.label),
+      ),
+    );
+  }
+}

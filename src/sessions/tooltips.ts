@@ -1,0 +1,132 @@
+/**
+ * Markdown for the Sessions view's tooltips. Pure (no vscode): the caller passes localised
+ * labels and wraps the result in a `MarkdownString` (`supportHtml` false, not trusted).
+ * Every value from a server or a token goes through `escapeMarkdown`, so it reads as text.
+ */
+import type { SessionInfo, TokenInfo } from '../providers/types';
+import { summariseUserAgent } from '../core/userAgent';
+import { escapeMarkdown, fieldsTable, flattenFields } from './markdownText';
+import { effectiveExpiry, englishTimeLeft, timeLeftText, type TimeLeftStrings } from './timeText';
+
+/** Localised labels; English defaults in {@link englishTooltipStrings}. */
+export interface TooltipStrings {
+  readonly user: string;
+  readonly email: string;
+  readonly userId: string;
+  readonly device: string;
+  readonly userAgent: string;
+  readonly ip: string;
+  readonly status: string;
+  readonly created: string;
+  readonly updated: string;
+  readonly lastActive: string;
+  readonly expires: string;
+  readonly idleExpires: string;
+  readonly impersonatedBy: string;
+  readonly tenant: string;
+  readonly sessionId: string;
+  readonly current: string;
+  readonly tokens: string;
+  readonly field: string;
+  readonly value: string;
+  readonly serverFields: string;
+  readonly userFields: string;
+  readonly opaque: string;
+  readonly kind: string;
+  readonly algorithm: string;
+  readonly notVerified: string;
+  readonly time: TimeLeftStrings;
+}
+
+export const englishTooltipStrings: TooltipStrings = {
+  user: 'User',
+  email: 'Email',
+  userId: 'User id',
+  device: 'Device',
+  userAgent: 'User agent',
+  ip: 'IP address',
+  status: 'Status',
+  created: 'Created',
+  updated: 'Updated',
+  lastActive: 'Last active',
+  expires: 'Expires',
+  idleExpires: 'Idle expiry',
+  impersonatedBy: 'Impersonated by',
+  tenant: 'Tenant',
+  sessionId: 'Session id',
+  current: 'The session of the stored credential',
+  tokens: 'Tokens',
+  field: 'Field',
+  value: 'Value',
+  serverFields: 'Session fields as sent by the server',
+  userFields: 'User fields as sent by the server',
+  opaque: 'opaque (not a JWT)',
+  kind: 'Kind',
+  algorithm: 'Algorithm',
+  notVerified: 'Decoded, not verified.',
+  time: englishTimeLeft,
+};
+
+function row(label: string, value: string | undefined): { label: string; value: string } | undefined {
+  return value === undefined || value === '' ? undefined : { label, value };
+}
+
+/** The Markdown tooltip of a session: a summary, then every field the server sent. */
+export function sessionTooltip(session: SessionInfo, now: number, s: TooltipStrings = englishTooltipStrings): string {
+  const who = session.user.name ?? session.user.email ?? session.user.id ?? '';
+  const expiry = effectiveExpiry(session.expiresAt, session.idleExpiresAt);
+  const parts: string[] = [];
+  parts.push(`**${escapeMarkdown(who || s.sessionId)}**`);
+  const summary = [
+    row(s.email, session.user.email),
+    row(s.userId, session.user.id),
+    row(s.device, summariseUserAgent(session.userAgent).text),
+    row(s.ip, session.ip),
+    row(s.status, `${session.status} · ${timeLeftText(expiry, now, s.time)}`),
+    row(s.created, session.createdAt),
+    row(s.updated, session.updatedAt),
+    row(s.lastActive, session.lastActiveAt),
+    row(s.expires, session.expiresAt),
+    row(s.idleExpires, session.idleExpiresAt),
+    row(s.impersonatedBy, session.impersonatedBy),
+    row(s.tenant, session.tenantId),
+    row(s.sessionId, session.id),
+    row(s.userAgent, session.userAgent),
+    row(s.tokens, session.tokens.map((t) => t.label).join(', ')),
+  ].filter((r): r is { label: string; value: string } => r !== undefined);
+  parts.push(fieldsTable(summary, [s.field, s.value]));
+  if (session.current) parts.push(`*${escapeMarkdown(s.current)}*`);
+  const raw = flattenFields(session.raw.session).map((r) => ({ label: r.path, value: r.value }));
+  if (raw.length > 0) parts.push(`**${escapeMarkdown(s.serverFields)}**`, fieldsTable(raw, [s.field, s.value]));
+  if (session.raw.user) {
+    const user = flattenFields(session.raw.user).map((r) => ({ label: r.path, value: r.value }));
+    if (user.length > 0) parts.push(`**${escapeMarkdown(s.userFields)}**`, fieldsTable(user, [s.field, s.value]));
+  }
+  return parts.join('\n\n');
+}
+
+/** Facts about a token the tree already worked out (from the decoded header and payload). */
+export interface TokenFacts {
+  readonly alg?: string;
+  readonly expiresAt?: number;
+  /** `exp`, `iat`, `sub`... shown as rows; values are escaped here. */
+  readonly claims?: readonly { label: string; value: string }[];
+}
+
+/** The Markdown tooltip of a token. Never contains the token itself. */
+export function tokenTooltip(token: TokenInfo, facts: TokenFacts, now: number, s: TooltipStrings = englishTooltipStrings): string {
+  const expiry = facts.expiresAt !== undefined ? { at: facts.expiresAt, kind: 'absolute' as const } : effectiveExpiry(token.expiresAt, undefined);
+  const rows = [
+    row(s.kind, token.opaque ? `${token.label} · ${s.opaque}` : token.label),
+    row(s.algorithm, facts.alg),
+    row(s.status, timeLeftText(expiry, now, s.time)),
+    ...(facts.claims ?? []),
+  ].filter((r): r is { label: string; value: string } => r !== undefined);
+  const parts = [`**${escapeMarkdown(token.label)}**`, fieldsTable(rows, [s.field, s.value])];
+  if (token.introspection) {
+    const intro = flattenFields(token.introspection).map((r) => ({ label: r.path, value: r.value }));
+    parts.push(fieldsTable(intro, [s.field, s.value]));
+  }
+  if (!token.opaque) parts.push(`*${escapeMarkdown(s.notVerified)}*`);
+  return parts.join('\n\n');
+}
