@@ -65,7 +65,8 @@ describe('sandbox: Authing (seed 001)', () => {
 
   it('signed out, tampered or unknown cookie: 200 {"session": null}', async () => {
     const tampered = cred(h.sb, 'sandbox-authing', 'cookie').replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
-    for (const headers of [{}, { cookie: `authing_session=${tampered}` }, { cookie: 'authing_session=s%3Aunknown.sig' }]) {
+    const cases: Record<string, string>[] = [{}, { cookie: `authing_session=${tampered}` }, { cookie: 'authing_session=s%3Aunknown.sig' }];
+    for (const headers of cases) {
       assert.deepEqual(await casSession(headers), { session: null });
     }
   });

@@ -1,0 +1,129 @@
+import * as assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { startSandbox } from '../../../src/sandbox/index';
+
+describe('sandbox: lifecycle and configuration', () => {
+  it('starts quickly on 127.0.0.1 with a free port, and closes', async function () {
+    this.timeout(15_000);
+    const t = performance.now();
+    const sb = await startSandbox();
+    const ms = performance.now() - t;
+    try {
+      assert.ok(ms < 3000, `started in ${Math.round(ms)} ms`);
+      assert.match(sb.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.deepEqual(sb.baseUrls, {
+        betterAuth: `${sb.url}/better-auth`,
+        authing: `${sb.url}/authing`,
+        authms: `${sb.url}/authms`,
+        oidc: `${sb.url}/oidc`,
+      });
+    } finally {
+      await sb.close();
+    }
+    await assert.rejects(fetch(`${sb.url}/`));
+  });
+
+  it('binds only loopback: providerConfigs and credentials cover the four sandbox providers', async function () {
+    this.timeout(15_000);
+    const sb = await startSandbox();
+    try {
+      const configs = sb.providerConfigs();
+      assert.deepEqual(
+        configs.map((c) => [c.id, c.kind]),
+        [
+          ['sandbox-better-auth', 'better-auth'],
+          ['sandbox-authing', 'authing'],
+          ['sandbox-authms', 'authms'],
+          ['sandbox-oidc', 'oidc'],
+        ],
+      );
+      for (const c of configs) {
+        assert.ok(c.baseUrl.startsWith(sb.url) && !c.baseUrl.endsWith('/'));
+        assert.ok(c.label.length > 0);
+      }
+      assert.deepEqual(Object.keys(sb.credentials['sandbox-better-auth'] ?? {}), ['cookie', 'admin']);
+      assert.deepEqual(Object.keys(sb.credentials['sandbox-authing'] ?? {}), ['cookie', 'clientSecret']);
+      assert.deepEqual(Object.keys(sb.credentials['sandbox-authms'] ?? {}), ['bearer', 'admin']);
+      assert.deepEqual(Object.keys(sb.credentials['sandbox-oidc'] ?? {}), ['clientSecret']);
+      const cfg = (await (await fetch(`${sb.url}/__sandbox/config`)).json()) as { providers: unknown[] };
+      // Not reachable on any other interface of this machine.
+      const port = new URL(sb.url).port;
+      const external = Object.values(networkInterfaces())
+        .flat()
+        .filter((i) => i && !i.internal && i.family === 'IPv4')
+        .map((i) => i?.address);
+      for (const address of external) {
+        await assert.rejects(fetch(`http://${address}:${port}/`, { signal: AbortSignal.timeout(2000) }));
+      }
+      assert.equal(cfg.providers.length, 4);
+    } finally {
+      await sb.close();
+    }
+  });
+
+  it('a fixed port is honoured; a second sandbox on it fails cleanly', async function () {
+    this.timeout(15_000);
+    const first = await startSandbox();
+    const port = Number(new URL(first.url).port);
+    await first.close();
+    const sb = await startSandbox({ port });
+    try {
+      assert.equal(sb.url, `http://127.0.0.1:${port}`);
+      await assert.rejects(startSandbox({ port }), /EADDRINUSE/);
+    } finally {
+      await sb.close();
+    }
+  });
+
+  it('refuses control requests whose Host is not loopback (DNS rebinding)', async function () {
+    this.timeout(15_000);
+    const sb = await startSandbox();
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(
+          `${sb.url}/__sandbox/reset`,
+          { method: 'POST', headers: { host: 'evil.example', 'content-type': 'application/json' } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end('{}');
+      });
+      assert.equal(status, 403);
+    } finally {
+      await sb.close();
+    }
+  });
+
+  it('close() does not wait for keep-alive connections or slow answers', async function () {
+    this.timeout(15_000);
+    const sb = await startSandbox();
+    sb.misbehave({ kind: 'slow', ms: 60_000, path: '/authms' });
+    const pending = fetch(`${sb.baseUrls.authms}/sessions`).catch(() => 'closed');
+    await new Promise((r) => setTimeout(r, 100));
+    const t = performance.now();
+    await sb.close();
+    assert.ok(performance.now() - t < 1000);
+    assert.equal(await pending, 'closed');
+  });
+
+  it('ids and data are seeded: two sandboxes list the same AuthMS session ids', async function () {
+    this.timeout(15_000);
+    const [a, b] = await Promise.all([startSandbox(), startSandbox()]);
+    try {
+      const ids = async (sb: typeof a): Promise<string[]> => {
+        const res = await fetch(`${sb.baseUrls.authms}/sessions?auth_user_id=usr_ada0250&page_size=100`, {
+          headers: { authorization: `Bearer ${sb.credentials['sandbox-authms']?.bearer ?? ''}` },
+        });
+        return ((await res.json()) as { items: { id: string }[] }).items.map((i) => i.id);
+      };
+      assert.deepEqual(await ids(a), await ids(b));
+      assert.notEqual(a.credentials['sandbox-authms']?.bearer, b.credentials['sandbox-authms']?.bearer, 'keys are fresh per start');
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
