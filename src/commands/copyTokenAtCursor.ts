@@ -15,7 +15,7 @@ function editorToken(): string | undefined {
 }
 
 async function noToken(): Promise<void> {
-  await vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor on a token (or select one) first.'));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor on a token (or select one) first.'));
 }
 
 /** `authlens.copyPayload`: copies the decoded payload of the token at the cursor. */

@@ -16,7 +16,7 @@ export function hoverActionCommand(services: Services) {
     if (typeof id !== 'string' || typeof action !== 'string' || !ACTIONS.includes(action as HoverAction)) return;
     const entry = services.hoverTokens.get(id, Date.now());
     if (!entry) {
-      await vscode.window.showInformationMessage(vscode.l10n.t('That hover is out of date. Hover over the token again.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('That hover is out of date. Hover over the token again.'));
       return;
     }
     await runTokenAction(services, entry.token, action as HoverAction);

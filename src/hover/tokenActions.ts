@@ -23,7 +23,7 @@ export async function inspectToken(services: Services, token: string): Promise<v
 export async function copyPayload(token: string): Promise<void> {
   const result = decodeJwt(token);
   if (!result.ok) {
-    await vscode.window.showWarningMessage(vscode.l10n.t('This token has no readable payload to copy.'));
+    void vscode.window.showWarningMessage(vscode.l10n.t('This token has no readable payload to copy.'));
     return;
   }
   await vscode.env.clipboard.writeText(JSON.stringify(result.token.payload, null, 2));
@@ -36,7 +36,7 @@ export async function copyPayload(token: string): Promise<void> {
 export async function copyAuthorizationHeader(token: string): Promise<void> {
   // Visible ASCII only: anything else would break (or smuggle into) the HTTP request.
   if (!/^[\x21-\x7e]+$/.test(token)) {
-    await vscode.window.showWarningMessage(vscode.l10n.t('This token contains characters that cannot go into an HTTP header.'));
+    void vscode.window.showWarningMessage(vscode.l10n.t('This token contains characters that cannot go into an HTTP header.'));
     return;
   }
   await vscode.env.clipboard.writeText(`Authorization: Bearer ${token}`);

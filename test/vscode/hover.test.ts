@@ -1,0 +1,170 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { fakeJwe, fakeJwt, hostileClaims } from '../fixtures/hoverTokens';
+import { activateAuthLens, closeAllEditors } from './helpers';
+
+const nowS = Math.floor(Date.now() / 1000);
+const valid = fakeJwt({ iss: 'https://issuer.test', sub: 'hover-user', aud: 'api', exp: nowS + 12 * 60, iat: nowS - 60 });
+const expired = fakeJwt({ sub: 'old-user', exp: nowS - 2 * 86_400, iat: nowS - 3 * 86_400 });
+const hostile = fakeJwt(
+  { ...hostileClaims, big: 'A'.repeat(20_000), iss: hostileClaims['link'], sub: hostileClaims['img'] },
+  { alg: '[a](command:workbench.action.terminal.new)', kid: '<img src=x onerror=alert(1)>' },
+);
+const jwe = fakeJwe();
+const [h, , s] = valid.split('.');
+const malformed = `${h}.bm90IGpzb24.${s}`;
+
+const text = [
+  `GET /api/me HTTP/1.1`,
+  `Authorization: Bearer ${valid}`,
+  `{"id_token":"${expired}"}`,
+  `HOSTILE=${hostile}`,
+  `https://app.test/cb#access_token=${jwe}&state=1`,
+  `token: ${malformed}`,
+  `plain text without tokens`,
+].join('\n');
+
+/** The AuthLens hovers at a position (other extensions' hovers are ignored). */
+async function authLensHovers(doc: vscode.TextDocument, position: vscode.Position): Promise<{ hover: vscode.Hover; md: vscode.MarkdownString }[]> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
+  const out: { hover: vscode.Hover; md: vscode.MarkdownString }[] = [];
+  for (const hover of hovers) {
+    for (const c of hover.contents) {
+      if (c instanceof vscode.MarkdownString && c.value.startsWith('**AuthLens**')) out.push({ hover, md: c });
+    }
+  }
+  return out;
+}
+
+function positionOf(doc: vscode.TextDocument, needle: string, delta = 5): vscode.Position {
+  return doc.positionAt(doc.getText().indexOf(needle) + delta);
+}
+
+/** `command:` URIs outside code blocks. */
+function commandUris(markdown: string): string[] {
+  const outside = markdown.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '');
+  return [...outside.matchAll(/command:[^\s)\]"'>]+/g)].map((m) => m[0]);
+}
+
+function linkArgs(markdown: string): [string, string][] {
+  return commandUris(markdown).map((u) => JSON.parse(decodeURIComponent(u.slice(u.indexOf('?') + 1))) as [string, string]);
+}
+
+describe('AuthLens: token hover', () => {
+  let doc: vscode.TextDocument;
+
+  before(async () => {
+    await activateAuthLens();
+  });
+
+  beforeEach(async () => {
+    doc = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
+    await vscode.window.showTextDocument(doc);
+  });
+
+  afterEach(async () => {
+    const config = vscode.workspace.getConfiguration('authlens');
+    await config.update('hover.enabled', undefined, vscode.ConfigurationTarget.Global);
+    await config.update('hover.excludedLanguages', undefined, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  it('shows the decoded token with times, links and a trusted-only-for-AuthLens markdown', async () => {
+    const found = await authLensHovers(doc, positionOf(doc, valid));
+    assert.equal(found.length, 1, 'one AuthLens hover');
+    const { hover, md } = found[0]!;
+    const value = md.value;
+    for (const part of ['JWT \\(signed\\)', 'RS256', 'hover\\-user', 'expires in 12 min', 'command:authlens.hoverAction?']) {
+      assert.ok(value.includes(part), `hover has ${part}`);
+    }
+    assert.ok(/`{3,}json\n/.test(value), 'payload in a json code block');
+    assert.deepEqual(md.isTrusted, { enabledCommands: ['authlens.hoverAction'] });
+    assert.ok(!md.supportHtml, 'no HTML');
+    const line = doc.lineAt(1).text;
+    assert.equal(hover.range?.start.character, line.indexOf(valid));
+    assert.equal(hover.range?.end.character, line.indexOf(valid) + valid.length);
+    assert.ok(!value.includes(valid), 'the raw token is not in the markdown');
+  });
+
+  it('says "expired 2 days ago" for an expired token in a JSON string', async () => {
+    const [first] = await authLensHovers(doc, positionOf(doc, expired, expired.length - 1));
+    assert.ok(first?.md.value.includes('expired 2 days ago'));
+    assert.ok(first?.md.value.includes('$(error)'), 'an error-severity line (expired)');
+  });
+
+  it('names a JWE in a URL fragment and gives a malformed JWT one line', async () => {
+    const [enc] = await authLensHovers(doc, positionOf(doc, jwe));
+    assert.ok(enc?.md.value.includes('Encrypted token \\(JWE\\)'));
+    const [bad] = await authLensHovers(doc, positionOf(doc, malformed));
+    assert.ok(bad);
+    assert.equal(bad.md.value.split('\n').length, 1);
+    assert.ok(bad.md.value.includes('Malformed JWT'));
+    assert.equal(bad.md.isTrusted, false);
+  });
+
+  it('returns nothing from AuthLens off a token', async () => {
+    for (const pos of [new vscode.Position(0, 2), new vscode.Position(1, 3), positionOf(doc, 'plain text', 3), positionOf(doc, valid, -1)]) {
+      assert.deepEqual(await authLensHovers(doc, pos), [], `nothing at ${pos.line}:${pos.character}`);
+    }
+  });
+
+  it('keeps hostile claims as text: only AuthLens command links, with our own arguments', async () => {
+    const [first] = await authLensHovers(doc, positionOf(doc, hostile, 40));
+    assert.ok(first);
+    const value = first.md.value;
+    for (const uri of commandUris(value)) assert.ok(uri.startsWith('command:authlens.hoverAction?'), uri.slice(0, 60));
+    const args = linkArgs(value);
+    assert.equal(args.length, 3);
+    for (const [id] of args) assert.match(id, /^[0-9a-f]{18}$/);
+    assert.ok(!/(?<!\\)\[x\]\(command:/.test(value.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '')), 'the link claim is escaped');
+    assert.ok(value.length < 10_000, `capped (${value.length})`);
+  });
+
+  it('runs hover actions by id: Copy Payload and Copy as Authorization header', async () => {
+    const [first] = await authLensHovers(doc, positionOf(doc, valid));
+    const [[id]] = linkArgs(first!.md.value) as [[string, string]];
+    await vscode.commands.executeCommand('authlens.hoverAction', id, 'copyPayload');
+    const payload = JSON.parse(await vscode.env.clipboard.readText()) as Record<string, unknown>;
+    assert.equal(payload['sub'], 'hover-user');
+    await vscode.commands.executeCommand('authlens.hoverAction', id, 'copyAuthorizationHeader');
+    assert.equal(await vscode.env.clipboard.readText(), `Authorization: Bearer ${valid}`);
+    // An id the hover did not make, or a token passed as the id, does nothing.
+    await vscode.env.clipboard.writeText('unchanged');
+    await vscode.commands.executeCommand('authlens.hoverAction', valid, 'copyAuthorizationHeader');
+    await vscode.commands.executeCommand('authlens.hoverAction', id, 'runShell');
+    assert.equal(await vscode.env.clipboard.readText(), 'unchanged');
+  });
+
+  it('Copy Payload from the palette works on the token under the cursor', async () => {
+    const editor = vscode.window.activeTextEditor!;
+    const at = positionOf(doc, expired, expired.length); // caret just after the token
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('authlens.copyPayload');
+    const payload = JSON.parse(await vscode.env.clipboard.readText()) as Record<string, unknown>;
+    assert.equal(payload['sub'], 'old-user');
+  });
+
+  it('follows authlens.hover.enabled and authlens.hover.excludedLanguages', async () => {
+    const config = vscode.workspace.getConfiguration('authlens');
+    await config.update('hover.enabled', false, vscode.ConfigurationTarget.Global);
+    assert.deepEqual(await authLensHovers(doc, positionOf(doc, valid)), []);
+    await config.update('hover.enabled', undefined, vscode.ConfigurationTarget.Global);
+    assert.equal((await authLensHovers(doc, positionOf(doc, valid))).length, 1);
+    await config.update('hover.excludedLanguages', ['plaintext'], vscode.ConfigurationTarget.Global);
+    assert.deepEqual(await authLensHovers(doc, positionOf(doc, valid)), []);
+    const json = await vscode.workspace.openTextDocument({ content: `{"t":"${valid}"}`, language: 'json' });
+    assert.equal((await authLensHovers(json, new vscode.Position(0, 10))).length, 1, 'other languages still hover');
+  });
+
+  it('hovers a token in a 10 MB single-line document quickly', async () => {
+    const filler = 'var a=1;'.repeat(650_000);
+    const big = await vscode.workspace.openTextDocument({ content: `${filler}x="${valid}";${filler}`, language: 'plaintext' });
+    const at = big.positionAt(filler.length + 10);
+    await authLensHovers(big, at); // warm up
+    const t0 = Date.now();
+    const found = await authLensHovers(big, at);
+    const ms = Date.now() - t0;
+    assert.equal(found.length, 1);
+    assert.ok(ms < 1000, `hover round trip ${ms} ms`);
+  });
+});
