@@ -10,10 +10,11 @@
 // Exit code: 0 only when every selected layer started, ran at least one test, and nothing failed.
 // A layer that could not start or ran 0 tests counts as one failure in the summary line.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './ensureDeps.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -92,17 +93,11 @@ const setupProblems = [];
 step('dependencies');
 {
   const t0 = Date.now();
-  const marker = join(root, 'node_modules', '.package-lock.json');
-  if (!existsSync(marker)) {
-    console.log('node_modules missing: npm ci');
-    if ((await run('npm', ['ci', '--no-audit', '--no-fund'])) !== 0) setupProblems.push('npm ci failed');
-  } else if (statSync(join(root, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs + 1000) {
-    console.log('package-lock.json is newer than node_modules: npm install');
-    if ((await run('npm', ['install', '--no-audit', '--no-fund'])) !== 0) setupProblems.push('npm install failed');
-  } else {
-    console.log('node_modules up to date');
+  try {
+    console.log(`${ensureDependencies(root)} (${secs(t0)})`);
+  } catch (err) {
+    setupProblems.push(err instanceof Error ? err.message : String(err));
   }
-  console.log(`(${secs(t0)})`);
 }
 
 if (needsVscode && setupProblems.length === 0) {

@@ -1,6 +1,7 @@
 /** Every AuthLens command id, once. `contributes.commands` must list exactly these (unit-tested). */
 export const CommandId = {
   decodeToken: 'authlens.decodeToken',
+  inspectToken: 'authlens.inspectToken',
   decodeTokenToDocument: 'authlens.decodeTokenToDocument',
   decodeClipboard: 'authlens.decodeClipboard',
   hoverAction: 'authlens.hoverAction',

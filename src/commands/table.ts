@@ -12,6 +12,7 @@ import { revokeSessionCommand } from './revokeSession';
 import { startSandboxCommand, stopSandboxCommand } from './sandbox';
 import { setCredentialCommand } from './setCredential';
 import { decodeClipboardCommand, decodeTokenCommand, decodeTokenToDocumentCommand } from './decodeToken';
+import { inspectTokenCommand } from './inspectToken';
 import { hoverActionCommand } from './hoverAction';
 import { copyAuthorizationHeaderCommand, copyPayloadCommand } from './copyTokenAtCursor';
 
@@ -21,6 +22,7 @@ export type CommandFactory = (services: Services) => (...args: unknown[]) => unk
 /** The command table: one line per command. `activate()` registers them all in one loop. */
 export const commandTable: Record<CommandIdValue, CommandFactory> = {
   [CommandId.decodeToken]: decodeTokenCommand,
+  [CommandId.inspectToken]: inspectTokenCommand,
   [CommandId.decodeTokenToDocument]: decodeTokenToDocumentCommand,
   [CommandId.decodeClipboard]: decodeClipboardCommand,
   [CommandId.hoverAction]: hoverActionCommand,

@@ -8,10 +8,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 
-export const repoRoot = resolve(__dirname, '..', '..');
+// From __filename: under tsx's `tsImport` (scripts/demo.mjs) __dirname is not this folder.
+export const repoRoot = resolve(dirname(__filename), '..', '..');
 export const codeServerBin = join(repoRoot, '.vscode-test', 'code-server', 'node_modules', '.bin', 'code-server');
 export const chromiumPath = process.env.AUTHLENS_CHROMIUM ?? '/usr/bin/chromium';
 
