@@ -57,13 +57,13 @@ async function main(): Promise<void> {
     `curl -s -X POST '${sandbox.url}/__sandbox/reset' -H 'Content-Type: application/json'`,
     '',
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
-
   const stop = (): void => {
     void sandbox.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.stdout.write(`${lines.join('\n')}\n`);
+
 }
 
 main().catch((err: unknown) => {
