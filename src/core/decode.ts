@@ -38,7 +38,7 @@ const PARTS: readonly TokenPart[] = ['header', 'payload', 'signature'];
  */
 export function stripTokenWrapping(input: string): string {
   let s = input.trim();
-  const bearer = /^bearer\s+/i.exec(s);
+  const bearer = /^bearer(?:\s+|$)/i.exec(s);
   if (bearer) s = s.slice(bearer[0].length).trim();
   const first = s[0];
   if (s.length >= 2 && (first === '"' || first === "'" || first === '`') && s.endsWith(first)) {

@@ -140,8 +140,8 @@ export function tokenAtOffset(text: string, offset: number, opts?: { window?: nu
 /** The run reached the scan window without a delimiter: we cannot see the whole token. */
 function scanLimit(text: string, s: number, e: number): FoundToken | undefined {
   const visible = text.slice(s, e);
-  const at = visible.indexOf('eyJ');
-  if (at < 0 || !visible.includes('.', at)) return undefined;
+  // Thousands of base64url characters with a dot and no delimiter: almost surely a big JWT.
+  if (!visible.includes('.')) return undefined;
   const code = e - s >= MAX_TOKEN_LENGTH ? 'token-too-large' : 'token-scan-limit';
   return malformed(s, visible, new AuthLensError(code, { limit: MAX_TOKEN_LENGTH / 1024 }));
 }
@@ -178,15 +178,18 @@ export function findTokens(text: string, opts?: { limit?: number }): FoundToken[
   const limit = opts?.limit ?? 1000;
   const out: FoundToken[] = [];
   if (limit <= 0) return out;
-  const re = /e[yw]/g;
+  // Only at the start of a run (the lookbehind rejects positions inside one in O(1)), and only
+  // when the first segment ends in a dot (or `+`/`=`, for mangled tokens).
+  const re = /(?<![A-Za-z0-9_-])e[yw][A-Za-z0-9_-]*[.+=]/g;
   let lastEnd = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const i = m.index;
-    // Only at the start of a run (leading dots allowed); inside a run the run start decides.
+    // Leading dots are allowed; a letter before them means we are inside a longer run.
     let j = i;
     while (j > 0 && text.charCodeAt(j - 1) === DOT) j--;
     if (j > 0 && isPlain(text.charCodeAt(j - 1))) continue;
     if (i < lastEnd) continue;
+    if (text.charCodeAt(m.index + m[0].length - 1) !== DOT && !text.startsWith('eyJ', i)) continue;
     const found = tokenAtOffset(text, i, { window: MAX_TOKEN_LENGTH });
     if (!found || found.start < lastEnd) continue;
     out.push(found);

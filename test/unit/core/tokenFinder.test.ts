@@ -1,0 +1,188 @@
+import * as assert from 'node:assert/strict';
+import { MAX_TOKEN_LENGTH } from '../../../src/core/decode';
+import { findTokens, tokenAtOffset } from '../../../src/core/tokenFinder';
+import { b64url, fakeJwe, JWT_IO_DEFAULT, rawToken, RFC7519_EXAMPLE } from '../../fixtures/tokens';
+
+const T = JWT_IO_DEFAULT;
+
+/** Where the token sits in each context (prefix, suffix). */
+const contexts: Record<string, [string, string]> = {
+  bare: ['', ''],
+  bearer: ['Authorization: Bearer ', '\r\n'],
+  'double quotes': ['const t = "', '";'],
+  'single quotes': ["token = '", "'"],
+  backticks: ['`', '`'],
+  'JSON string': ['{"access_token":"', '","token_type":"Bearer"}'],
+  cookie: ['Cookie: theme=dark; session=', '; lang=zh'],
+  'set-cookie': ['Set-Cookie: better-auth.session_token=', '; Path=/; HttpOnly'],
+  '.env line': ['API_URL=http://x\nJWT_TOKEN=', '\nOTHER=1'],
+  '.env quoted': ['ID_TOKEN="', '"\n'],
+  'URL query': ['https://app.example.com/cb?token=', '&state=abc'],
+  'URL fragment': ['https://app.example.com/cb#id_token=', '&session_state=xyz'],
+  'URL path end': ['GET https://h/verify/', ' HTTP/1.1'],
+  'log line': ['2026-01-01T00:00:00Z INFO issued token=', ' for user 42'],
+  'sentence end': ['The token is ', '.'],
+  parentheses: ['(', ')'],
+  'markdown code': ['`', '`'],
+  'YAML value': ['auth:\n  token: ', '\n'],
+};
+
+describe('core/tokenFinder', () => {
+  describe('tokenAtOffset in every context', () => {
+    for (const [name, [before, after]] of Object.entries(contexts)) {
+      it(name, () => {
+        const text = before + T + after;
+        const start = before.length;
+        const end = start + T.length;
+        for (const offset of [start, start + 10, start + 36, end - 1]) {
+          const found = tokenAtOffset(text, offset);
+          assert.ok(found, `offset ${offset}`);
+          assert.equal(found.shape, 'jws');
+          assert.equal(found.start, start);
+          assert.equal(found.end, end);
+          assert.equal(found.text, T);
+          assert.equal(found.decoded?.payload['sub'], '1234567890');
+        }
+        // One character outside, on either side: nothing.
+        if (start > 0) assert.equal(tokenAtOffset(text, start - 1), undefined, 'before');
+        if (end < text.length) assert.equal(tokenAtOffset(text, end), undefined, 'after');
+      });
+    }
+  });
+
+  it('finds the RFC 7519 example (header with CRLF) and an unsecured token with its trailing dot', () => {
+    assert.equal(tokenAtOffset(`x ${RFC7519_EXAMPLE} y`, 2)?.text, RFC7519_EXAMPLE);
+    const none = `${b64url({ alg: 'none' })}.${b64url({ sub: '1' })}.`;
+    const found = tokenAtOffset(`t=${none}&x`, 3);
+    assert.equal(found?.shape, 'jws');
+    assert.equal(found?.text, none);
+    // ...and a sentence dot after it is not part of it.
+    assert.equal(tokenAtOffset(`see ${T}. Next`, 4)?.text, T);
+    assert.equal(tokenAtOffset(`see ${T}... Next`, 4)?.text, T);
+  });
+
+  it('recognises a JWE by its five segments and header', () => {
+    const jwe = fakeJwe();
+    const found = tokenAtOffset(`enc=${jwe};`, 10);
+    assert.equal(found?.shape, 'jwe');
+    assert.equal(found?.text, jwe);
+    assert.equal(found?.header?.['enc'], 'A256GCM');
+  });
+
+  it('reports JWT-looking strings that fail validation as malformed, with a one-line reason', () => {
+    const [h, p, s] = T.split('.') as [string, string, string];
+    const cases: [string, RegExp][] = [
+      [`${h}.${p}`, /3 parts/],
+      [`${h}.${p}.${s}.${s}`, /3 parts.*has 4/],
+      [`${h}.${b64url('nope')}.${s}`, /payload is not JSON/],
+      [rawToken({ typ: 'JWT' }, { sub: 1 }), /alg/],
+      [rawToken({ alg: 'HS256' }, '[1,2]'), /payload is JSON but not an object/],
+      [`${h}.${p}.${s.slice(0, 5)}+${s.slice(6)}`, /signature.*standard base64/],
+      [`${h}.${p}.${s}=`, /signature.*standard base64/],
+      [`${h}.${p}.${s}==`, /signature.*standard base64/],
+      [`${h.slice(0, 8)}+${h.slice(9)}.${p}.${s}`, /header.*standard base64/],
+    ];
+    for (const [bad, reason] of cases) {
+      for (const offset of [0, bad.length - 1, 12]) {
+        const found = tokenAtOffset(`token=${bad};`, 6 + offset);
+        assert.equal(found?.shape, 'malformed', `${bad} @${offset}`);
+        assert.equal(found.start, 6);
+        assert.equal(found.text, bad);
+        assert.match(found.reason ?? '', reason);
+        assert.ok(!found.reason!.includes('\n'));
+        assert.ok(found.error);
+      }
+    }
+  });
+
+  it('ignores text that does not look like a JWT', () => {
+    for (const text of ['package.json', 'www.example.com', 'a.b.c', 'foo.bar.baz.qux.quux', 'eyJhbGciOiJIUzI1NiJ9', 'v1.2.3', 'eyJ', 'x.eyJhbGciOi.eyJzdWIi.sig']) {
+      assert.equal(tokenAtOffset(text, 1), undefined, text);
+    }
+    assert.equal(tokenAtOffset(T, -1), undefined);
+    assert.equal(tokenAtOffset(T, T.length), undefined);
+    assert.equal(tokenAtOffset('', 0), undefined);
+    // A base64url blob with dots whose first segment is not JSON: silent.
+    assert.equal(tokenAtOffset('ewZZZZ.abc.def', 1), undefined);
+  });
+
+  it('never scans beyond the window', () => {
+    const blob = 'A'.repeat(100_000);
+    const text = `${blob}${T}${blob}`;
+    // The token itself is within the window around an offset inside it.
+    const glued = tokenAtOffset(text, 100_010, { window: 1000 });
+    assert.equal(glued?.shape, 'malformed', 'glued to a blob: no delimiter in sight');
+    assert.match(glued.reason ?? '', /too long/);
+    assert.ok(glued.end - glued.start <= 2001);
+    const spaced = `${blob} ${T} ${blob}`;
+    assert.equal(tokenAtOffset(spaced, 100_010, { window: 1000 })?.text, T);
+    // An eyJ… run longer than the window is reported, not silently cut.
+    const long = rawToken({ alg: 'HS256' }, { pad: 'x'.repeat(50_000) });
+    const found = tokenAtOffset(` ${long} `, 100);
+    assert.equal(found?.shape, 'malformed');
+    assert.match(found.reason ?? '', /too long/);
+    assert.equal(tokenAtOffset(` ${long} `, 40_000, { window: MAX_TOKEN_LENGTH })?.shape, 'jws');
+  });
+
+  it('finds a token in a 10 MB single line quickly', () => {
+    const chunk = 'function f(a,b){return a.b+b.c||"x=y";}var q=[1,2,3];';
+    const half = chunk.repeat(Math.ceil(5_000_000 / chunk.length));
+    const line = `${half}const token="${T}";${half}`;
+    assert.ok(line.length > 10_000_000);
+    const start = half.length + 'const token="'.length;
+    const blob = Buffer.alloc(10_000_000, 'A').toString();
+    // Warm up the JIT on small input, then measure what a hover costs.
+    for (let i = 0; i < 20; i++) tokenAtOffset(`x ${T} ${'A'.repeat(40_000)}`, 2 + i) && tokenAtOffset('A'.repeat(40_000), 20_000);
+    const t0 = performance.now();
+    const found = tokenAtOffset(line, start + 50);
+    const offToken = tokenAtOffset(line, 1_000_000);
+    const inBlob = tokenAtOffset(blob, 5_000_000);
+    const elapsed = performance.now() - t0;
+    assert.equal(found?.text, T);
+    assert.equal(found.start, start);
+    assert.equal(offToken, undefined);
+    assert.equal(inBlob, undefined);
+    assert.ok(elapsed < 50, `${elapsed} ms`);
+  });
+
+  describe('findTokens', () => {
+    it('finds every token in order, with their shapes', () => {
+      const [h, p] = T.split('.') as [string, string];
+      const jwe = fakeJwe();
+      const text = [
+        `Authorization: Bearer ${T}`,
+        `{"id_token":"${RFC7519_EXAMPLE}"}`,
+        `JWE=${jwe}`,
+        `broken=${h}.${p}`,
+        'nothing.here.at.all eyJ but no dots',
+        `again ${T}.`,
+      ].join('\n');
+      const found = findTokens(text);
+      assert.deepEqual(
+        found.map((f) => [f.shape, f.text]),
+        [
+          ['jws', T],
+          ['jws', RFC7519_EXAMPLE],
+          ['jwe', jwe],
+          ['malformed', `${h}.${p}`],
+          ['jws', T],
+        ],
+      );
+      for (const f of found) assert.equal(text.slice(f.start, f.end), f.text);
+      assert.equal(findTokens(text, { limit: 2 }).length, 2);
+      assert.deepEqual(findTokens('no tokens here, just eyJ words and ey.yo'), []);
+    });
+
+    it('scans a 10 MB line in reasonable time', () => {
+      const chunk = 'var ey=a.b,ew=c;key=eyJnope;';
+      const filler = chunk.repeat(Math.ceil(2_500_000 / chunk.length));
+      const line = `${filler}"${T}"${filler}"${T}"${filler}"${T}"${filler}`;
+      assert.ok(line.length > 10_000_000);
+      const t0 = performance.now();
+      const found = findTokens(line);
+      const elapsed = performance.now() - t0;
+      assert.equal(found.length, 3);
+      assert.ok(elapsed < 2000, `${elapsed} ms`);
+    });
+  });
+});
