@@ -5,21 +5,26 @@ import { CredentialStore } from './credentials';
 import { SessionsExplorer } from './sessions/explorer';
 import { HoverTokenStore } from './hover/hoverTokenStore';
 import { registerTokenHover } from './hover/tokenHoverProvider';
+import { TokenInspector } from './inspector/tokenInspector';
 
 /** Wires AuthLens together. No logic lives here; each line hands a feature its services. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): unknown {
   const log = vscode.window.createOutputChannel('AuthLens', { log: true });
   context.subscriptions.push(log);
   const credentials = new CredentialStore(context.secrets, log);
   const explorer = new SessionsExplorer(credentials, log);
   context.subscriptions.push(credentials, explorer);
-  const services: Services = { context, log, hoverTokens: new HoverTokenStore(), credentials, explorer };
+  const inspector = new TokenInspector({ context, log, explorer });
+  context.subscriptions.push(inspector);
+  const services: Services = { context, log, hoverTokens: new HoverTokenStore(), credentials, explorer, inspector };
 
   for (const [id, factory] of Object.entries(commandTable)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, factory(services)));
   }
   context.subscriptions.push(registerTokenHover(services));
   log.info('AuthLens activated');
+  // Test hooks for the in-host tests only; other extensions get nothing.
+  return context.extensionMode === vscode.ExtensionMode.Test ? { inspector: inspector.testHooks } : undefined;
 }
 
 export function deactivate(): void {

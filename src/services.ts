@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { CredentialStore } from './credentials';
 import type { SessionsExplorer } from './sessions/explorer';
 import type { HoverTokenStore } from './hover/hoverTokenStore';
+import type { TokenInspector } from './inspector/tokenInspector';
 
 /**
  * What command handlers and views share, built once in `activate()`.
@@ -16,4 +17,6 @@ export interface Services {
   readonly credentials: CredentialStore;
   /** The Sessions view, its model, status bar item and the sandbox. */
   readonly explorer: SessionsExplorer;
+  /** The token inspector panel: `inspector.open({ token, source })`. */
+  readonly inspector: TokenInspector;
 }

@@ -12,6 +12,7 @@ import { decodedDocuments } from '../decodedDocument';
 import { decodedJson } from '../decodedJson';
 import type { Services } from '../services';
 import { gatherToken, type TokenInput, type TokenInputOptions } from '../tokenInput';
+import { inspectFrom } from './inspectToken';
 
 const translate = (s: string): string => vscode.l10n.t(s);
 
@@ -55,9 +56,9 @@ async function decodeFrom(services: Services, arg: unknown, opts: TokenInputOpti
   }
 }
 
-/** "AuthLens: Decode Token". Later opens the inspector; for now the JSON document. */
+/** "AuthLens: Decode Token": opens the token inspector (the JSON document is the command below). */
 export function decodeTokenCommand(services: Services) {
-  return (arg?: unknown): Promise<void> => decodeFrom(services, arg, {});
+  return (arg?: unknown, options?: unknown): Promise<void> => inspectFrom(services, arg, options);
 }
 
 /** "AuthLens: Decode Token to JSON Document". */

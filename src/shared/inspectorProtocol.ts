@@ -240,6 +240,10 @@ export type ActionKind = 'revoke' | 'refresh';
 /** Webview -> host. */
 export type WebviewMessage =
   | { readonly type: 'ready' }
+  /** The content of an `init`/`content` message is on screen (the host measures open time). */
+  | { readonly type: 'rendered' }
+  /** What the webview just persisted with `setState` (the host checks it holds no token). */
+  | { readonly type: 'stateSaved'; readonly json: string }
   | { readonly type: 'reveal'; readonly seq: number; readonly fieldId: string }
   | { readonly type: 'copy'; readonly seq: number; readonly what: CopyTarget }
   | { readonly type: 'verify'; readonly seq: number; readonly key: VerifyKeyRequest }
@@ -248,7 +252,7 @@ export type WebviewMessage =
   /** Inspect a pasted token in this panel (after "token no longer available"). */
   | { readonly type: 'inspect'; readonly seq: number; readonly token: string };
 
-export type WebviewRequest = Exclude<WebviewMessage, { type: 'ready' }>;
+export type WebviewRequest = Exclude<WebviewMessage, { type: 'ready' | 'rendered' | 'stateSaved' }>;
 
 /** Host -> webview answer to one request. */
 export type Reply =
@@ -268,8 +272,12 @@ export type HostMessage =
       readonly l10n?: Readonly<Record<string, string>>;
       /** BCP 47 language of the UI (`vscode.env.language`), for date formatting. */
       readonly locale: string;
+      /** Opaque id the webview keeps in its state so a reload can find the token again. */
+      readonly panelKey: string;
       readonly content: PanelContent;
     }
+  /** Whether the panel is visible (countdowns pause while it is not). */
+  | { readonly type: 'visibility'; readonly visible: boolean }
   /** A new token shown in the reused panel. */
   | { readonly type: 'content'; readonly content: PanelContent }
   | { readonly type: 'reply'; readonly seq: number; readonly reply: Reply };
@@ -365,6 +373,11 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
   if (!isRecord(value)) return undefined;
   const type = own(value, 'type');
   if (type === 'ready') return { type: 'ready' };
+  if (type === 'rendered') return { type: 'rendered' };
+  if (type === 'stateSaved') {
+    const json = str(value, 'json', 4096);
+    return json !== undefined ? { type: 'stateSaved', json } : undefined;
+  }
   const seq = seqOf(value);
   if (seq === undefined) return undefined;
   switch (type) {

@@ -62,7 +62,7 @@ describe('UI: AuthLens: Decode Token', function () {
 
   it('decodes the token on the clipboard from the command palette', async () => {
     await setClipboard(wb.page, clipboard);
-    await runCommand(wb.page, 'AuthLens: Decode Token');
+    await runCommand(wb.page, 'AuthLens: Decode Token to JSON Document');
     const doc = await readDecodedDocument(wb);
     await screenshot(wb.page, 'decode-token-clipboard');
     assert.equal(doc.header.alg, 'HS256');
@@ -79,7 +79,7 @@ describe('UI: AuthLens: Decode Token', function () {
     await wb.page.keyboard.press('Home');
     await wb.page.keyboard.press('Shift+End');
     await screenshot(wb.page, 'decode-token-selection-before');
-    await runCommand(wb.page, 'AuthLens: Decode Token');
+    await runCommand(wb.page, 'AuthLens: Decode Token to JSON Document');
     const doc = await readDecodedDocument(wb);
     await screenshot(wb.page, 'decode-token-selection');
     assert.equal(doc.payload.sub, 'selected-user');
@@ -89,7 +89,7 @@ describe('UI: AuthLens: Decode Token', function () {
 
   it('asks with a validating input box when neither selection nor clipboard holds a token', async () => {
     await setClipboard(wb.page, 'no token here');
-    await runCommand(wb.page, 'AuthLens: Decode Token');
+    await runCommand(wb.page, 'AuthLens: Decode Token to JSON Document');
     const input = wb.page.locator(selectors.quickInputBox);
     await input.waitFor({ state: 'visible' });
     await input.fill('eyJhbGciOiJIUzI1NiJ9.broken');

@@ -37,7 +37,9 @@ function openDecodedUris(): Set<string> {
   return new Set(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'authlens-decoded').map((d) => d.uri.toString()));
 }
 
-describe('AuthLens: Decode Token', () => {
+// `authlens.decodeToken` opens the inspector (test/vscode/inspector.test.ts); the JSON document
+// variant gathers its token the same way.
+describe('AuthLens: Decode Token to JSON Document', () => {
   const tokens: string[] = [];
   let expired: string;
   let valid: string;
@@ -59,7 +61,7 @@ describe('AuthLens: Decode Token', () => {
     editor.selection = new vscode.Selection(start, start.translate(0, expired.length));
     const before = openDecodedUris();
 
-    await vscode.commands.executeCommand('authlens.decodeToken');
+    await vscode.commands.executeCommand('authlens.decodeTokenToDocument');
     const { doc: out, json } = await nextDecodedDocument(before);
 
     assert.equal(out.languageId, 'json');
@@ -85,7 +87,7 @@ describe('AuthLens: Decode Token', () => {
     const inside = doc.positionAt(text.indexOf(valid) + 40);
     editor.selection = new vscode.Selection(inside, inside);
     const before = openDecodedUris();
-    await vscode.commands.executeCommand('authlens.decodeToken');
+    await vscode.commands.executeCommand('authlens.decodeTokenToDocument');
     const { json } = await nextDecodedDocument(before);
     assert.equal(json.payload.sub, 'clipboard-user');
   });
@@ -94,7 +96,7 @@ describe('AuthLens: Decode Token', () => {
     await closeAllEditors();
     await vscode.env.clipboard.writeText(`Bearer "${valid}"`);
     const before = openDecodedUris();
-    await vscode.commands.executeCommand('authlens.decodeToken');
+    await vscode.commands.executeCommand('authlens.decodeTokenToDocument');
     const { json } = await nextDecodedDocument(before);
     assert.equal(json.payload.sub, 'clipboard-user');
     assert.equal(json.payload.scope, 'openid profile');
@@ -127,7 +129,7 @@ describe('AuthLens: Decode Token', () => {
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(0, 0, 0, bad.length);
     const before = openDecodedUris();
-    await vscode.commands.executeCommand('authlens.decodeToken');
+    await vscode.commands.executeCommand('authlens.decodeTokenToDocument');
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(openDecodedUris(), before);
     const log = await waitFor(() => {

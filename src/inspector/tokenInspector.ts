@@ -1,0 +1,115 @@
+/**
+ * `Services.inspector`: opens THE token inspector (one panel, reused), restores it after a window
+ * reload through a `WebviewPanelSerializer`, and forgets the token when the panel closes.
+ */
+import * as vscode from 'vscode';
+import { redact } from '../core/redact';
+import type { InspectorDeps } from './tokenInspectorPanel';
+import { parseWebviewState } from '../shared/inspectorProtocol';
+import type { InspectInput, OpenOptions } from './inspectInput';
+import { newPanelKey, PanelTokenStore } from './panelTokenStore';
+import { inspectorViewType, TokenInspectorPanel, type PanelStats } from './tokenInspectorPanel';
+
+/** What the in-host tests may look at (exported from `activate()` in test mode only). */
+export interface InspectorTestHooks {
+  /** Panels created since activation and how many are open now. */
+  readonly panels: () => { created: number; open: number };
+  readonly stats: PanelStats;
+  /** Feeds a raw message to the open panel's handler; true when it was accepted. */
+  readonly receive: (message: unknown) => Promise<boolean>;
+  /** Runs the serializer's restore on a fresh panel with the given state; returns what it shows. */
+  readonly restore: (state: unknown) => Promise<'token' | 'unavailable'>;
+}
+
+export class TokenInspector implements vscode.Disposable {
+  private panel: TokenInspectorPanel | undefined;
+  private readonly store: PanelTokenStore;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** True while the extension is shutting down: the panel then closes without forgetting its token. */
+  private shuttingDown = false;
+  private created = 0;
+  readonly stats: PanelStats = { rejected: 0 };
+
+  constructor(private readonly services: InspectorDeps) {
+    this.store = new PanelTokenStore(services.context.secrets);
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(inspectorViewType, {
+        deserializeWebviewPanel: (panel, state) => this.restore(panel, state),
+      }),
+    );
+  }
+
+  dispose(): void {
+    // Shutting down (window reload, extension host exit): leave the panel to the workbench, which
+    // serializes it, and keep the stored token for the restore.
+    this.shuttingDown = true;
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  /**
+   * Shows `input` in the inspector: reveals the open panel (keeping its column unless `toSide`)
+   * or creates it. Resolves when the webview has rendered the token (at most 5 s).
+   */
+  async open(input: InspectInput, options: OpenOptions = {}): Promise<void> {
+    const started = Date.now();
+    const column = options.toSide ? vscode.ViewColumn.Beside : (this.panel?.panel.viewColumn ?? vscode.ViewColumn.Active);
+    if (!this.panel) {
+      const webviewPanel = vscode.window.createWebviewPanel(
+        inspectorViewType,
+        vscode.l10n.t('Token Inspector'),
+        { viewColumn: column, preserveFocus: options.preserveFocus === true },
+        // Context is kept while hidden so revealed fields and verification results survive a tab switch;
+        // countdowns pause (the host tells the webview when it is hidden).
+        { enableScripts: true, retainContextWhenHidden: true },
+      );
+      this.adopt(webviewPanel, newPanelKey());
+    } else {
+      this.panel.panel.reveal(column, options.preserveFocus === true);
+    }
+    const panel = this.panel!;
+    this.services.log.info(`Inspector: showing ${redact(input.token)}${input.source ? ` from ${input.source.providerId}` : ''}`);
+    void this.store.save(panel.panelKey, input).catch(() => this.services.log.warn('Inspector: could not keep the token for a window reload'));
+    await panel.show(input, started);
+  }
+
+  private adopt(webviewPanel: vscode.WebviewPanel, panelKey: string): TokenInspectorPanel {
+    this.panel?.dispose();
+    this.created++;
+    const panel = new TokenInspectorPanel(webviewPanel, this.services, panelKey, this.stats);
+    this.panel = panel;
+    panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+      // Closing the panel forgets the token; a shutdown keeps it for the restore after reload.
+      if (!this.shuttingDown) void this.store.clear().catch(() => undefined);
+    });
+    return panel;
+  }
+
+  /** The serializer: state holds only the opaque panel key; the token comes from SecretStorage. */
+  private async restore(webviewPanel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
+    const state = parseWebviewState(rawState);
+    const input = state.panelKey ? await this.store.load(state.panelKey).catch(() => undefined) : undefined;
+    const panelKey = state.panelKey ?? newPanelKey();
+    const panel = this.adopt(webviewPanel, panelKey);
+    if (input) await this.store.save(panelKey, input).catch(() => undefined);
+    this.services.log.info(`Inspector: restored after reload (${input ? 'token kept' : 'token no longer available'})`);
+    await panel.show(input);
+  }
+
+  /** Test hooks; see {@link InspectorTestHooks}. */
+  get testHooks(): InspectorTestHooks {
+    return {
+      panels: () => ({ created: this.created, open: this.panel ? 1 : 0 }),
+      stats: this.stats,
+      receive: async (message) => (this.panel ? this.panel.receive(message) : false),
+      restore: async (state) => {
+        const webviewPanel = vscode.window.createWebviewPanel(inspectorViewType, vscode.l10n.t('Token Inspector'), vscode.ViewColumn.Active, {
+          enableScripts: true,
+          retainContextWhenHidden: true,
+        });
+        await this.restore(webviewPanel, state);
+        return this.panel?.input ? 'token' : 'unavailable';
+      },
+    };
+  }
+}
