@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { normaliseBaseUrl, validateProviderList } from '../../../src/configValidation';
+import { copyRequestFor } from '../../../src/sessions/copyRequest';
+
+describe('configValidation', () => {
+  it('accepts good entries and normalises them', () => {
+    const r = validateProviderList([
+      { id: 'local', kind: 'better-auth', baseUrl: 'http://127.0.0.1:4000/api/auth/', pageSize: 20.7 },
+      { id: 'ms', kind: 'authms', baseUrl: 'https://auth.example.com/v1', label: ' AuthMS ', scopes: ['a'] },
+    ]);
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(r.configs[0], { id: 'local', kind: 'better-auth', label: 'local', baseUrl: 'http://127.0.0.1:4000/api/auth', pageSize: 20 });
+    assert.equal(r.configs[1]!.label, 'AuthMS');
+  });
+
+  it('reports bad entries with index, id and field, and skips only them', () => {
+    const r = validateProviderList([
+      'nope',
+      { kind: 'better-auth', baseUrl: 'http://x' },
+      { id: 'bad id!', kind: 'better-auth', baseUrl: 'http://x' },
+      { id: 'k', kind: 'keycloak', baseUrl: 'http://x' },
+      { id: 'u', kind: 'oidc', baseUrl: 'ftp://x' },
+      { id: 'c', kind: 'oidc', baseUrl: 'https://user:pw@x' },
+      { id: 't', kind: 'oidc', baseUrl: 'https://x', timeoutMs: 5 },
+      { id: 's', kind: 'oidc', baseUrl: 'https://x', scopes: 'openid' },
+      { id: 'ok', kind: 'oidc', baseUrl: 'https://x' },
+      { id: 'ok', kind: 'oidc', baseUrl: 'https://y' },
+    ]);
+    assert.deepEqual(r.configs.map((c) => c.id), ['ok']);
+    assert.deepEqual(
+      r.problems.map((p) => [p.index, p.id, p.field, p.problem]),
+      [
+        [0, undefined, undefined, 'not-object'],
+        [1, undefined, 'id', 'missing'],
+        [2, undefined, 'id', 'bad-id'],
+        [3, 'k', 'kind', 'bad-kind'],
+        [4, 'u', 'baseUrl', 'bad-url'],
+        [5, 'c', 'baseUrl', 'url-credentials'],
+        [6, 't', 'timeoutMs', 'out-of-range'],
+        [7, 's', 'scopes', 'wrong-type'],
+        [9, 'ok', 'id', 'duplicate-id'],
+      ],
+    );
+  });
+
+  it('treats a non-array as one problem', () => {
+    assert.equal(validateProviderList({}).problems[0]?.problem, 'wrong-type');
+    assert.deepEqual(validateProviderList(undefined), { configs: [], problems: [] });
+  });
+
+  it('validates base URLs', () => {
+    assert.deepEqual(normaliseBaseUrl(' https://a.example/x/ '), { ok: true, url: 'https://a.example/x' });
+    assert.deepEqual(normaliseBaseUrl('javascript:alert(1)'), { ok: false, problem: 'bad-url' });
+    assert.deepEqual(normaliseBaseUrl('http://a/#frag'), { ok: false, problem: 'bad-url' });
+  });
+});
+
+describe('sessions/copyRequest', () => {
+  const token = { value: 'tok', kind: 'session-token' as const };
+  it('targets each kind’s own endpoint', () => {
+    assert.deepEqual(copyRequestFor({ id: 'a', kind: 'better-auth', label: 'a', baseUrl: 'http://h/api/auth' }, token), {
+      token: 'tok',
+      url: 'http://h/api/auth/get-session',
+      auth: { scheme: 'bearer' },
+      cookieName: 'better-auth.session_token',
+    });
+    assert.equal(copyRequestFor({ id: 'a', kind: 'authms', label: 'a', baseUrl: 'http://h/ms', authUserId: 'u 1' }, token).url, 'http://h/ms/sessions?auth_user_id=u%201');
+    assert.equal(copyRequestFor({ id: 'a', kind: 'authing', label: 'a', baseUrl: 'http://h/a', appHost: 'http://app' }, token).url, 'http://app/oidc/me');
+    assert.equal(copyRequestFor({ id: 'a', kind: 'oidc', label: 'a', baseUrl: 'http://h/o', issuer: 'http://iss/' }, token).url, 'http://iss/me');
+  });
+});

@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import type { SessionInfo } from '../../../src/providers/types';
+import { escapeMarkdown, fieldsTable, flattenFields } from '../../../src/sessions/markdownText';
+import { sessionTooltip, tokenTooltip } from '../../../src/sessions/tooltips';
+import { plainText } from '../../../src/safeText';
+
+const now = Date.parse('2026-01-01T12:00:00Z');
+const hostile = [
+  '[x](command:workbench.action.terminal.new)',
+  '<img src=x onerror="globalThis.pwned=1">',
+  '<script>alert(1)</script>',
+  '**bold** _em_ `code` # heading',
+  '![img](https://evil.example/x.png)',
+  'line1\nline2\r\n| a | b |',
+  'rtl\u202eevil\u2066',
+  'https://evil.example/auto-link',
+  '&lt;b&gt; entity',
+];
+
+/** What a Markdown renderer could turn into a link, an image, HTML or structure. */
+function assertInert(md: string): void {
+  // Every markdown/HTML-significant character is backslash-escaped.
+  for (const ch of ['[', ']', '(', ')', '<', '>', '`', '*', '_', '!', '&', '#']) {
+    const unescaped = new RegExp(`(^|[^\\\\])\\${ch}`);
+    const lines = md.split('\n').filter((l) => !/^\|---\|---\|$/.test(l) && !/^\*\*[^*]*\*\*$/.test(l) && !/^\*[^*]*\*$/.test(l));
+    for (const l of lines) {
+      const body = l.replace(/^\| | \|$/g, '').replace(/ \| /g, '');
+      assert.ok(!unescaped.test(body), `unescaped ${ch} in ${JSON.stringify(l)}`);
+    }
+  }
+  assert.ok(!/command:/.test(md.replace(/command\\:/g, '')), 'a command: link survived');
+  assert.ok(!/[\u202e\u2066]/.test(md), 'a bidi control survived');
+}
+
+describe('sessions/tooltips (escaping)', () => {
+  it('escapes every ASCII punctuation character', () => {
+    assert.equal(escapeMarkdown('[x](command:evil)'), '\\[x\\]\\(command\\:evil\\)');
+    assert.equal(escapeMarkdown('a<b>&c'), 'a\\<b\\>\\&c');
+    assert.equal(escapeMarkdown('line1\nline2'), 'line1 line2');
+    assert.equal(escapeMarkdown('x\u202ey'), 'x\ufffdy');
+    assert.equal(escapeMarkdown('x'.repeat(500)).length, 161);
+  });
+
+  it('keeps hostile values inert in a table', () => {
+    const md = fieldsTable(hostile.map((v, i) => ({ label: `f${i}`, value: v })), ['Field', 'Value']);
+    assertInert(md);
+    assert.equal(md.split('\n').length, hostile.length + 2);
+  });
+
+  it('renders a session tooltip with hostile fields as text and secrets masked', () => {
+    const s: SessionInfo = {
+      id: '[id](command:workbench.action.terminal.new)',
+      user: { name: '<img src=x onerror=alert(1)>', email: '[mail](command:x)' },
+      userAgent: '<script>ua</script>',
+      ip: '1.2.3.4',
+      expiresAt: new Date(now + 60_000).toISOString(),
+      status: 'active',
+      tokens: [],
+      raw: {
+        session: { token: 'super-secret-session-token-value', note: hostile[0]!, nested: { html: hostile[1]!, password: 'hunter22' } },
+        user: JSON.parse(JSON.stringify({ bio: hostile[3]! }).replace('{', '{"__proto__":"[p](command:x)",')),
+      },
+    };
+    const md = sessionTooltip(s, now);
+    assertInert(md);
+    assert.ok(!md.includes('super-secret-session-token-value'), 'the token is shown in full');
+    assert.ok(md.includes('super\\-… \\(32\\)'), md);
+    assert.ok(!md.includes('hunter22'));
+    assert.ok(md.includes('expires in 1m'));
+    assert.ok(md.includes('\\_\\_proto\\_\\_'), 'the __proto__ key is shown as a field');
+  });
+
+  it('renders a token tooltip without the token', () => {
+    const md = tokenTooltip({ kind: 'jwt', label: 'JWT [x](command:y)', value: 'eyJhbGciOiJub25lIn0.e30.', opaque: false }, { alg: 'none', claims: [{ label: 'sub', value: hostile[0]! }] }, now);
+    assertInert(md);
+    assert.ok(!md.includes('eyJhbGciOiJub25lIn0'));
+    assert.ok(md.includes('Decoded\\, not verified\\.'));
+  });
+
+  it('flattens nested objects with a depth limit and masks secret keys', () => {
+    const rows = flattenFields({ a: { b: { c: { d: { e: 1 } } } }, clientSecret: 'abcdefghijklmnop', cookie: { x: 'y' }, ok: true });
+    assert.deepEqual(rows.map((r) => r.path), ['a.b.c.d', 'clientSecret', 'cookie', 'ok']);
+    assert.equal(rows[1]!.value, 'abcdef… (16)');
+    assert.equal(rows[2]!.value, '{…}');
+  });
+
+  it('plainText breaks notification links and codicons', () => {
+    assert.equal(plainText('[x](command:workbench.action.terminal.new)'), '[x] (command:workbench.action.terminal.new)');
+    assert.equal(plainText('$(alert) hi\nthere'), '$ (alert) hi there');
+    assert.equal(plainText('a\u202eb'), 'a\ufffdb');
+  });
+});
