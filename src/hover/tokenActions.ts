@@ -4,19 +4,9 @@ import { redact } from '../core/redact';
 import type { Services } from '../services';
 import type { HoverAction } from './hoverMarkdown';
 
-/** The inspector, once its helper adds it to `Services` (structural, so this file builds before). */
-interface InspectorLike {
-  open(input: { token: string }): unknown;
-}
-
-/** Opens the token in the inspector, or (until the inspector exists) as a decoded document. */
+/** Opens the token in the inspector (decoded, with verification on demand). */
 export async function inspectToken(services: Services, token: string): Promise<void> {
-  const inspector = (services as Services & { inspector?: InspectorLike }).inspector;
-  if (inspector) {
-    await inspector.open({ token });
-    return;
-  }
-  await vscode.commands.executeCommand('authlens.decodeTokenToDocument', token);
+  await services.inspector.open({ token });
 }
 
 /** Puts the decoded payload (pretty JSON) on the clipboard and says so. */
