@@ -90,7 +90,8 @@ export class CredentialStore implements vscode.Disposable {
   private readonly asked = new Set<string>();
 
   constructor(
-    private readonly secrets: vscode.SecretStorage,
+    /** Also holds the `oidc` provider's token sets (`src/oidcTokenStore.ts`). */
+    readonly secrets: vscode.SecretStorage,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.subscription = secrets.onDidChange((e) => {

@@ -19,6 +19,11 @@ export const CommandId = {
   pinAsActive: 'authlens.pinAsActive',
   startSandbox: 'authlens.startSandbox',
   stopSandbox: 'authlens.stopSandbox',
+  oidcSignIn: 'authlens.oidcSignIn',
+  oidcGetServiceToken: 'authlens.oidcGetServiceToken',
+  oidcRefreshTokens: 'authlens.oidcRefreshTokens',
+  oidcRefreshDiscovery: 'authlens.oidcRefreshDiscovery',
+  oidcForgetTokens: 'authlens.oidcForgetTokens',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

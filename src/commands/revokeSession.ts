@@ -34,7 +34,11 @@ export function revokeSessionCommand(services: Services) {
       const outcome = await services.explorer.model.revoke(provider.id, sessionKey);
       switch (outcome.kind) {
         case 'revoked':
-          void vscode.window.setStatusBarMessage(vscode.l10n.t('Revoked the session of {0} on {1}', user, where), 5000);
+          if (outcome.note) {
+            void vscode.window.showWarningMessage(vscode.l10n.t('Revoked the session of {0}. Note: {1}', user, plainText(outcome.note, 300)));
+          } else {
+            void vscode.window.setStatusBarMessage(vscode.l10n.t('Revoked the session of {0} on {1}', user, where), 5000);
+          }
           break;
         case 'not-revoked':
           void vscode.window.showWarningMessage(vscode.l10n.t('The session of {0} was not revoked: {1}', user, plainText(outcome.reason, 300)));

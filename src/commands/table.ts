@@ -15,6 +15,11 @@ import { decodeClipboardCommand, decodeTokenCommand, decodeTokenToDocumentComman
 import { inspectTokenCommand } from './inspectToken';
 import { hoverActionCommand } from './hoverAction';
 import { copyAuthorizationHeaderCommand, copyPayloadCommand } from './copyTokenAtCursor';
+import { oidcForgetTokensCommand } from './oidcForgetTokens';
+import { oidcGetServiceTokenCommand } from './oidcGetServiceToken';
+import { oidcRefreshDiscoveryCommand } from './oidcRefreshDiscovery';
+import { oidcRefreshTokensCommand } from './oidcRefreshTokens';
+import { oidcSignInCommand } from './oidcSignIn';
 
 /** A handler factory: gets the services, returns the function VS Code calls. */
 export type CommandFactory = (services: Services) => (...args: unknown[]) => unknown;
@@ -40,4 +45,9 @@ export const commandTable: Record<CommandIdValue, CommandFactory> = {
   [CommandId.pinAsActive]: pinAsActiveCommand,
   [CommandId.startSandbox]: startSandboxCommand,
   [CommandId.stopSandbox]: stopSandboxCommand,
+  [CommandId.oidcSignIn]: oidcSignInCommand,
+  [CommandId.oidcGetServiceToken]: oidcGetServiceTokenCommand,
+  [CommandId.oidcRefreshTokens]: oidcRefreshTokensCommand,
+  [CommandId.oidcRefreshDiscovery]: oidcRefreshDiscoveryCommand,
+  [CommandId.oidcForgetTokens]: oidcForgetTokensCommand,
 };

@@ -4,6 +4,7 @@ import { isAuthLensError, type ErrorCode } from '../core/errors';
 import { errorMessage } from '../core/errorMessages';
 import type { CredentialStore, SetAsideCredential } from '../credentials';
 import { loadProviders } from '../lazy';
+import { oidcTokenStoreFor } from '../oidcTokenStore';
 import { plainText } from '../safeText';
 import type { CredentialKind, Provider, RevokeOutcome, SessionInfo } from '../providers/types';
 
@@ -246,7 +247,7 @@ export class SessionsModel implements vscode.Disposable {
     if (config.allowInsecureTls) this.warnInsecureTls(config, reason);
     try {
       const started = Date.now();
-      const page = await this.instance(config).listSessions({ credentials: lookup.credentials, signal: abort.signal });
+      const page = await this.instance(config).listSessions({ credentials: lookup.credentials, signal: abort.signal, tokens: oidcTokenStoreFor(this.credentials.secrets, config) });
       if (abort.signal.aborted) return;
       const sessions = keyed(page.sessions, new Set());
       this.log.info(`[${config.id}] ${page.state}: ${sessions.length} session(s)${page.total !== undefined ? ` of ${page.total}` : ''} in ${Date.now() - started} ms`);
@@ -289,7 +290,7 @@ export class SessionsModel implements vscode.Disposable {
     this.setState(providerId, { ...s, loadingMore: true });
     const lookup = await this.credentials.get(config);
     try {
-      const page = await this.instance(config).listSessions({ credentials: lookup.credentials, signal: abort.signal }, s.nextCursor);
+      const page = await this.instance(config).listSessions({ credentials: lookup.credentials, signal: abort.signal, tokens: oidcTokenStoreFor(this.credentials.secrets, config) }, s.nextCursor);
       if (abort.signal.aborted) return;
       const current = this.state(providerId);
       const more = keyed(page.sessions, new Set(current.sessions.map((x) => x.key)));
@@ -322,7 +323,7 @@ export class SessionsModel implements vscode.Disposable {
       return { kind: 'unsupported', reason: vscode.l10n.t('{0} has no API to revoke sessions.', config.kind) };
     }
     const lookup = await this.credentials.get(config);
-    const outcome = await provider.revokeSession({ credentials: lookup.credentials }, session);
+    const outcome = await provider.revokeSession({ credentials: lookup.credentials, tokens: oidcTokenStoreFor(this.credentials.secrets, config) }, session);
     this.log.info(`[${providerId}] revoke: ${outcome.kind}`);
     await this.refresh(providerId, 'auto');
     return outcome;
