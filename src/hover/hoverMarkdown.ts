@@ -215,8 +215,9 @@ export function jwsHoverMarkdown(input: JwsHoverInput, t: Translate = englishT):
     identity,
     [...(state ? [state] : []), ...timeLines(payload, now, t)],
     warningLines(warnings, t),
-    codeFence(formatJsonPreview(payload), 'json'),
+    // Links before the payload: the hover is height-limited, the actions must not scroll away.
     links,
+    codeFence(formatJsonPreview(payload), 'json'),
   ]);
   return { markdown, enabledCommands: [CommandId.hoverAction] };
 }

@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { fakeJwt } from '../fixtures/hoverTokens';
+import { openFile, screenshot, selectors, startWorkbench, type Workbench } from './harness';
+
+const nowS = Math.floor(Date.now() / 1000);
+const valid = fakeJwt({ iss: 'https://issuer.test', sub: 'ui-hover-user', aud: 'api', exp: nowS + 45 * 60, iat: nowS - 60 });
+const expired = fakeJwt({ sub: 'ui-expired-user', exp: nowS - 2 * 86_400, iat: nowS - 3 * 86_400 });
+// Each value tries to act if rendered as markdown/HTML: set a flag on the page, open a terminal, show an icon.
+const hostile = fakeJwt(
+  {
+    sub: '<img src=x onerror="document.body.setAttribute(\'data-pwned\',\'1\')">',
+    iss: '[open a terminal](command:workbench.action.terminal.new)',
+    name: '$(zap) **bold** <b>tag</b>',
+    note: '<script>document.body.setAttribute("data-pwned","2")</script>',
+    exp: nowS + 3600,
+  },
+  { alg: 'HS256', kid: '[k](command:workbench.action.terminal.new)' },
+);
+
+const hover = (page: Page): Locator => page.locator('.monaco-hover').filter({ hasText: 'AuthLens' });
+
+/** Moves the mouse onto character `index` of `needle` in the active editor, as a person would. */
+async function hoverText(page: Page, needle: string, index = 8): Promise<void> {
+  const span = page
+    .locator(`${selectors.activeEditorLines} .view-line span span`)
+    .filter({ hasText: needle.slice(0, 24) })
+    .first();
+  await span.waitFor({ timeout: 15_000 });
+  const box = await span.boundingBox();
+  const text = await span.innerText();
+  assert.ok(box, 'the token is on screen');
+  const at = text.indexOf(needle.slice(0, 24)) + index;
+  const x = box.x + ((at + 0.5) * box.width) / text.length;
+  const y = box.y + box.height / 2;
+  // Twice: the first move can land before the editor listens (REAL-VSCODE.md).
+  await page.mouse.move(x - 30, y);
+  await page.mouse.move(x, y, { steps: 3 });
+  try {
+    await hover(page).waitFor({ state: 'visible', timeout: 5_000 });
+  } catch {
+    await page.mouse.move(x + 3, y, { steps: 2 });
+    await hover(page).waitFor({ state: 'visible', timeout: 10_000 });
+  }
+}
+
+async function hoverLinks(page: Page): Promise<string[]> {
+  return hover(page)
+    .locator('a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
+}
+
+describe('UI: AuthLens token hover', function () {
+  this.timeout(180_000);
+  let wb: Workbench;
+
+  before(async () => {
+    wb = await startWorkbench({
+      workspaceFiles: {
+        'request.http': `GET /api/me HTTP/1.1\nAuthorization: Bearer ${valid}\n\n# expired\nid_token=${expired}\n`,
+        'hostile.env': `HOSTILE_TOKEN=${hostile}\n`,
+      },
+      userSettings: { 'editor.hover.delay': 150, 'authlens.decorations.expiredHint': true, 'editor.wordWrap': 'on' },
+    });
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('shows the decoded token when the mouse rests on it, and Inspect opens the inspector', async () => {
+    const { page } = wb;
+    await openFile(page, 'request.http');
+    await hoverText(page, valid);
+    const text = await hover(page).innerText();
+    for (const part of ['AuthLens', 'JWT (signed)', 'decoded, not verified', 'Algorithm', 'RS256', 'ui-hover-user', 'https://issuer.test', 'expires in 4', 'Inspect', 'Copy Payload', 'Copy as Authorization header']) {
+      assert.ok(text.includes(part), `hover shows "${part}":\n${text}`);
+    }
+    const links = await hoverLinks(page);
+    assert.equal(links.length, 3);
+    for (const l of links) assert.ok(l.startsWith('command:authlens.hoverAction?'), l);
+    await screenshot(page, 'hover-token');
+
+    await hover(page).locator('a', { hasText: 'Inspect' }).click();
+    await page.locator(selectors.activeTab).filter({ hasText: /Token: ui-hover-user|Token Inspector/ }).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1500); // let the webview render before the screenshot
+    await screenshot(page, 'hover-inspect');
+  });
+
+  it('shows an inline hint after an expired token (setting on)', async () => {
+    const { page } = wb;
+    await openFile(page, 'request.http');
+    const hint = await page
+      .waitForFunction(
+        () => {
+          const spans = Array.from(document.querySelectorAll('.view-lines .view-line span'));
+          for (const s of spans) {
+            const after = getComputedStyle(s, '::after').content;
+            if (after && after.includes('expired')) return after;
+          }
+          return false;
+        },
+        undefined,
+        { timeout: 15_000 },
+      )
+      .then((h) => h.jsonValue());
+    assert.match(String(hint), /expired 2 days ago/);
+    await screenshot(page, 'hover-expired-hint');
+  });
+
+  it('renders hostile claims as text: no HTML, no foreign command links, no icons from the token', async () => {
+    const { page } = wb;
+    await openFile(page, 'hostile.env');
+    await hoverText(page, hostile, 30);
+    const box = hover(page);
+    const text = await box.innerText();
+    assert.ok(text.includes('[open a terminal](command:workbench.action.terminal.new)'), `link shown as text:\n${text}`);
+    assert.ok(text.includes('<img src=x onerror='), 'HTML shown as text');
+    assert.equal(await box.locator('img, script, b').count(), 0, 'no elements from token text');
+    assert.equal(await box.locator('.codicon-zap').count(), 0, 'no icon from token text');
+    for (const l of await hoverLinks(page)) assert.ok(l.startsWith('command:authlens.hoverAction?'), l);
+    assert.equal(await page.evaluate(() => document.body.getAttribute('data-pwned')), null);
+    await screenshot(page, 'hover-hostile');
+    // Clicking where a link would be does nothing foreign: no terminal opens.
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('.terminal-outer-container').count(), 0);
+  });
+});
