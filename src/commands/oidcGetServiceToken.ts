@@ -19,12 +19,16 @@ export function oidcGetServiceTokenCommand(services: Services) {
     await services.explorer.model.refresh(config.id, 'user');
     const kind = set.accessToken.split('.').length === 3 ? vscode.l10n.t('JWT') : vscode.l10n.t('opaque');
     const inspect = vscode.l10n.t('Inspect');
-    const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Got a service token ({0}) from {1}, {2}.', kind, plainText(config.label, 60), expiresInText(set.expiresAt, Date.now())),
-      inspect,
-    );
-    if (choice === inspect) {
-      await vscode.commands.executeCommand(CommandId.inspectSessionToken, { type: 'token', providerId: config.id, sessionKey: 'service', tokenIndex: 0 });
-    }
+    // Not awaited: the command is done when the token is stored and listed.
+    void vscode.window
+      .showInformationMessage(
+        vscode.l10n.t('Got a service token ({0}) from {1}, {2}.', kind, plainText(config.label, 60), expiresInText(set.expiresAt, Date.now())),
+        inspect,
+      )
+      .then(async (choice) => {
+        if (choice === inspect) {
+          await vscode.commands.executeCommand(CommandId.inspectSessionToken, { type: 'token', providerId: config.id, sessionKey: 'service', tokenIndex: 0 });
+        }
+      });
   };
 }

@@ -28,15 +28,14 @@ export function oidcRefreshDiscoveryCommand(services: Services) {
       .filter(([, url]) => url !== undefined)
       .map(([name]) => name)
       .join(', ');
-    const show = vscode.l10n.t('Show Document');
-    const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Discovery refreshed from {0}. Endpoints: {1}.', plainText(doc.url, 120), present || '-'),
-      show,
-    );
-    if (choice === show) {
-      const document = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(doc.raw, null, 2) });
-      await vscode.window.showTextDocument(document, { preview: true });
-    }
     await services.explorer.model.refresh(config.id, 'user');
+    const show = vscode.l10n.t('Show Document');
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t('Discovery refreshed from {0}. Endpoints: {1}.', plainText(doc.url, 120), present || '-'), show)
+      .then(async (choice) => {
+        if (choice !== show) return;
+        const document = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(doc.raw, null, 2) });
+        await vscode.window.showTextDocument(document, { preview: true });
+      });
   };
 }

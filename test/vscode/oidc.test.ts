@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExplorerTestHooks } from '../../src/sessions/explorer';
+import { activateAuthLens, readAuthLensLog, waitFor } from './helpers';
+
+/**
+ * The `oidc` provider inside the real extension host, against the sandbox's issuer: Get Service
+ * Token lands in SecretStorage (never settings or the log) and in the tree, opaque tokens are
+ * introspected, revoking shows the inactive token, a JWT's refused revocation is explained.
+ */
+
+const ID = 'sandbox-oidc';
+let hooks: ExplorerTestHooks;
+
+function oidcSession(key: string) {
+  return hooks.model.state(ID).sessions.find((s) => s.key === key)?.session;
+}
+
+async function setSandboxOidc(patch: Record<string, unknown>): Promise<void> {
+  const cfg = vscode.workspace.getConfiguration('authlens');
+  const level = (cfg.inspect<unknown[]>('providers')?.workspaceValue ?? []) as Record<string, unknown>[];
+  const next = level.map((p) => (p['id'] === ID ? { ...p, ...patch } : p));
+  await cfg.update('providers', next, vscode.ConfigurationTarget.Workspace);
+  await waitFor(() => hooks.model.provider(ID)?.resource === patch['resource'], 10_000, 'the new oidc settings');
+}
+
+describe('oidc provider (sandbox issuer, in-host)', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    const ext = await activateAuthLens();
+    hooks = (ext.exports as { explorer: ExplorerTestHooks }).explorer;
+    const ok = await vscode.commands.executeCommand<boolean>('authlens.startSandbox');
+    assert.equal(ok, true, 'the sandbox started');
+    await waitFor(() => hooks.model.provider(ID), 10_000, 'the sandbox oidc provider');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('authlens.stopSandbox');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('lists the provider as signed out until a token is obtained', async () => {
+    await hooks.model.refresh(ID, 'user');
+    assert.equal(hooks.model.state(ID).kind, 'signed-out', hooks.model.state(ID).failure?.message);
+  });
+
+  it('Get Service Token: an opaque token, introspected, in SecretStorage only', async () => {
+    await vscode.commands.executeCommand('authlens.oidcGetServiceToken', { type: 'provider', providerId: ID });
+    const session = await waitFor(() => oidcSession('service'), 10_000, 'the service session');
+    assert.equal(session.status, 'active');
+    const access = session.tokens[0];
+    assert.equal(access?.kind, 'access-token');
+    assert.equal(access?.opaque, true);
+    assert.equal(access?.introspection?.['active'], true);
+    assert.equal(access?.introspection?.['client_id'], hooks.model.provider(ID)?.clientId);
+
+    const stored = await hooks.credentials.secrets.get(`authlens.oidcTokens/${ID}/service`);
+    assert.ok(stored, 'the token set is in SecretStorage');
+    const parsed = JSON.parse(stored) as { origin: string; tokens: { accessToken: string } };
+    assert.equal(parsed.origin, new URL(hooks.model.provider(ID)?.baseUrl ?? '').origin, 'bound to the issuer origin');
+    assert.equal(parsed.tokens.accessToken, access?.value);
+    const settings = JSON.stringify(vscode.workspace.getConfiguration('authlens').inspect('providers'));
+    assert.ok(!settings.includes(access?.value ?? '-'), 'not in settings');
+    assert.ok(!readAuthLensLog().includes(access?.value ?? '-'), 'not in the log');
+  });
+
+  it('Refresh Discovery reads the document again', async () => {
+    await vscode.commands.executeCommand('authlens.oidcRefreshDiscovery', { type: 'provider', providerId: ID });
+    await waitFor(() => readAuthLensLog().includes(`[${ID}] discovery refreshed from`), 5_000, 'the log line');
+  });
+
+  it('revoking the opaque token: the tree shows it revoked (introspection inactive)', async () => {
+    const outcome = await hooks.model.revoke(ID, 'service');
+    assert.deepEqual(outcome, { kind: 'revoked' });
+    const session = await waitFor(() => (oidcSession('service')?.status === 'revoked' ? oidcSession('service') : undefined), 5_000, 'revoked status');
+    assert.equal(session.tokens[0]?.introspection?.['active'], false);
+  });
+
+  it('a JWT service token for the API: revocation refused and explained with its exp', async () => {
+    await setSandboxOidc({ resource: 'urn:authlens:sandbox-api' });
+    await vscode.commands.executeCommand('authlens.oidcGetServiceToken', { type: 'provider', providerId: ID });
+    const session = await waitFor(() => (oidcSession('service')?.tokens[0]?.opaque === false ? oidcSession('service') : undefined), 10_000, 'a JWT');
+    const outcome = await hooks.model.revoke(ID, 'service');
+    assert.equal(outcome.kind, 'not-revoked');
+    assert.ok(outcome.kind === 'not-revoked');
+    assert.match(outcome.reason, /unsupported_token_type/);
+    assert.ok(outcome.reason.includes(`stays valid until exp ${session.tokens[0]?.expiresAt}`), outcome.reason);
+    await setSandboxOidc({ resource: undefined });
+  });
+});
