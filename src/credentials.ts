@@ -6,8 +6,11 @@ import { plainText } from './safeText';
  * Credentials (session cookies, bearer and admin tokens, client secrets) in VS Code's
  * SecretStorage, each bound to the origin it was entered for.
  *
- * Key: `authlens.credential/<providerId>/<kind>`, value: JSON `{ "origin": "http://host:port", "value": "..." }`.
- * A credential is handed to a provider only while the provider's base URL has that origin:
+ * Key: `authlens.credential/<providerId>/<kind>`, value: JSON `{ "origin": "http://host:port", "value": "..." }`
+ * plus `"also": ["https://other:port"]` when the provider sends credentials to further origins
+ * (Authing's `appHost`, an `oidc` issuer on another origin; see {@link credentialOriginsOf}).
+ * A credential is handed to a provider only while the provider's credential origins are exactly
+ * the ones it was entered for:
  * when a workspace's settings point the provider elsewhere, the credential is set aside (not
  * sent) and the person is asked whether to use it for the new origin or clear it.
  * Values never reach settings, workspace state, logs or messages.
@@ -20,6 +23,8 @@ const keyPrefix = 'authlens.credential/';
 export interface StoredCredential {
   readonly origin: string;
   readonly value: string;
+  /** Further origins the credential was entered for (sorted; absent = none). */
+  readonly also?: readonly string[];
 }
 
 /** A credential that exists but was not used, because it belongs to another origin. */
@@ -45,6 +50,30 @@ export function originOf(baseUrl: string): string | undefined {
   }
 }
 
+/**
+ * Every origin a provider may send its credentials to: its base URL's origin first, then
+ * Authing's `appHost` (token revocation) or an `oidc` provider's `issuer` (token endpoint) when
+ * they are elsewhere. Mirrors the `credentialOrigins` the providers give their HTTP client, so a
+ * workspace entry that keeps the base URL but moves `appHost` or `issuer` does not get the secret.
+ */
+export function credentialOriginsOf(config: ProviderConfig): { origin: string; also: string[] } | undefined {
+  const origin = originOf(config.baseUrl);
+  if (origin === undefined) return undefined;
+  const extra = config.kind === 'authing' ? config.appHost : config.kind === 'oidc' ? config.issuer : undefined;
+  const extraOrigin = extra !== undefined && extra !== '' ? originOf(extra) : undefined;
+  return { origin, also: extraOrigin !== undefined && extraOrigin !== origin ? [extraOrigin] : [] };
+}
+
+function sameOrigins(stored: StoredCredential, current: { origin: string; also: readonly string[] }): boolean {
+  const a = [...(stored.also ?? [])].sort();
+  const b = [...current.also].sort();
+  return stored.origin === current.origin && a.length === b.length && a.every((o, i) => o === b[i]);
+}
+
+function originsText(origin: string, also: readonly string[] | undefined): string {
+  return [origin, ...(also ?? [])].join(' + ');
+}
+
 export function credentialKey(providerId: string, kind: CredentialKind): string {
   return `${keyPrefix}${providerId}/${kind}`;
 }
@@ -59,7 +88,12 @@ function parseStored(text: string | undefined): StoredCredential | undefined {
       typeof (data as { origin?: unknown }).origin === 'string' &&
       typeof (data as { value?: unknown }).value === 'string'
     ) {
-      return { origin: (data as StoredCredential).origin, value: (data as StoredCredential).value };
+      const also = (data as { also?: unknown }).also;
+      return {
+        origin: (data as StoredCredential).origin,
+        value: (data as StoredCredential).value,
+        ...(Array.isArray(also) && also.every((o): o is string => typeof o === 'string') && also.length > 0 ? { also } : {}),
+      };
     }
   } catch {
     // A value that is not our JSON is treated as absent (and never used: it has no origin).
@@ -108,16 +142,16 @@ export class CredentialStore implements vscode.Disposable {
 
   /** Stores a credential bound to the provider's current origin. */
   async set(config: ProviderConfig, kind: CredentialKind, value: string): Promise<void> {
-    const origin = originOf(config.baseUrl);
-    if (!origin) throw new Error(vscode.l10n.t('The base URL of "{0}" is not an http(s) URL.', plainText(config.label)));
-    await this.setForOrigin(config.id, kind, origin, value);
+    const origins = credentialOriginsOf(config);
+    if (!origins) throw new Error(vscode.l10n.t('The base URL of "{0}" is not an http(s) URL.', plainText(config.label)));
+    await this.setForOrigin(config.id, kind, origins.origin, value, origins.also);
   }
 
-  /** Stores a credential bound to an explicit origin (the sandbox's credentials). */
-  async setForOrigin(providerId: string, kind: CredentialKind, origin: string, value: string): Promise<void> {
-    const stored: StoredCredential = { origin, value };
+  /** Stores a credential bound to an explicit origin (the sandbox's credentials), plus `also` origins. */
+  async setForOrigin(providerId: string, kind: CredentialKind, origin: string, value: string, also: readonly string[] = []): Promise<void> {
+    const stored: StoredCredential = { origin, value, ...(also.length > 0 ? { also: [...also].sort() } : {}) };
     await this.secrets.store(credentialKey(providerId, kind), JSON.stringify(stored));
-    this.log.info(`Credential ${kind} stored for provider ${providerId} (bound to ${origin})`);
+    this.log.info(`Credential ${kind} stored for provider ${providerId} (bound to ${originsText(origin, stored.also)})`);
   }
 
   async clear(providerId: string, kind: CredentialKind): Promise<void> {
@@ -144,16 +178,20 @@ export class CredentialStore implements vscode.Disposable {
    * Others are set aside and the person is asked, once per window, what to do with them.
    */
   async get(config: ProviderConfig): Promise<CredentialLookup> {
-    const currentOrigin = originOf(config.baseUrl);
+    const current = credentialOriginsOf(config);
     const credentials: Partial<Record<CredentialKind, string>> = {};
     const setAside: SetAsideCredential[] = [];
     for (const kind of credentialKinds) {
       const s = parseStored(await this.secrets.get(credentialKey(config.id, kind)));
       if (!s) continue;
-      if (currentOrigin !== undefined && s.origin === currentOrigin) {
+      if (current !== undefined && sameOrigins(s, current)) {
         credentials[kind] = s.value;
       } else {
-        const item = { kind, storedOrigin: s.origin, currentOrigin: currentOrigin ?? config.baseUrl };
+        const item = {
+          kind,
+          storedOrigin: originsText(s.origin, s.also),
+          currentOrigin: current !== undefined ? originsText(current.origin, current.also) : config.baseUrl,
+        };
         setAside.push(item);
         this.log.warn(`Credential ${kind} of provider ${config.id} set aside: bound to ${s.origin}, provider now at ${item.currentOrigin}`);
         void this.askAboutOrigin(config, item);
@@ -181,10 +219,10 @@ export class CredentialStore implements vscode.Disposable {
     );
     // Re-read: the credential may have changed while the notification was open.
     const now = parseStored(await this.secrets.get(credentialKey(config.id, item.kind)));
-    if (!now || now.origin !== item.storedOrigin) return;
+    if (!now || originsText(now.origin, now.also) !== item.storedOrigin) return;
     if (choice === useIt) {
-      const origin = originOf(config.baseUrl);
-      if (origin) await this.setForOrigin(config.id, item.kind, origin, now.value);
+      const origins = credentialOriginsOf(config);
+      if (origins) await this.setForOrigin(config.id, item.kind, origins.origin, now.value, origins.also);
     } else if (choice === clear) {
       await this.clear(config.id, item.kind);
     } else {

@@ -1,0 +1,144 @@
+/**
+ * A small in-memory stand-in for the parts of the `vscode` API that `src/config.ts` and
+ * `src/credentials.ts` use, so their security decisions (which settings level counts in
+ * Restricted Mode, which origin a credential is bound to) can be unit-tested in plain Node.
+ * Install it before requiring those modules: `installVscodeStub(); require('../../../src/config')`.
+ *
+ * Restricted Mode cannot be toggled inside the in-host layer (code-server runs with workspace
+ * trust disabled), so this is where `isTrusted === false` is exercised.
+ */
+import Module from 'node:module';
+
+export interface InspectedSetting {
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+}
+
+/** The state the stub reads and records; tests mutate it directly. */
+export const fake = {
+  trusted: true,
+  /** Keyed by full setting name, e.g. `authlens.providers`. */
+  settings: new Map<string, InspectedSetting>(),
+  /** Texts of every warning notification shown. */
+  warnings: [] as string[],
+  /** What the next warning notification answers (an item's title, or undefined = dismissed). */
+  warningAnswer: undefined as string | undefined,
+  reset(): void {
+    this.trusted = true;
+    this.settings.clear();
+    this.warnings.length = 0;
+    this.warningAnswer = undefined;
+  },
+};
+
+const t = (message: string, ...args: unknown[]): string =>
+  message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)])));
+
+class EventEmitter<T> {
+  private readonly listeners: ((e: T) => void)[] = [];
+  readonly event = (listener: (e: T) => void): { dispose(): void } => {
+    this.listeners.push(listener);
+    return { dispose: () => undefined };
+  };
+  fire(e: T): void {
+    for (const l of this.listeners) l(e);
+  }
+  dispose(): void {
+    this.listeners.length = 0;
+  }
+}
+
+function configuration(section: string): unknown {
+  const full = (key: string): string => (section ? `${section}.${key}` : key);
+  return {
+    // Like VS Code: the merged value; in Restricted Mode workspace values of restricted settings don't count.
+    get(key: string): unknown {
+      const s = fake.settings.get(full(key));
+      return fake.trusted ? (s?.workspaceValue ?? s?.globalValue) : s?.globalValue;
+    },
+    inspect(key: string): unknown {
+      return { key: full(key), ...fake.settings.get(full(key)) };
+    },
+    async update(): Promise<void> {
+      // Not needed by the tests.
+    },
+  };
+}
+
+const vscodeStub = {
+  version: '1.100.0',
+  l10n: { t },
+  workspace: {
+    get isTrusted(): boolean {
+      return fake.trusted;
+    },
+    getConfiguration: configuration,
+  },
+  window: {
+    async showWarningMessage(message: string): Promise<string | undefined> {
+      fake.warnings.push(message);
+      return fake.warningAnswer;
+    },
+  },
+  EventEmitter,
+  ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
+};
+
+let installed = false;
+
+/** Makes `require('vscode')` return the stub (idempotent). */
+export function installVscodeStub(): void {
+  if (installed) return;
+  installed = true;
+  const M = Module as unknown as {
+    _resolveFilename: (request: string, ...rest: unknown[]) => string;
+    _cache: Record<string, unknown>;
+  };
+  const original = M._resolveFilename;
+  M._resolveFilename = function (request: string, ...rest: unknown[]): string {
+    if (request === 'vscode') return 'vscode';
+    return original.call(this, request, ...rest);
+  };
+  M._cache['vscode'] = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscodeStub };
+}
+
+/** A SecretStorage in memory. */
+export class FakeSecrets {
+  readonly map = new Map<string, string>();
+  private readonly emitter = new EventEmitter<{ key: string }>();
+  readonly onDidChange = this.emitter.event;
+  async get(key: string): Promise<string | undefined> {
+    return this.map.get(key);
+  }
+  async store(key: string, value: string): Promise<void> {
+    this.map.set(key, value);
+    this.emitter.fire({ key });
+  }
+  async delete(key: string): Promise<void> {
+    this.map.delete(key);
+    this.emitter.fire({ key });
+  }
+  async keys(): Promise<string[]> {
+    return [...this.map.keys()];
+  }
+}
+
+/** A LogOutputChannel that keeps its lines. */
+export class FakeLog {
+  readonly lines: string[] = [];
+  trace(m: string): void {
+    this.lines.push(m);
+  }
+  debug(m: string): void {
+    this.lines.push(m);
+  }
+  info(m: string): void {
+    this.lines.push(m);
+  }
+  warn(m: string): void {
+    this.lines.push(m);
+  }
+  error(m: string | Error): void {
+    this.lines.push(String(m));
+  }
+}
