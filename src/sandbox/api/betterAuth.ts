@@ -155,9 +155,14 @@ export function createBetterAuthApi(ctx: ApiContext): Handler {
     'GET /list-sessions': (req) => {
       const current = currentSession(req);
       if (!current) return UNAUTHORIZED();
+      // The admin plugin's after-hook on /list-sessions drops impersonated sessions, for every
+      // caller (an impersonating admin does not see its own session here either); the admin
+      // route `admin/list-user-sessions` still shows them.
       return json(
         200,
-        data().sessions.filter((s) => s.userId === current.user.id && Date.parse(s.expiresAt) > req.now),
+        data().sessions.filter(
+          (s) => s.userId === current.user.id && Date.parse(s.expiresAt) > req.now && !s.impersonatedBy,
+        ),
       );
     },
     'POST /revoke-session': (req) => {

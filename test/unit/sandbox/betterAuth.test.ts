@@ -94,22 +94,42 @@ describe('sandbox: Better Auth (seed 000)', () => {
     assert.deepEqual(await res.json(), { message: 'Unauthorized', code: 'UNAUTHORIZED' });
   });
 
-  it('GET /list-sessions lists the unexpired sessions of the user, with an impersonated one', async () => {
+  it('GET /list-sessions lists the unexpired sessions of the user, not the impersonated one', async () => {
     const res = await fetch(`${base()}/list-sessions`, { headers: { cookie: userCookie() } });
     assert.equal(res.status, 200);
     const list = (await res.json()) as Record<string, unknown>[];
-    assert.ok(Array.isArray(list) && list.length >= 3);
+    assert.ok(Array.isArray(list) && list.length >= 2);
     for (const s of list) {
       assertShape(s, BA_SESSION);
       assert.ok(Date.parse(String(s['expiresAt'])) > Date.now());
     }
-    assert.ok(list.some((s) => typeof s['impersonatedBy'] === 'string'), 'an impersonated session');
+    assert.ok(list.every((s) => s['impersonatedBy'] === null), 'no impersonated session (admin plugin hides them)');
     assert.ok(
       list.some((s) => Date.parse(String(s['expiresAt'])) - Date.now() < 10 * 60_000),
       'a session expiring within minutes',
     );
     const uas = list.map((s) => String(s['userAgent']));
     assert.ok(uas.some((ua) => ua.includes('Firefox')) && uas.some((ua) => ua.includes('iPhone')));
+  });
+
+  it('GET /list-sessions hides impersonated sessions (like the admin plugin); the admin route shows them', async () => {
+    const own = (await (await fetch(`${base()}/list-sessions`, { headers: { cookie: userCookie() } })).json()) as Record<string, unknown>[];
+    const current = (await session({ cookie: userCookie() })).body as { user: { id: string } };
+    const res = await post('/admin/list-user-sessions', { userId: current.user.id }, { cookie: adminCookie() });
+    const all = ((await res.json()) as { sessions: Record<string, unknown>[] }).sessions;
+    const impersonated = all.filter((s) => typeof s['impersonatedBy'] === 'string');
+    assert.equal(impersonated.length, 1, 'the seed has one impersonated session of this user');
+    const imp = impersonated[0] ?? {};
+    assert.ok(Date.parse(String(imp['expiresAt'])) > Date.now(), 'it is live, so only the impersonation hides it');
+    assert.ok(!own.some((s) => s['id'] === imp['id']));
+    const live = all.filter((s) => Date.parse(String(s['expiresAt'])) > Date.now() && s['impersonatedBy'] === null);
+    assert.deepEqual(own.map((s) => s['id']).sort(), live.map((s) => s['id']).sort());
+    // The impersonating session itself does not see its own session in /list-sessions either.
+    const asImpersonator = await fetch(`${base()}/list-sessions`, { headers: { authorization: `Bearer ${String(imp['token'])}` } });
+    assert.equal(asImpersonator.status, 200);
+    const seen = (await asImpersonator.json()) as Record<string, unknown>[];
+    assert.ok(!seen.some((s) => s['id'] === imp['id']));
+    assert.equal(seen.length, own.length);
   });
 
   it('GET /list-sessions without a session: 401 {message, code}', async () => {
