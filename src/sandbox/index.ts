@@ -19,6 +19,7 @@ import { AUTHMS_AUDIENCE, authmsErrorReply, createAuthmsApi } from './api/authms
 import { betterAuthErrorReply, cookieValue, createBetterAuthApi, COOKIE_NAME } from './api/betterAuth';
 import { createControlApi } from './api/control';
 import { createOidcApi, oidcErrorReply } from './api/oidc';
+import { DEFAULT_PAGED_SESSIONS } from './data/authms';
 import { SERVICE_CLIENT } from './data/oidc';
 import { createKeys, type SandboxKeys } from './keys';
 import { Misbehaviour } from './misbehaviour';
@@ -37,6 +38,8 @@ export const SANDBOX_PROVIDER_IDS = {
 
 /** AuthMS credentials live 12 hours so a sandbox left running through a day keeps working. */
 const AUTHMS_TOKEN_TTL_S = 12 * 3600;
+/** Upper bound of `authmsPagedSessions` (100,000 take about 0.8 s and 60 MB to seed). */
+const MAX_PAGED_SESSIONS = 100_000;
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -76,6 +79,10 @@ async function authmsToken(
  * start; data and ids are seeded, with times relative to the start (or the last `reset()`).
  */
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
+  const pagedSessions = opts.authmsPagedSessions ?? DEFAULT_PAGED_SESSIONS;
+  if (!Number.isInteger(pagedSessions) || pagedSessions < 0 || pagedSessions > MAX_PAGED_SESSIONS) {
+    throw new RangeError(`authmsPagedSessions must be a whole number from 0 to ${MAX_PAGED_SESSIONS}`);
+  }
   let router: Router | undefined;
   const server = createServer((req, res) => {
     if (!router) {
@@ -96,7 +103,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     oidc: `${origin}/oidc`,
   };
 
-  let state: SandboxState = createState(Date.now());
+  let state: SandboxState = createState(Date.now(), pagedSessions);
   const ctx: ApiContext = { keys, origin, baseUrls, state: () => state };
   const misbehaviour = new Misbehaviour();
 
@@ -165,7 +172,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const misbehave = (rule: MisbehaviourRule): void => misbehaviour.add(rule);
   const reset = (): void => {
     misbehaviour.clear();
-    state = createState(Date.now());
+    state = createState(Date.now(), pagedSessions);
   };
   const control = createControlApi({
     origin,

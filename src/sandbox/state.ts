@@ -18,11 +18,11 @@ export interface SandboxState {
   readonly oidc: OidcState;
 }
 
-export function createState(now: number): SandboxState {
+export function createState(now: number, authmsPagedSessions?: number): SandboxState {
   return {
     betterAuth: createBetterAuthData(now),
     authing: { ...createAuthingData(now), revoked: new Set(), tokens: new Map() },
-    authms: createAuthmsData(now),
+    authms: createAuthmsData(now, authmsPagedSessions),
     oidc: createOidcState(),
   };
 }

@@ -33,6 +33,12 @@ export type MisbehaviourRule = RuleScope &
 export interface SandboxOptions {
   /** Port on 127.0.0.1; 0 or absent picks a free one. */
   readonly port?: number;
+  /**
+   * Sessions seeded for the paged AuthMS user `usr_ada0250` (the `bearer` credential), default
+   * 250; a whole number, 0 to 100,000. The first 20 are the special states (5 expiring within
+   * minutes, 10 idle-expired, 5 expired), the rest active. `reset()` seeds the same number again.
+   */
+  readonly authmsPagedSessions?: number;
 }
 
 export interface SandboxBaseUrls {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { Json, JsonObject } from '../../core/json';
-import { sessionJson, type AuthmsUser } from '../data/authms';
+import { sessionJson, type AuthmsSession, type AuthmsUser } from '../data/authms';
 import { bearerToken, json } from '../httpUtil';
 import { statusText } from '../misbehaviour';
 import type { ApiContext } from '../state';
@@ -11,6 +11,29 @@ import type { Handler, Reply, SandboxRequest } from '../types';
 export const AUTHMS_AUDIENCE = 'authms';
 const SERVICE = 'auth-service';
 const MAX_PAGE_SIZE = 100;
+
+/**
+ * A user's sessions, most recently active first, cached per session map (`reset()` makes a new
+ * one) and dropped when its size changes (a delete), so paging through 10,000 sessions does not
+ * filter and sort them again for every page. The order does not depend on `now`.
+ */
+const sortedCache = new WeakMap<Map<string, AuthmsSession>, { size: number; byUser: Map<string, AuthmsSession[]> }>();
+
+function sessionsOf(sessions: Map<string, AuthmsSession>, userId: string): AuthmsSession[] {
+  let cache = sortedCache.get(sessions);
+  if (!cache || cache.size !== sessions.size) {
+    cache = { size: sessions.size, byUser: new Map() };
+    sortedCache.set(sessions, cache);
+  }
+  let list = cache.byUser.get(userId);
+  if (!list) {
+    list = [...sessions.values()]
+      .filter((s) => s.userId === userId)
+      .sort((a, b) => b.lastActiveAt - a.lastActiveAt || a.id.localeCompare(b.id));
+    cache.byUser.set(userId, list);
+  }
+  return list;
+}
 
 interface Violation {
   readonly field: string;
@@ -193,9 +216,7 @@ export function createAuthmsApi(ctx: ApiContext): Handler {
       });
     }
     if (target.tenantId !== caller.user.tenantId) return forbiddenTenant(req);
-    const all = [...data().sessions.values()]
-      .filter((s) => s.userId === userId)
-      .sort((a, b) => b.lastActiveAt - a.lastActiveAt || a.id.localeCompare(b.id));
+    const all = sessionsOf(data().sessions, userId);
     const total = all.length;
     const totalPages = Math.ceil(total / pageSize);
     const items = all.slice((page - 1) * pageSize, page * pageSize).map((s) => sessionJson(s, req.now));

@@ -29,7 +29,7 @@ export interface AuthmsData {
   readonly users: AuthmsUser[];
   /** Keyed by session id; deletion is revocation. */
   readonly sessions: Map<string, AuthmsSession>;
-  /** The user with 250 sessions (the user credential). */
+  /** The paged user (the user credential): `pagedSessions` sessions, 250 by default. */
   readonly pagedUserId: string;
   readonly adminUserId: string;
 }
@@ -40,7 +40,10 @@ export const TENANT_GLOBEX = 'tnt_globex02';
 const LIFETIME = DAY;
 const IDLE = 4 * HOUR;
 
-export function createAuthmsData(now: number): AuthmsData {
+/** Sessions of the paged user unless `SandboxOptions.authmsPagedSessions` says otherwise. */
+export const DEFAULT_PAGED_SESSIONS = 250;
+
+export function createAuthmsData(now: number, pagedSessions = DEFAULT_PAGED_SESSIONS): AuthmsData {
   const rnd = new SeededRandom(0xa07e5);
   const users: AuthmsUser[] = [
     { id: 'usr_grace01', name: 'Grace Hopper', tenantId: TENANT_ACME, admin: true },
@@ -94,11 +97,11 @@ export function createAuthmsData(now: number): AuthmsData {
 
   add(hans, 2 * HOUR, 10 * MINUTE, DEVICES.safariIpad, 'password,totp', london);
 
-  // Ada: 250 sessions over the last day, so paging is real. Most active, some expiring within
-  // minutes, some idle-expired, a few expired.
+  // Ada: 250 sessions (or `pagedSessions`) over the last day, so paging is real. The first 20:
+  // 5 expiring within minutes, 10 idle-expired, 5 expired; the rest active.
   const amrs = ['password', 'password,totp', 'password,otp', 'webauthn', 'sso'];
   const places = [beijing, shanghai, berlin, sanFrancisco, london];
-  for (let i = 0; i < 250; i++) {
+  for (let i = 0; i < pagedSessions; i++) {
     const device = rnd.pick(DEVICE_LIST);
     const place = rnd.pick(places);
     const amr = rnd.pick(amrs);

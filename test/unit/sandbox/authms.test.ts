@@ -9,6 +9,7 @@ import {
   AUTHMS_SESSION,
   assertShape,
 } from './shapes';
+import { startSandbox } from '../../../src/sandbox/index';
 import { cred, useSandbox } from './helpers';
 
 interface ListBody {
@@ -179,5 +180,64 @@ describe('sandbox: AuthMS (seed 002)', () => {
     await assertProblem(asUser, 403);
     const asAdmin = await fetch(`${base()}/sessions/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin}` } });
     assert.equal(asAdmin.status, 204);
+  });
+});
+
+describe('sandbox: AuthMS option authmsPagedSessions', () => {
+  async function allOfAda(sb: Awaited<ReturnType<typeof startSandbox>>): Promise<ListBody['items']> {
+    const bearer = cred(sb, 'sandbox-authms', 'bearer');
+    const items: ListBody['items'] = [];
+    for (let page = 1; ; page++) {
+      const res = await fetch(`${sb.baseUrls.authms}/sessions?auth_user_id=usr_ada0250&page=${page}&page_size=100`, {
+        headers: { authorization: `Bearer ${bearer}` },
+      });
+      const body = (await res.json()) as ListBody;
+      items.push(...body.items);
+      if (!body.pagination.has_next) return items;
+    }
+  }
+  const counts = (items: ListBody['items']): Record<string, number> =>
+    items.reduce<Record<string, number>>((acc, i) => ({ ...acc, [i['status'] ?? '']: (acc[i['status'] ?? ''] ?? 0) + 1 }), {});
+
+  it('seeds that many sessions for usr_ada0250 (the first 20 special, the rest active); reset keeps the number', async function () {
+    this.timeout(15_000);
+    const sb = await startSandbox({ authmsPagedSessions: 1234 });
+    try {
+      const items = await allOfAda(sb);
+      assert.equal(items.length, 1234);
+      assert.equal(new Set(items.map((i) => i['id'])).size, 1234);
+      assert.deepEqual(counts(items), { active: 1234 - 15, idle_expired: 10, expired: 5 });
+      const soon = items.filter((i) => Date.parse(i['expires_at'] ?? '') - Date.now() < 10 * 60_000 && i['status'] === 'active');
+      assert.equal(soon.length, 5, 'five expiring within minutes');
+      sb.reset();
+      assert.equal((await allOfAda(sb)).length, 1234);
+      // Other users are unchanged.
+      const linus = await fetch(`${sb.baseUrls.authms}/sessions?auth_user_id=usr_linus03`, {
+        headers: { authorization: `Bearer ${cred(sb, 'sandbox-authms', 'admin')}` },
+      });
+      assert.equal(((await linus.json()) as ListBody).total, 4);
+    } finally {
+      await sb.close();
+    }
+  });
+
+  it('the default 250 match the explicit 250 (same ids), and 0 gives an empty list', async function () {
+    this.timeout(15_000);
+    const [a, b, none] = await Promise.all([startSandbox(), startSandbox({ authmsPagedSessions: 250 }), startSandbox({ authmsPagedSessions: 0 })]);
+    try {
+      const [ia, ib, inone] = await Promise.all([allOfAda(a), allOfAda(b), allOfAda(none)]);
+      assert.equal(ia.length, 250);
+      assert.deepEqual(ia.map((i) => i['id']), ib.map((i) => i['id']));
+      assert.deepEqual(counts(ia), { active: 235, idle_expired: 10, expired: 5 });
+      assert.equal(inone.length, 0);
+    } finally {
+      await Promise.all([a.close(), b.close(), none.close()]);
+    }
+  });
+
+  it('refuses a count that is not a whole number from 0 to 100,000', async () => {
+    for (const n of [-1, 2.5, Number.NaN, 100_001]) {
+      await assert.rejects(startSandbox({ authmsPagedSessions: n }), RangeError);
+    }
   });
 });
