@@ -75,11 +75,14 @@ describe('package: the .vsix', function () {
     const wb = await startWorkbench({ extensionDevelopmentPath: join(extDir, installed) });
     try {
       await setClipboard(wb.page, token);
-      await runCommand(wb.page, 'AuthLens: Decode Token');
+      await runCommand(wb.page, 'AuthLens: Decode Token to JSON Document');
       await wb.page.locator(selectors.activeTab).filter({ hasText: 'Decoded token' }).waitFor({ timeout: 20_000 });
       const doc = JSON.parse(await activeEditorText(wb.page)) as { payload: { sub: string } };
       await screenshot(wb.page, 'package-vsix-decode');
       assert.equal(doc.payload.sub, 'from-vsix');
+    } catch (err) {
+      await screenshot(wb.page, 'package-vsix-decode-failure');
+      throw err;
     } finally {
       await wb.close();
     }

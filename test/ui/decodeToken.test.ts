@@ -9,6 +9,7 @@ import {
   quickInputMessage,
   runCommand,
   screenshot,
+  screenshotOnFailure,
   selectors,
   setClipboard,
   startWorkbench,
@@ -59,6 +60,7 @@ describe('UI: AuthLens: Decode Token', function () {
   after(async () => {
     await wb?.close();
   });
+  screenshotOnFailure(() => wb?.page);
 
   it('decodes the token on the clipboard from the command palette', async () => {
     await setClipboard(wb.page, clipboard);

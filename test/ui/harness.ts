@@ -187,6 +187,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
+ * Registers an `afterEach` that saves `test-results/FAILED-<test title>.png` when a test failed.
+ * Call it inside your `describe`: `screenshotOnFailure(() => wb?.page);`
+ */
+export function screenshotOnFailure(getPage: () => Page | undefined): void {
+  afterEach(async function () {
+    const page = getPage();
+    if (this.currentTest?.state === 'failed' && page && !page.isClosed()) {
+      await screenshot(page, `FAILED-${this.currentTest.fullTitle()}`.slice(0, 120)).catch(() => undefined);
+    }
+  });
+}
+
+/**
  * The content frame of a webview (page → iframe.webview → iframe#active-frame).
  * With several webviews open, `index` picks one in DOM order (default: the last opened).
  */

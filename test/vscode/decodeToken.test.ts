@@ -23,18 +23,27 @@ interface DecodedDoc {
   warnings: { severity: string; code: string; message: string }[];
 }
 
-/** Waits for a decoded-token editor other than those in `before` and parses it. */
-async function nextDecodedDocument(before: Set<string>): Promise<{ doc: vscode.TextDocument; json: DecodedDoc }> {
+/** Every decoded-token document seen so far: a closed editor can linger in the lists for a moment. */
+const seen = new Set<string>();
+
+/** Waits for the active editor to show a decoded-token document not seen before, and parses it. */
+async function nextDecodedDocument(): Promise<{ doc: vscode.TextDocument; json: DecodedDoc }> {
   const editor = await waitFor(
-    () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'authlens-decoded' && !before.has(e.document.uri.toString())),
+    () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.scheme === 'authlens-decoded' && !seen.has(e.document.uri.toString()) ? e : undefined;
+    },
     10_000,
-    'the decoded-token document',
+    'a new decoded-token document',
   );
+  seen.add(editor.document.uri.toString());
   return { doc: editor.document, json: JSON.parse(editor.document.getText()) as DecodedDoc };
 }
 
-function openDecodedUris(): Set<string> {
-  return new Set(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'authlens-decoded').map((d) => d.uri.toString()));
+function newDecodedUris(): string[] {
+  return vscode.workspace.textDocuments
+    .filter((d) => d.uri.scheme === 'authlens-decoded' && !d.isClosed && !seen.has(d.uri.toString()))
+    .map((d) => d.uri.toString());
 }
 
 // `authlens.decodeToken` opens the inspector (test/vscode/inspector.test.ts); the JSON document
@@ -59,10 +68,9 @@ describe('AuthLens: Decode Token to JSON Document', () => {
     const editor = await vscode.window.showTextDocument(doc);
     const start = doc.positionAt(text.indexOf(expired));
     editor.selection = new vscode.Selection(start, start.translate(0, expired.length));
-    const before = openDecodedUris();
 
     await vscode.commands.executeCommand('authlens.decodeTokenToDocument');
-    const { doc: out, json } = await nextDecodedDocument(before);
+    const { doc: out, json } = await nextDecodedDocument();
 
     assert.equal(out.languageId, 'json');
     assert.equal(out.uri.scheme, 'authlens-decoded');
@@ -86,18 +94,16 @@ describe('AuthLens: Decode Token to JSON Document', () => {
     const editor = await vscode.window.showTextDocument(doc);
     const inside = doc.positionAt(text.indexOf(valid) + 40);
     editor.selection = new vscode.Selection(inside, inside);
-    const before = openDecodedUris();
     await vscode.commands.executeCommand('authlens.decodeTokenToDocument');
-    const { json } = await nextDecodedDocument(before);
+    const { json } = await nextDecodedDocument();
     assert.equal(json.payload.sub, 'clipboard-user');
   });
 
   it('decodes the clipboard when no editor is open', async () => {
     await closeAllEditors();
     await vscode.env.clipboard.writeText(`Bearer "${valid}"`);
-    const before = openDecodedUris();
     await vscode.commands.executeCommand('authlens.decodeTokenToDocument');
-    const { json } = await nextDecodedDocument(before);
+    const { json } = await nextDecodedDocument();
     assert.equal(json.payload.sub, 'clipboard-user');
     assert.equal(json.payload.scope, 'openid profile');
     assert.match(json.times?.exp ?? '', /left\)$/);
@@ -109,16 +115,14 @@ describe('AuthLens: Decode Token to JSON Document', () => {
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(0, 0, 0, expired.length);
     await vscode.env.clipboard.writeText(valid);
-    const before = openDecodedUris();
     await vscode.commands.executeCommand('authlens.decodeClipboard');
-    const { json } = await nextDecodedDocument(before);
+    const { json } = await nextDecodedDocument();
     assert.equal(json.payload.sub, 'clipboard-user');
   });
 
   it('"Decode Token to JSON Document" takes a token argument', async () => {
-    const before = openDecodedUris();
     await vscode.commands.executeCommand('authlens.decodeTokenToDocument', expired);
-    const { json } = await nextDecodedDocument(before);
+    const { json } = await nextDecodedDocument();
     assert.equal(json.payload.sub, 'selected-user');
   });
 
@@ -128,10 +132,9 @@ describe('AuthLens: Decode Token to JSON Document', () => {
     const doc = await vscode.workspace.openTextDocument({ content: bad, language: 'plaintext' });
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(0, 0, 0, bad.length);
-    const before = openDecodedUris();
     await vscode.commands.executeCommand('authlens.decodeTokenToDocument');
     await new Promise((r) => setTimeout(r, 300));
-    assert.deepEqual(openDecodedUris(), before);
+    assert.deepEqual(newDecodedUris(), [], 'no new decoded document');
     const log = await waitFor(() => {
       const l = readAuthLensLog();
       return l.includes('Could not decode') ? l : undefined;
