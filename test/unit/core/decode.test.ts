@@ -142,6 +142,16 @@ describe('core/decode', () => {
     assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
   });
 
+  it('decodes large parts (fast path) exactly like small ones', () => {
+    const claims = { sub: '张三 🚀', pad: 'é'.repeat(20_000), n: [1, 2.5, null, true] };
+    const r = decodeJwt(rawToken({ alg: 'HS256', big: 'x'.repeat(20_000) }, claims));
+    assert.ok(r.ok);
+    assert.deepEqual(r.token.payload, claims);
+    assert.equal((r.token.header['big'] as string).length, 20_000);
+    expectError(decodeJwt(rawToken({ alg: 'HS256' }, `{"pad":"${'x'.repeat(20_000)}"`)), 'token-not-json', 'payload');
+    expectError(decodeJwt(rawToken({ alg: 'HS256' }, JSON.stringify(['x'.repeat(20_000)]))), 'token-not-object', 'payload');
+  });
+
   it('decodes a token just under the size limit', () => {
     const raw = rawToken({ alg: 'HS256' }, { pad: 'x'.repeat(180_000) });
     assert.ok(raw.length < MAX_TOKEN_LENGTH);
