@@ -21,7 +21,7 @@ const PREFIX_CHARS = 6;
  * Secrets shorter than 12 characters are masked completely.
  *
  * @example
- * redact('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig') // 'eyJhbG… (39 chars)'
+ * redact('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig') // 'eyJhbG… (40 chars)'
  * redact('hunter2')                                   // '••• (7 chars)'
  */
 export function redact(secret: string, t: Translate = english): string {
@@ -51,7 +51,7 @@ function escapeRegExp(s: string): string {
  * redactText('cookie=s%3Aabcdef0123456789; ok', ['s%3Aabcdef0123456789'])
  * // 'cookie=s%3Aab… (20 chars); ok'
  * redactText('Authorization: Bearer eyJhbGciOi.eyJzdWIi.c2ln', [])
- * // 'Authorization: Bearer eyJhbG… (26 chars)'
+ * // 'Authorization: Bearer eyJhbG… (24 chars)'
  */
 export function redactText(text: string, secrets: readonly string[], t?: Translate): string {
   const unique = [...new Set(secrets.filter((s) => typeof s === 'string' && s.length > 0))];

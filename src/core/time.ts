@@ -44,7 +44,7 @@ function finite(n: number | undefined): n is number {
  * For a session with ISO dates, convert first: `timeState({ exp: parseInstant(iso)! / 1000 }, now)`.
  *
  * @example
- * timeState({ exp: 1_700_000_300 }, 1_700_000_000_000)  // { state: 'expiring', msLeft: 300000 }
+ * timeState({ exp: 1_700_000_252 }, 1_700_000_000_000)  // { state: 'expiring', msLeft: 252000 }
  * timeState({ exp: 1_700_000_000 }, 1_700_000_252_000)  // { state: 'expired', msLeft: -252000 }
  */
 export function timeState(t: TimeClaims, now: number, opts?: { skewMs?: number; soonMs?: number }): TimeState {
