@@ -18,6 +18,15 @@ const hostile = fakeJwt(
   { alg: 'HS256', kid: '[k](command:workbench.action.terminal.new)' },
 );
 
+/** The little of the DOM these page functions use (the test's tsconfig has no DOM library). */
+interface PageGlobals {
+  document: {
+    querySelectorAll(selector: string): ArrayLike<unknown>;
+    body: { getAttribute(name: string): string | null };
+  };
+  getComputedStyle(element: unknown, pseudo: string): { content: string };
+}
+
 const hover = (page: Page): Locator => page.locator('.monaco-hover').filter({ hasText: 'AuthLens' });
 
 /** Moves the mouse onto character `index` of `needle` in the active editor, as a person would. */
@@ -92,9 +101,10 @@ describe('UI: AuthLens token hover', function () {
     const hint = await page
       .waitForFunction(
         () => {
-          const spans = Array.from(document.querySelectorAll('.view-lines .view-line span'));
+          const g = globalThis as unknown as PageGlobals;
+          const spans = Array.from(g.document.querySelectorAll('.view-lines .view-line span'));
           for (const s of spans) {
-            const after = getComputedStyle(s, '::after').content;
+            const after = g.getComputedStyle(s, '::after').content;
             if (after && after.includes('expired')) return after;
           }
           return false;
@@ -118,7 +128,7 @@ describe('UI: AuthLens token hover', function () {
     assert.equal(await box.locator('img, script, b').count(), 0, 'no elements from token text');
     assert.equal(await box.locator('.codicon-zap').count(), 0, 'no icon from token text');
     for (const l of await hoverLinks(page)) assert.ok(l.startsWith('command:authlens.hoverAction?'), l);
-    assert.equal(await page.evaluate(() => document.body.getAttribute('data-pwned')), null);
+    assert.equal(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.body.getAttribute('data-pwned')), null);
     await screenshot(page, 'hover-hostile');
     // Clicking where a link would be does nothing foreign: no terminal opens.
     await page.keyboard.press('Escape');
