@@ -93,6 +93,22 @@ const extra = {
 
 const MAX_SERVER_TEXT = 300;
 
+/** Codes whose `where` (a field, a setting, or the origin that failed) helps the reader act. */
+const codesNamingWhere: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'response-shape',
+  'config-invalid',
+  'oauth-error',
+  'oidc-id-token-invalid',
+  'net-refused',
+  'net-dns',
+  'net-timeout',
+  'net-tls',
+  'net-other',
+  'redirect-blocked',
+  'origin-mismatch',
+  'not-configured',
+]);
+
 function oneLine(s: string, max = MAX_SERVER_TEXT): string {
   const flat = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -140,7 +156,7 @@ export function errorMessage(err: Pick<AuthLensError, 'code' | 'details'>, t: Tr
   const d: ErrorDetails = err.details ?? {};
   const code: ErrorCode = err.code in base ? err.code : 'net-other';
   const parts: string[] = code.startsWith('token-') ? tokenSentence(code, d, t) : [t(base[code])];
-  if (!code.startsWith('token-') && d.where && ['response-shape', 'config-invalid', 'oauth-error', 'oidc-id-token-invalid'].includes(code)) {
+  if (!code.startsWith('token-') && d.where && codesNamingWhere.has(code)) {
     parts.push(fillTemplate(t(extra.where), oneLine(d.where, 100)));
   }
   // "401", "429"... are already in their sentences.

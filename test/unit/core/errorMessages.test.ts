@@ -41,6 +41,13 @@ describe('core/errorMessages', () => {
     assert.match(msg, /Field page_size: must be <= 100/);
   });
 
+  it('names the origin or setting for network, redirect, origin and configuration errors', () => {
+    assert.match(errorMessage(new AuthLensError('net-refused', { where: 'http://127.0.0.1:9' })), /Where: http:\/\/127\.0\.0\.1:9\./);
+    assert.match(errorMessage(new AuthLensError('origin-mismatch', { where: 'https://evil.example' })), /Where: https:\/\/evil\.example\./);
+    assert.match(errorMessage(new AuthLensError('not-configured', { where: 'clientId' })), /Where: clientId\./);
+    assert.doesNotMatch(errorMessage(new AuthLensError('http-server', { where: 'x', status: 500 })), /Where:/);
+  });
+
   it('explains OAuth error codes with their RFC meaning', () => {
     const msg = errorMessage(new AuthLensError('oauth-error', { serverCode: 'invalid_grant', status: 400 }));
     assert.match(msg, /Error "invalid_grant" \(RFC 6749 §5\.2\)/);
