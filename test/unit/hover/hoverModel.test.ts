@@ -72,6 +72,19 @@ describe('hover: finding the token on a line', () => {
     assert.equal(found?.shape, 'jws');
   });
 
+  it('gives a 1 MB token a one-line "too large" hover, reading at most the wide window', () => {
+    const huge = fakeJwt({ sub: 'u', blob: 'C'.repeat(1_000_000) });
+    const line = `Authorization: Bearer ${huge}`;
+    const r = reader(line);
+    // Within 260 KiB of its start the finder sees `eyJ…` and can say what is wrong; deeper inside
+    // a run that long nothing marks it as a JWT (it could be a data: URI), so the hover stays quiet.
+    const hover = tokenHoverOnLine(r, line.indexOf(huge) + 100_000, NOW, new HoverTokenStore());
+    assert.ok(hover, 'a hover, not silence');
+    assert.equal(hover.markdown.split('\n').length, 1);
+    assert.match(renderedText(hover.markdown), /Malformed JWT: .*(large|scan)/i);
+    assert.ok(r.read <= 2 * HOVER_WINDOW + 2 * 260 * 1024 + 2, `read ${r.read} chars`);
+  });
+
   it('finds a JWE and names it', () => {
     const jwe = fakeJwe();
     const line = `Authorization: Bearer ${jwe}`;
