@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): unknown {
   context.subscriptions.push(registerTokenHover(services));
   log.info('AuthLens activated');
   // Test hooks for the in-host tests only; other extensions get nothing.
-  return context.extensionMode === vscode.ExtensionMode.Test ? { inspector: inspector.testHooks } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { inspector: inspector.testHooks, explorer: explorer.testHooks } : undefined;
 }
 
 export function deactivate(): void {

@@ -10,6 +10,18 @@ import { SessionStatusBar } from './statusBar';
 
 export const sessionsViewId = 'authlens.sessions';
 
+/** What the in-host tests reach through the extension's exports (test mode only). */
+export interface ExplorerTestHooks {
+  readonly model: SessionsModel;
+  readonly tree: SessionsTreeProvider;
+  readonly statusBar: SessionStatusBar;
+  readonly sandbox: SandboxControl;
+  readonly credentials: CredentialStore;
+  readonly view: vscode.TreeView<import('./nodes').ExplorerNode>;
+  config(): AuthLensConfig;
+  reload(): void;
+}
+
 /** Refreshes on window focus come at most this often. */
 const focusThrottleMs = 10_000;
 
@@ -72,6 +84,20 @@ export class SessionsExplorer implements vscode.Disposable {
 
   get currentConfig(): AuthLensConfig {
     return this.config;
+  }
+
+  /** For the in-host tests only (`activate()` returns it in test mode). */
+  get testHooks(): ExplorerTestHooks {
+    return {
+      model: this.model,
+      tree: this.tree,
+      statusBar: this.statusBar,
+      sandbox: this.sandbox,
+      credentials: this.credentials,
+      view: this.view,
+      config: () => this.config,
+      reload: () => this.reload(),
+    };
   }
 
   /** Starts the sandbox; failures are shown, never thrown. */

@@ -263,6 +263,11 @@ export class SessionsModel implements vscode.Disposable {
       });
     } catch (err) {
       if (abort.signal.aborted || (isAuthLensError(err) && err.code === 'cancelled')) return;
+      if (noCredential && isAuthLensError(err) && err.code === 'not-configured') {
+        // Nothing to send yet: that is "signed out, set a credential", not a failure.
+        this.setState(config.id, { kind: 'signed-out', sessions: [], loadingMore: false, noCredential, setAside: lookup.setAside, loadedAt: Date.now() });
+        return;
+      }
       const failure = toFailure(err);
       this.log.warn(`[${config.id}] ${failure.code}: ${failure.message}${failure.requestId ? ` (request ${failure.requestId})` : ''}`);
       if (!isAuthLensError(err) && err instanceof Error && err.stack) this.log.debug(err.stack.split('\n').slice(0, 6).join('\n'));
