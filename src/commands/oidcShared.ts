@@ -81,6 +81,16 @@ export async function withOidcProvider<T>(
   }
   const lookup = await services.credentials.get(config);
   const tokens = oidcTokenStoreFor(services.context.secrets, config);
+  if (config.allowInsecureTls) {
+    // The TLS opt-out is announced every time it is used (SECURITY.md).
+    services.log.warn(`[${config.id}] TLS certificate verification is OFF (authlens.insecureTlsProviders)`);
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'TLS certificate checks are off for "{0}" (authlens.insecureTlsProviders). Anyone on the network path can read its credentials.',
+        plainText(config.label),
+      ),
+    );
+  }
   try {
     return await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },

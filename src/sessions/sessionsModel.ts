@@ -294,6 +294,7 @@ export class SessionsModel implements vscode.Disposable {
     this.aborts.set(providerId, abort);
     this.setState(providerId, { ...s, loadingMore: true });
     const lookup = await this.credentials.get(config);
+    if (config.allowInsecureTls) this.warnInsecureTls(config, 'user');
     try {
       const page = await this.instance(config).listSessions({ credentials: lookup.credentials, signal: abort.signal, tokens: oidcTokenStoreFor(this.credentials.secrets, config) }, s.nextCursor);
       if (abort.signal.aborted) return;
@@ -328,6 +329,7 @@ export class SessionsModel implements vscode.Disposable {
       return { kind: 'unsupported', reason: vscode.l10n.t('{0} has no API to revoke sessions.', config.kind) };
     }
     const lookup = await this.credentials.get(config);
+    if (config.allowInsecureTls) this.warnInsecureTls(config, 'user');
     const outcome = await provider.revokeSession({ credentials: lookup.credentials, tokens: oidcTokenStoreFor(this.credentials.secrets, config) }, session);
     this.log.info(`[${providerId}] revoke: ${outcome.kind}`);
     await this.refresh(providerId, 'auto');
