@@ -1,2 +1,152 @@
-// Placeholder entry; the inspector helper replaces it.
-export {};
+/**
+ * The token inspector webview. Waits for the host's `init` (after posting `ready`), renders the
+ * model with DOM APIs and text nodes only, and ticks countdowns itself once a second.
+ */
+import './components';
+import type { HostMessage, InspectorModel, PanelContent } from '../src/shared/inspectorProtocol';
+import { button, el, icon } from './dom';
+import { renderCompare } from './compare';
+import { renderFields, resetFields } from './fields';
+import { setL10n, t } from './l10n';
+import { getState, listen, post, request, updateState } from './rpc';
+import { statusLine, flash } from './status';
+import { providerAction, renderSummary } from './summary';
+import { clearTicks, localiseTime, restartClock, setHostVisible, startClock, ticking } from './time';
+import { renderVerify } from './verify';
+import { renderJson, renderRaw, renderWarnings, warningCount } from './views';
+
+const app = document.getElementById('app') ?? document.body;
+
+const tabs = ['fields', 'warnings', 'raw', 'json', 'verify', 'compare'] as const;
+type Tab = (typeof tabs)[number];
+
+function tabTitle(tab: Tab, model: InspectorModel): string {
+  switch (tab) {
+    case 'fields':
+      return t('Fields');
+    case 'warnings':
+      return t('Warnings ({0})', warningCount(model.warnings));
+    case 'raw':
+      return t('Raw');
+    case 'json':
+      return t('JSON');
+    case 'verify':
+      return t('Verify');
+    case 'compare':
+      return t('Compare');
+  }
+}
+
+function tabBody(tab: Tab, model: InspectorModel): HTMLElement {
+  switch (tab) {
+    case 'fields':
+      return renderFields(model.tables);
+    case 'warnings':
+      return renderWarnings(model.warnings);
+    case 'raw':
+      return renderRaw(model);
+    case 'json':
+      return renderJson(model);
+    case 'verify':
+      return renderVerify(model);
+    case 'compare':
+      return renderCompare();
+  }
+}
+
+function renderModel(model: InspectorModel): HTMLElement[] {
+  const summary = renderSummary(model, {
+    onRevoke: () => void providerAction('revoke'),
+    onRefresh: () => void providerAction('refresh'),
+  });
+  const saved = getState().tab;
+  const selected = Math.max(0, tabs.findIndex((x) => x === saved));
+  const tabsEl = el('vscode-tabs', { id: 'tabs' });
+  for (const tab of tabs) {
+    const header = el('vscode-tab-header', { id: `tab-${tab}`, attrs: { slot: 'header' } }, tabTitle(tab, model));
+    tabsEl.append(header, el('vscode-tab-panel', { id: `panel-${tab}` }, tabBody(tab, model)));
+  }
+  tabsEl.selectedIndex = selected;
+  tabsEl.addEventListener('vsc-tabs-select', (e: Event) => {
+    const index = (e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
+    const tab = tabs[index];
+    if (tab) updateState({ tab });
+  });
+  return [summary, tabsEl];
+}
+
+/** "Paste again" (after a reload without the token) and decode errors. */
+function renderPaste(message: string): HTMLElement {
+  const input = el('vscode-textarea', { id: 'paste-input', attrs: { 'aria-label': t('Token') } });
+  input.rows = 4;
+  input.monospace = true;
+  input.placeholder = 'eyJhbGciOi…';
+  return el(
+    'section',
+    { class: 'paste', id: 'paste-again' },
+    el('p', { class: 'notice' }, icon('info'), ' ', message),
+    input,
+    el(
+      'div',
+      { class: 'row' },
+      button(
+        t('Inspect'),
+        () => {
+          const token = input.value.trim();
+          if (!token) return;
+          void request({ type: 'inspect', token }).then((reply) => {
+            if (reply.kind === 'failed') flash(reply.message, 'bad');
+          });
+        },
+        { icon: 'search', id: 'paste-inspect' },
+      ),
+    ),
+  );
+}
+
+function render(content: PanelContent): void {
+  clearTicks();
+  resetFields();
+  let body: HTMLElement[];
+  switch (content.kind) {
+    case 'token':
+      body = renderModel(content.model);
+      break;
+    case 'unavailable':
+      body = [renderPaste(t('The token is no longer available (AuthLens does not keep it once the panel is closed). Paste it again to inspect it.'))];
+      break;
+    case 'error':
+      body = [renderPaste(t('AuthLens could not decode the token: {0}', content.message))];
+      break;
+  }
+  app.replaceChildren(...body, statusLine());
+  app.setAttribute('aria-busy', 'false');
+  app.setAttribute('data-content', content.kind);
+  restartClock();
+  document.body.dataset['ticking'] = String(ticking());
+  post({ type: 'rendered' });
+}
+
+function onMessage(message: Exclude<HostMessage, { type: 'reply' }>): void {
+  switch (message.type) {
+    case 'init':
+      setL10n(message.l10n, message.locale);
+      localiseTime();
+      updateState({ panelKey: message.panelKey });
+      render(message.content);
+      return;
+    case 'content':
+      render(message.content);
+      return;
+    case 'visibility':
+      setHostVisible(message.visible);
+      document.body.dataset['ticking'] = String(ticking());
+      return;
+  }
+}
+
+listen(onMessage);
+startClock(() => {
+  document.body.dataset['ticking'] = String(ticking());
+});
+post({ type: 'ready' });

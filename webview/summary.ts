@@ -1,0 +1,182 @@
+/** The summary at the top: status badge, live countdowns, timeline, key facts, actions. */
+import type { InspectorModel, TimeFacts } from '../src/shared/inspectorProtocol';
+import { button, el, icon } from './dom';
+import { t } from './l10n';
+import { request } from './rpc';
+import { countdown, local, onTick, utc } from './time';
+import { copyButton, flash } from './status';
+
+type Status = 'not-yet-valid' | 'valid' | 'expiring' | 'expired' | 'no-expiry';
+
+/** The token's state at `now` (same rules as the core's `timeState`, on epoch ms). */
+export function statusAt(times: TimeFacts, now: number): Status {
+  if (times.nbf !== undefined && times.nbf > now + times.skewMs) return 'not-yet-valid';
+  if (times.exp === undefined) return 'no-expiry';
+  const left = times.exp - now;
+  if (left + times.skewMs <= 0) return 'expired';
+  if (left < times.soonMs) return 'expiring';
+  return 'valid';
+}
+
+function statusText(s: Status): string {
+  switch (s) {
+    case 'not-yet-valid':
+      return t('Not yet valid');
+    case 'valid':
+      return t('Valid');
+    case 'expiring':
+      return t('Expiring soon');
+    case 'expired':
+      return t('Expired');
+    case 'no-expiry':
+      return t('No expiry');
+  }
+}
+
+function statusIcon(s: Status): string {
+  switch (s) {
+    case 'valid':
+      return 'pass';
+    case 'expiring':
+      return 'watch';
+    case 'expired':
+      return 'error';
+    case 'not-yet-valid':
+      return 'clock';
+    case 'no-expiry':
+      return 'warning';
+  }
+}
+
+/** Countdown class: `soon` in the last minutes, `over` once passed. */
+function urgency(msLeft: number, soonMs: number): string {
+  if (msLeft <= 0) return 'countdown over';
+  if (msLeft < soonMs) return 'countdown soon';
+  return 'countdown';
+}
+
+/** The badge saying whether the signature was checked; updated by the Verify tab. */
+export function verifiedBadge(): HTMLSpanElement {
+  return el('span', { class: 'badge neutral', id: 'verified-badge' }, icon('unverified'), ' ', t('Decoded, not verified'));
+}
+
+export function setVerified(valid: boolean, alg: string | undefined): void {
+  const badge = document.getElementById('verified-badge');
+  if (!badge) return;
+  badge.className = valid ? 'badge ok' : 'badge bad';
+  badge.replaceChildren(
+    icon(valid ? 'verified' : 'error'),
+    ' ',
+    valid ? t('Signature verified ({0})', alg ?? '?') : t('Signature invalid'),
+  );
+}
+
+function countdowns(times: TimeFacts): HTMLElement {
+  const entries: [id: string, label: string, at: number | undefined][] = [
+    ['exp', t('Token expires'), times.exp],
+    ['session', t('Session expires'), times.sessionExpiresAt],
+    ['idle', t('Idle timeout'), times.idleExpiresAt],
+    ['provider', t('Provider expiry'), times.providerExpiresAt],
+  ];
+  const list = el('dl', { class: 'countdowns' });
+  for (const [id, label, at] of entries) {
+    if (at === undefined) continue;
+    const value = el('span', { id: `countdown-${id}`, class: 'countdown', attrs: { 'data-at': String(at) } });
+    list.append(el('dt', {}, label), el('dd', { title: `${local(at)} · ${utc(at)}` }, value));
+    onTick((now) => {
+      const left = at - now;
+      value.textContent = countdown(left);
+      value.className = urgency(left, times.soonMs);
+    });
+  }
+  if (times.nbf !== undefined && times.nbf > times.builtAt) {
+    const nbf = times.nbf;
+    const value = el('span', { id: 'countdown-nbf', class: 'countdown' });
+    list.append(el('dt', {}, t('Valid from')), el('dd', { title: `${local(nbf)} · ${utc(nbf)}` }, value));
+    onTick((now) => {
+      value.textContent = nbf > now ? t('in {0}', countdown(nbf - now).replace(/\s*\S+$/, '')) : t('now valid');
+    });
+  }
+  if (list.childElementCount === 0) list.append(el('dt', {}, t('Token expires')), el('dd', {}, el('span', { class: 'countdown none' }, t('never (no "exp" claim)'))));
+  return list;
+}
+
+/** Bar from iat/nbf through now to exp. */
+function timeline(times: TimeFacts): HTMLElement | undefined {
+  const start = times.nbf ?? times.iat;
+  const end = times.exp;
+  if (start === undefined || end === undefined || end <= start) return undefined;
+  const fill = el('div', { class: 'timeline-fill' });
+  const marker = el('div', { class: 'timeline-now', attrs: { 'aria-hidden': 'true' } });
+  const track = el('div', { class: 'timeline-track', attrs: { role: 'img' } }, fill, marker);
+  const startLabel = times.nbf !== undefined && times.nbf !== times.iat ? 'nbf' : 'iat';
+  const box = el(
+    'div',
+    { class: 'timeline', id: 'timeline' },
+    track,
+    el('div', { class: 'timeline-labels' }, el('span', { title: utc(start) }, `${startLabel} ${local(start)}`), el('span', { title: utc(end) }, `exp ${local(end)}`)),
+  );
+  onTick((now) => {
+    const pct = Math.max(0, Math.min(100, ((now - start) / (end - start)) * 100));
+    // CSSOM custom properties are allowed under the CSP (no inline style attributes).
+    box.style.setProperty('--progress', pct.toFixed(2));
+    box.classList.toggle('over', now >= end);
+    box.classList.toggle('soon', now < end && end - now < times.soonMs);
+    track.setAttribute('aria-label', t('{0}% of the lifetime has passed', Math.round(pct)));
+  });
+  return box;
+}
+
+function fact(label: string, value: string | undefined, id: string): HTMLElement[] {
+  return [el('dt', {}, label), el('dd', { id: `fact-${id}`, class: value === undefined ? 'muted' : 'value' }, value ?? '—')];
+}
+
+export function renderSummary(model: InspectorModel, providerActions: { onRevoke: () => void; onRefresh: () => void }): HTMLElement {
+  const s = model.summary;
+  const statusBadge = el('span', { class: 'badge', id: 'status-badge' });
+  onTick((now) => {
+    const st = statusAt(model.times, now);
+    statusBadge.className = `badge status-${st}`;
+    statusBadge.setAttribute('data-status', st);
+    statusBadge.replaceChildren(icon(statusIcon(st)), ' ', statusText(st));
+  });
+  const where = [s.providerLabel, s.tokenKind].filter((x): x is string => x !== undefined).join(' · ');
+  const head = el(
+    'div',
+    { class: 'summary-head' },
+    statusBadge,
+    verifiedBadge(),
+    where ? el('span', { class: 'source' }, icon('server'), ' ', where) : null,
+    s.session ? el('span', { class: 'source', title: s.session.id }, icon('account'), ' ', s.session.user ?? s.session.id, s.session.current ? ` (${t('current')})` : '', ` · ${s.session.status}`) : null,
+  );
+  const actions = el(
+    'div',
+    { class: 'actions', attrs: { role: 'toolbar', 'aria-label': t('Actions') } },
+    copyButton(t('Copy token'), 'raw', 'copy'),
+    copyButton(t('Copy Authorization header'), 'authorization', 'key'),
+    copyButton(t('Copy as curl'), 'curl', 'terminal'),
+    model.actions.canRefresh ? button(t('Refresh from provider'), providerActions.onRefresh, { icon: 'refresh', secondary: true, id: 'action-refresh' }) : null,
+    model.actions.canRevoke ? button(t('Revoke session'), providerActions.onRevoke, { icon: 'circle-slash', secondary: true, id: 'action-revoke' }) : null,
+  );
+  const facts = el(
+    'dl',
+    { class: 'facts' },
+    ...fact(t('Issuer'), s.issuer, 'iss'),
+    ...fact(t('Subject'), s.subject, 'sub'),
+    ...fact(t('Audience'), s.audience.length > 0 ? s.audience.join(', ') : undefined, 'aud'),
+    ...fact(t('Algorithm'), s.alg, 'alg'),
+    ...fact(t('Key ID'), s.kid, 'kid'),
+    ...(s.typ !== undefined ? fact(t('Type'), s.typ, 'typ') : []),
+  );
+  const decodeNote = model.decodeError
+    ? el('p', { class: 'notice' }, icon('info'), ' ', t('This token is not a JWT ({0}): showing what the provider said about it.', model.decodeError.message))
+    : null;
+  return el('section', { class: 'summary', attrs: { 'aria-label': t('Summary') } }, head, decodeNote, el('div', { class: 'summary-grid' }, countdowns(model.times), facts), timeline(model.times) ?? null, actions);
+}
+
+/** Runs a revoke/refresh request and shows its outcome. */
+export async function providerAction(action: 'revoke' | 'refresh'): Promise<void> {
+  const reply = await request({ type: 'action', action });
+  if (reply.kind === 'done') flash(reply.message, 'ok');
+  else if (reply.kind === 'failed') flash(reply.message, 'bad');
+}
