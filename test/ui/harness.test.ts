@@ -2,12 +2,15 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import {
   activeEditorText,
+  activeTabTitle,
   openFile,
   readClipboard,
   runCommand,
   screenshot,
+  screenshotOnFailure,
   setClipboard,
   startWorkbench,
+  webviewFrame,
   type Workbench,
 } from './harness';
 
@@ -16,11 +19,15 @@ describe('UI harness', function () {
   let wb: Workbench;
 
   before(async () => {
-    wb = await startWorkbench({ workspaceFiles: { 'notes/hello.txt': 'first line\nsecond line\n' }, theme: 'light' });
+    wb = await startWorkbench({
+      workspaceFiles: { 'notes/hello.txt': 'first line\nsecond line\n', 'doc.md': '# Preview\n\nA webview.\n' },
+      theme: 'light',
+    });
   });
   after(async () => {
     await wb?.close();
   });
+  screenshotOnFailure(() => wb?.page);
 
   it('opens a workspace file and reads the whole editor text', async () => {
     await openFile(wb.page, 'hello.txt');
@@ -31,6 +38,16 @@ describe('UI harness', function () {
   it('round-trips the clipboard', async () => {
     await setClipboard(wb.page, 'clipboard works');
     assert.equal(await readClipboard(wb.page), 'clipboard works');
+  });
+
+  it('opens files and runs commands while a webview has focus', async () => {
+    await openFile(wb.page, 'doc.md');
+    await runCommand(wb.page, 'Markdown: Open Preview');
+    await webviewFrame(wb.page).locator('h1', { hasText: 'Preview' }).waitFor({ timeout: 30_000 });
+    await webviewFrame(wb.page).locator('h1').click(); // keyboard focus now inside the webview
+    await openFile(wb.page, 'hello.txt');
+    assert.equal(await activeTabTitle(wb.page), 'hello.txt');
+    await screenshot(wb.page, 'harness-after-webview');
   });
 
   it('runs a command from the palette', async () => {

@@ -20,6 +20,24 @@ import { launchBrowser, repoRoot, startCodeServer, type BrowserSession, type Cod
 /** The browser globals the harness touches inside `page.evaluate` (the tests have no DOM lib). */
 interface BrowserGlobals {
   navigator: { clipboard: { writeText(text: string): Promise<void>; readText(): Promise<string> } };
+  document: { activeElement: { tagName: string; blur(): void } | null };
+}
+
+/**
+ * Takes keyboard focus out of a webview (its iframe swallows workbench shortcuts such as
+ * Control+P), so the next key press reaches the workbench.
+ */
+export async function focusWorkbench(page: Page): Promise<void> {
+  const inFrame = await page.evaluate(() => {
+    const el = (globalThis as unknown as BrowserGlobals).document.activeElement;
+    return !!el && el.tagName === 'IFRAME';
+  });
+  if (!inFrame) return;
+  // Blurring the iframe leaves focus inside it; a click on the window title (inert in the
+  // browser) hands it back to the workbench.
+  const title = page.locator('.part.titlebar .window-title').first();
+  if (await title.isVisible().catch(() => false)) await title.click({ force: true, timeout: 5_000 });
+  else await page.locator('.part.statusbar').first().click({ position: { x: 2, y: 2 }, force: true, timeout: 5_000 });
 }
 
 export type Theme = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
@@ -127,6 +145,7 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
     .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) })
     .first();
   for (;;) {
+    await focusWorkbench(page);
     await page.keyboard.press('Escape'); // close any open quick input first
     await page.keyboard.press('Control+Shift+P');
     await input.waitFor({ state: 'visible', timeout: 15_000 });
@@ -222,6 +241,7 @@ export async function readClipboard(page: Page): Promise<string> {
 
 /** Opens a workspace file by name with Quick Open (Control+P). */
 export async function openFile(page: Page, name: string): Promise<void> {
+  await focusWorkbench(page);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+P');
   const input = page.locator(selectors.quickInputBox);
