@@ -11,6 +11,9 @@ interface AddProviderArgs {
   readonly baseUrl?: string;
   readonly label?: string;
   readonly level?: ConfigLevel;
+  /** `oidc`: the OAuth client id (asked when missing) and an optional resource indicator. */
+  readonly clientId?: string;
+  readonly resource?: string;
 }
 
 function kindLabel(kind: ProviderKind): string {
@@ -100,6 +103,30 @@ export function addProviderCommand(services: Services) {
       }));
     if (label === undefined) return undefined;
 
+    // OpenID Connect: the base URL is the issuer; the client id is needed for every token request.
+    let oidcFields: { issuer: string; clientId: string; resource?: string } | undefined;
+    if (kind === 'oidc') {
+      const clientId =
+        given.clientId ??
+        (await vscode.window.showInputBox({
+          title: vscode.l10n.t('Add Provider: OpenID Connect client'),
+          prompt: vscode.l10n.t('Client id registered at the issuer (the secret, if any, goes in Set Credential)'),
+          ignoreFocusOut: true,
+          validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a value.') : undefined),
+        }));
+      if (clientId === undefined) return undefined;
+      const resource =
+        given.resource ??
+        (given.kind === undefined
+          ? await vscode.window.showInputBox({
+              title: vscode.l10n.t('Add Provider: OpenID Connect client'),
+              prompt: vscode.l10n.t('Resource or API identifier for access tokens (optional, RFC 8707)'),
+              ignoreFocusOut: true,
+            })
+          : undefined);
+      oidcFields = { issuer: baseUrl.url, clientId: clientId.trim(), ...(resource?.trim() ? { resource: resource.trim() } : {}) };
+    }
+
     const canUseWorkspace = vscode.workspace.isTrusted && (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
     let level: ConfigLevel = 'user';
     if (given.level) level = given.level === 'workspace' && canUseWorkspace ? 'workspace' : 'user';
@@ -117,7 +144,7 @@ export function addProviderCommand(services: Services) {
 
     const taken = new Set([...rawProviders('user'), ...rawProviders('workspace')].map(rawId).filter((x): x is string => !!x));
     const id = providerIdFor(label.trim() || defaultLabel, taken);
-    const entry = { id, kind, label: label.trim() || defaultLabel, baseUrl: baseUrl.url };
+    const entry = { id, kind, label: label.trim() || defaultLabel, baseUrl: baseUrl.url, ...oidcFields };
     try {
       await writeProviders(level, [...rawProviders(level), entry]);
     } catch (err) {

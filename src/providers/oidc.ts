@@ -163,7 +163,9 @@ export class OidcProvider implements Provider {
     if (set.refreshToken) results.push(await revokeToken(this.http, discovery, client, set.refreshToken, 'refresh_token', ctx.signal));
     const access = await revokeToken(this.http, discovery, client, set.accessToken, 'access_token', ctx.signal);
     results.push(access);
-    await store.set(slot, { ...set, revokedAt: ctx.now ?? Date.now() });
+    // Marked revoked only when the server recalled an opaque access token: a JWT stays valid
+    // until exp wherever it is checked by signature, whatever the server answered.
+    if (access.kind === 'revoked' && !access.isJwt) await store.set(slot, { ...set, revokedAt: ctx.now ?? Date.now() });
     if (access.kind === 'refused') return { kind: 'not-revoked', reason: explainRefusal(access) };
     const note = access.kind === 'revoked' ? explainJwtRevocation(access) : undefined;
     return note !== undefined ? { kind: 'revoked', note } : { kind: 'revoked' };

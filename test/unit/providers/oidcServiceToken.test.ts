@@ -99,6 +99,7 @@ describe('providers/oidc service tokens (real oidc-provider)', function () {
     // The server's 200 recalled nothing: the JWT still verifies against the issuer's keys.
     const jwksUri = await provider.jwksUri();
     await jwtVerify(set.accessToken, createRemoteJWKSet(new URL(jwksUri ?? '')), { issuer: server.issuer, audience: server.jwtResource });
+    assert.equal((await provider.listSessions(ctx)).sessions[0]?.status, 'active', 'still valid until exp');
     await provider.close();
   });
 
@@ -125,6 +126,7 @@ describe('providers/oidc service tokens (real oidc-provider)', function () {
 
       const intro = await provider.introspect(ctx, set.accessToken, 'access_token');
       assert.equal(intro.kind, 'refused');
+      assert.equal((await provider.listSessions(ctx)).sessions[0]?.status, 'active', 'a refused revocation leaves the JWT active');
       // Opaque tokens still revoke normally on that server.
       const opaque = makeProvider(strict, {}, secret);
       const o = await opaque.provider.getServiceToken(opaque.ctx);
