@@ -77,7 +77,7 @@ export async function pickToken(explorer: SessionsExplorer, arg: unknown): Promi
   if (tokens.length === 1 && tokens[0]) return { ...picked, token: tokens[0] };
   const now = Date.now();
   const choice = await vscode.window.showQuickPick(
-    tokens.map((t, i) => ({ label: plainText(t.label, 60), description: tokenSummary(t, now).description, i })),
+    tokens.map((t, i) => ({ label: plainText(t.label, 60), description: tokenSummary(t, now, undefined, picked.session.expiresAt).description, i })),
     { placeHolder: vscode.l10n.t('Choose a token') },
   );
   const token = choice ? tokens[choice.i] : undefined;

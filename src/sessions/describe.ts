@@ -86,7 +86,13 @@ const shownClaims = ['sub', 'iss', 'aud', 'iat', 'nbf', 'exp', 'jti', 'scope', '
  * Decodes (never verifies) a JWT token for its row: "JWT · RS256 · expires in 4m";
  * opaque tokens: "opaque · expires in 1h".
  */
-export function tokenSummary(token: TokenInfo, now: number, s: DescribeStrings = englishDescribeStrings): TokenSummary {
+export function tokenSummary(
+  token: TokenInfo,
+  now: number,
+  s: DescribeStrings = englishDescribeStrings,
+  /** An opaque session token lives as long as its session: the session's expiry (ISO). */
+  sessionExpiresAt?: string,
+): TokenSummary {
   let alg: string | undefined;
   let expiresAt: number | undefined;
   const claims: { label: string; value: string }[] = [];
@@ -104,8 +110,9 @@ export function tokenSummary(token: TokenInfo, now: number, s: DescribeStrings =
       }
     }
   }
-  if (expiresAt === undefined && token.expiresAt) {
-    const t = Date.parse(token.expiresAt);
+  const fallback = token.expiresAt ?? (token.kind === 'session-token' ? sessionExpiresAt : undefined);
+  if (expiresAt === undefined && fallback) {
+    const t = Date.parse(fallback);
     if (!Number.isNaN(t)) expiresAt = t;
   }
   const expiry: Expiry | undefined = expiresAt !== undefined ? { at: expiresAt, kind: 'absolute' } : undefined;

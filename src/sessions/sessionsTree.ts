@@ -168,10 +168,10 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     return out;
   }
 
-  private expiryOfToken(token: TokenInfo, now: number): number | undefined {
+  private expiryOfToken(token: TokenInfo, now: number, sessionExpiresAt?: string): number | undefined {
     let v = this.tokenExpiry.get(token);
     if (v === undefined) {
-      v = tokenSummary(token, now).expiresAt ?? null;
+      v = tokenSummary(token, now, undefined, sessionExpiresAt).expiresAt ?? null;
       this.tokenExpiry.set(token, v);
     }
     return v ?? undefined;
@@ -193,7 +193,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<ExplorerNod
           if (e.at > now && e.at - now <= 61_000) fast = true;
         }
         for (const t of s.session.tokens) {
-          const at = this.expiryOfToken(t, now);
+          const at = this.expiryOfToken(t, now, s.session.expiresAt);
           if (at !== undefined) {
             any = true;
             if (at > now && at - now <= 61_000) fast = true;
@@ -221,7 +221,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<ExplorerNod
             if (n) rows.push(n);
           }
           s.session.tokens.forEach((t, tokenIndex) => {
-            const at = this.expiryOfToken(t, now);
+            const at = this.expiryOfToken(t, now, s.session.expiresAt);
             if (at !== undefined && Math.abs(at - now) <= 62_000) {
               const n = this.nodes.get(nodeId({ type: 'token', providerId: p.id, sessionKey: s.key, tokenIndex }));
               if (n) rows.push(n);

@@ -154,9 +154,10 @@ export class TreeItemFactory {
         break;
       }
       case 'token': {
-        const token = this.model.session(node.providerId, node.sessionKey)?.tokens[node.tokenIndex];
+        const session = this.model.session(node.providerId, node.sessionKey);
+        const token = session?.tokens[node.tokenIndex];
         if (token) {
-          const t = tokenSummary(token, now, this.describe);
+          const t = tokenSummary(token, now, this.describe, session?.expiresAt);
           item.tooltip = safeMarkdown(
             tokenTooltip(token, { ...(t.alg ? { alg: t.alg } : {}), ...(t.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}), claims: t.claims }, now, this.tooltip),
           );
@@ -244,11 +245,12 @@ export class TreeItemFactory {
   }
 
   private tokenItem(node: TokenNode, now: number): vscode.TreeItem {
-    const token = this.model.session(node.providerId, node.sessionKey)?.tokens[node.tokenIndex];
+    const session = this.model.session(node.providerId, node.sessionKey);
+    const token = session?.tokens[node.tokenIndex];
     if (!token) return new vscode.TreeItem(vscode.l10n.t('(gone)'));
     const item = new vscode.TreeItem(plainText(token.label, 60), vscode.TreeItemCollapsibleState.None);
     item.id = nodeId(node);
-    item.description = tokenSummary(token, now, this.describe).description;
+    item.description = tokenSummary(token, now, this.describe, session?.expiresAt).description;
     item.iconPath = new vscode.ThemeIcon(token.opaque ? 'lock' : 'key');
     item.contextValue = ContextValue.token;
     item.command = { command: CommandId.inspectSessionToken, title: vscode.l10n.t('Inspect Token'), arguments: [node] };
@@ -272,6 +274,8 @@ export class TreeItemFactory {
   private infoItem(node: InfoNode): vscode.TreeItem {
     const item = new vscode.TreeItem(node.label ?? '', vscode.TreeItemCollapsibleState.None);
     item.id = nodeId(node);
+    // Messages can be longer than the side bar is wide: the plain-text tooltip has all of it.
+    item.tooltip = node.label ?? '';
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
     item.contextValue = ContextValue.info;
     if (node.command) {

@@ -65,6 +65,8 @@ describe('sessions/describe', () => {
     assert.deepEqual(s.claims.map((c) => c.label), ['sub', 'exp']);
     const opaque: TokenInfo = { kind: 'session-token', label: 'Session token', value: 'abcdef', opaque: true, expiresAt: iso(now + 3_600_000) };
     assert.equal(tokenSummary(opaque, now).description, 'opaque · expires in 1h');
+    const sessionToken: TokenInfo = { kind: 'session-token', label: 'Session token', value: 'abcdef', opaque: true };
+    assert.equal(tokenSummary(sessionToken, now, undefined, iso(now + 7_200_000)).description, 'opaque · expires in 2h');
     const never: TokenInfo = { kind: 'refresh-token', label: 'Refresh', value: 'r', opaque: true };
     assert.equal(tokenSummary(never, now).description, 'opaque · no expiry');
     const broken: TokenInfo = { kind: 'jwt', label: 'JWT', value: 'not.a.jwt', opaque: false };

@@ -1,0 +1,234 @@
+import * as assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { freePort } from '../support/codeServer';
+import {
+  answerQuickInput,
+  openActivityBarView,
+  readClipboard,
+  runCommand,
+  screenshot,
+  screenshotOnFailure,
+  selectors,
+  startWorkbench,
+  treeRow,
+  waitForNotification,
+  type Workbench,
+} from './harness';
+
+/**
+ * The Sessions view as a person uses it: the welcome view, the sandbox started from its button,
+ * providers and sessions expanded, Copy Token As and Revoke Session from the context menu (with
+ * the modal confirmed), and a provider whose server is down. Screenshots in dark and light.
+ */
+
+async function clickButton(scope: Locator | Page, text: string): Promise<void> {
+  await scope.locator('.monaco-button', { hasText: text }).first().click();
+}
+
+/** Right-clicks a tree row and picks `item` from its context menu. */
+async function contextMenu(page: Page, row: Locator, item: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const entry = page.getByRole('menuitem', { name: new RegExp(`^${item}`) }).first();
+  await entry.waitFor({ state: 'visible', timeout: 10_000 });
+  await entry.hover();
+  await entry.click();
+}
+
+/** Expands a collapsed tree row (click toggles; only click when collapsed). */
+async function expand(row: Locator): Promise<void> {
+  await row.waitFor({ state: 'visible', timeout: 20_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+}
+
+/** Drags the side bar's edge so descriptions are not cut off in the screenshots. */
+async function widenSideBar(page: Page, to = 660): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const x = box.x + box.width;
+  await page.mouse.move(x - 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+/**
+ * Picks a colour theme by its label in the theme picker ("Dark Modern", "Light Modern").
+ * Right after start-up the built-in themes may not be registered yet (the picker then lists
+ * none and the workbench shows a fallback theme), so it retries until the row is there.
+ */
+async function setTheme(page: Page, label: string): Promise<void> {
+  const row = page.locator(selectors.quickInputRow).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    await runCommand(page, 'Preferences: Color Theme');
+    await page.locator(selectors.quickInputBox).fill(label);
+    if (await row.waitFor({ timeout: 3_000 }).then(() => true, () => false)) break;
+    await page.keyboard.press('Escape');
+    if (Date.now() > deadline) throw new Error(`theme "${label}" never appeared in the picker`);
+    await page.waitForTimeout(2_000);
+  }
+  await row.click();
+  await page.locator(selectors.quickInput).waitFor({ state: 'hidden' }).catch(() => undefined);
+}
+
+function sessionsView(page: Page): Locator {
+  return page.locator('.part.sidebar');
+}
+
+describe('UI: Sessions view (sandbox)', function () {
+  this.timeout(240_000);
+  let wb: Workbench;
+  screenshotOnFailure(() => wb?.page);
+
+  before(async () => {
+    wb = await startWorkbench({ theme: 'dark', viewport: { width: 1400, height: 860 } });
+    // The theme from the settings file did not always apply at start; switch live to be sure.
+    await setTheme(wb.page, 'Dark Modern');
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('shows the welcome view, starts the sandbox from it and lists the providers', async () => {
+    const { page } = wb;
+    await openActivityBarView(page, 'AuthLens');
+    const welcome = sessionsView(page).locator('.welcome-view-content');
+    await welcome.waitFor({ state: 'visible', timeout: 30_000 });
+    await sessionsView(page).locator('.monaco-button', { hasText: 'Add Provider' }).waitFor();
+    await widenSideBar(page);
+    await screenshot(page, 'explorer-welcome-dark');
+    await clickButton(sessionsView(page), 'Start Sandbox');
+    for (const label of ['Sandbox: Better Auth', 'Sandbox: Authing', 'Sandbox: AuthMS', 'Sandbox: OpenID Connect']) {
+      await treeRow(page, label).first().waitFor({ timeout: 30_000 });
+    }
+    // The providers load as soon as they are shown: state in the description.
+    await treeRow(page, /Sandbox: Better Auth.*sessions?/).first().waitFor({ timeout: 30_000 });
+    await treeRow(page, /Sandbox: AuthMS.*100 of 250 sessions/).first().waitFor({ timeout: 30_000 });
+  });
+
+  it('expands providers, sessions and tokens', async () => {
+    const { page } = wb;
+    await expand(treeRow(page, 'Sandbox: Better Auth').first());
+    // Bob is the sandbox's Better Auth user; his sessions show device and time left.
+    const session = treeRow(page, /this credential/).first();
+    await session.waitFor({ timeout: 20_000 });
+    const text = (await session.textContent()) ?? '';
+    assert.match(text, /on (macOS|Linux|Windows|iOS|Android)/, text);
+    assert.match(text, /expires in|expired/, text);
+    await expand(session);
+    await treeRow(page, 'Session token').first().waitFor({ timeout: 20_000 });
+    await treeRow(page, /opaque/).first().waitFor();
+    // Hover a session for its Markdown tooltip.
+    await session.hover();
+    await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await screenshot(page, 'explorer-tree-dark');
+    await page.mouse.move(1000, 600);
+    // AuthMS pages: scroll to the end of the first page and load the next one.
+    const authms = treeRow(page, 'Sandbox: AuthMS').first();
+    await expand(authms);
+    const more = treeRow(page, 'Load more (100 of 250)').first();
+    const tree = sessionsView(page).locator('.monaco-list').first();
+    const box = await tree.boundingBox();
+    for (let i = 0; i < 40 && !(await more.isVisible()); i++) {
+      if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, 1500);
+      await page.waitForTimeout(100);
+    }
+    await more.waitFor({ timeout: 20_000 });
+    await screenshot(page, 'explorer-paging-dark');
+    await more.click();
+    await more.waitFor({ state: 'detached', timeout: 20_000 });
+    // Collapse All (view title): the provider row says how many are loaded now.
+    await sessionsView(page).locator('.action-label[aria-label^="Collapse All"]').first().click();
+    await treeRow(page, /Sandbox: AuthMS.*200 of 250 sessions/).first().waitFor({ timeout: 20_000 });
+    // Open Better Auth's credential session again for the next tests.
+    await expand(treeRow(page, 'Sandbox: Better Auth').first());
+    await expand(treeRow(page, /this credential/).first());
+    await treeRow(page, 'Session token').first().waitFor({ timeout: 20_000 });
+  });
+
+  it('copies a token as a curl command from the context menu', async () => {
+    const { page } = wb;
+    await contextMenu(page, treeRow(page, 'Session token').first(), 'Copy Token As');
+    const row = page.locator(selectors.quickInputRow).filter({ hasText: 'curl command' }).first();
+    await row.waitFor({ timeout: 10_000 });
+    await screenshot(page, 'explorer-copy-as-dark');
+    await row.click();
+    await page.locator('.statusbar', { hasText: /Copied Session token of Sandbox: Better Auth as curl command/ }).waitFor({ timeout: 10_000 });
+    const clip = await readClipboard(page);
+    assert.match(clip, /^curl 'http:\/\/127\.0\.0\.1:\d+\/better-auth\/get-session' -H 'Authorization: Bearer [^' ]+'$/);
+  });
+
+  it('revokes a session after the modal confirmation', async () => {
+    const { page } = wb;
+    // A session of the signed-in user other than the credential's own.
+    const rows = treeRow(page, /on (macOS|Linux|Windows|iOS|Android)/);
+    const count = await rows.count();
+    let victim: Locator | undefined;
+    let victimText = '';
+    for (let i = 0; i < count; i++) {
+      const t = (await rows.nth(i).textContent()) ?? '';
+      if (!t.includes('this credential') && !t.includes('expired') && !t.includes('Load more')) {
+        victim = rows.nth(i);
+        victimText = t;
+        break;
+      }
+    }
+    assert.ok(victim, 'a session to revoke');
+    const countOf = async (): Promise<number> => {
+      const m = /(\d+) sessions?/.exec((await treeRow(page, 'Sandbox: Better Auth').first().textContent()) ?? '');
+      return m ? Number(m[1]) : NaN;
+    };
+    const before = await countOf();
+    await contextMenu(page, victim, 'Revoke Session');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.match((await dialog.textContent()) ?? '', /Revoke the session of .+ on .+\?/);
+    await screenshot(page, 'explorer-revoke-modal-dark');
+    await clickButton(dialog, 'Revoke');
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    let after = before;
+    for (let i = 0; i < 100 && !(after < before); i++) {
+      await page.waitForTimeout(200);
+      after = await countOf();
+    }
+    await screenshot(page, 'explorer-after-revoke-dark');
+    assert.ok(after < before, `a session row went away (${before} -> ${after}; revoked: ${victimText})`);
+  });
+
+  it('shows a provider whose server is down as unreachable', async () => {
+    const { page } = wb;
+    const port = await freePort(); // nothing listens there
+    await runCommand(page, 'AuthLens: Add Provider');
+    await page.locator(selectors.quickInputRow).filter({ hasText: 'Better Auth' }).first().click();
+    await answerQuickInput(page, `http://127.0.0.1:${port}/api/auth`);
+    await answerQuickInput(page, 'Down server');
+    await page.locator(selectors.quickInputRow).filter({ hasText: 'User settings' }).first().click();
+    const added = await waitForNotification(page, /Added "Down server"/);
+    await clickButton(added, 'Set Credential');
+    await page.locator(selectors.quickInputRow).filter({ hasText: 'Session cookie' }).first().click();
+    const box = page.locator(selectors.quickInputBox);
+    await box.waitFor({ state: 'visible' });
+    assert.equal(await box.getAttribute('type'), 'password', 'the credential box hides what is typed');
+    await answerQuickInput(page, 'ui-test-cookie-value-not-real');
+    await treeRow(page, /Down server.*(refused|reach|connect)/i).first().waitFor({ timeout: 30_000 });
+    await waitForNotification(page, /Down server/);
+    await expand(treeRow(page, 'Down server').first());
+    await treeRow(page, 'Retry').first().waitFor({ timeout: 10_000 });
+    await screenshot(page, 'explorer-unreachable-dark');
+  });
+
+  it('looks right in the light theme', async () => {
+    const { page } = wb;
+    await setTheme(page, 'Light Modern');
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'explorer-tree-light');
+    await contextMenu(page, treeRow(page, 'Session token').first(), 'Copy Token As');
+    await page.locator(selectors.quickInputRow).first().waitFor({ timeout: 10_000 });
+    await screenshot(page, 'explorer-copy-as-light');
+    await page.keyboard.press('Escape');
+    // Stop the sandbox from the view's title bar action: its providers leave the tree.
+    await runCommand(page, 'AuthLens: Stop Sandbox');
+    await treeRow(page, 'Sandbox: Better Auth').first().waitFor({ state: 'detached', timeout: 20_000 });
+  });
+});
