@@ -12,7 +12,8 @@ export function inspectSessionTokenCommand(services: Services) {
     const picked = await pickToken(services.explorer, arg);
     if (!picked) return;
     const { provider, session, token } = picked;
-    const inspector = (services as { inspector?: { open(input: unknown): unknown } }).inspector;
+    // The inspector webview when it is wired (it always is in the extension); else the JSON document.
+    const inspector: Pick<Services['inspector'], 'open'> | undefined = services.inspector;
     if (inspector) {
       await inspector.open({
         token: token.value,
