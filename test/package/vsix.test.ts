@@ -23,7 +23,7 @@ const allowed = [
   /^media\/[\w./-]+$/,
   /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
   /^package(\.nls(\.[\w-]+)?)?\.json$/,
-  /^(README|CHANGELOG)\.md$/,
+  /^(README|CHANGELOG|SECURITY)\.md$/,
   /^LICENSE$/,
 ];
 const required = ['dist/extension.js', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
@@ -55,7 +55,7 @@ describe('package: the .vsix', function () {
     assert.ok(size < 1024 * 1024, `${size} bytes`);
   });
 
-  it('holds only dist/, media/, l10n, README, CHANGELOG, LICENSE and package.json (+nls)', () => {
+  it('holds only dist/, media/, l10n, README, CHANGELOG, SECURITY, LICENSE and package.json (+nls)', () => {
     const files = run(vsceBin, ['ls', '--no-dependencies']).split('\n').map((l) => l.trim()).filter(Boolean);
     const stray = files.filter((f) => !allowed.some((re) => re.test(f)));
     assert.deepEqual(stray, [], `files outside the allow-list: ${stray.join(', ')}`);
