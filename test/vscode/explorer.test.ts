@@ -205,6 +205,21 @@ describe('explorer (sandbox, in-host)', function () {
     hooks.statusBar.pin(undefined);
   });
 
+  it('auto-refreshes loaded providers when authlens.autoRefresh.seconds is set', async () => {
+    const config = vscode.workspace.getConfiguration('authlens');
+    const before = hooks.model.state('sandbox-better-auth').loadedAt ?? 0;
+    assert.ok(before > 0);
+    try {
+      await config.update('autoRefresh.seconds', 5, vscode.ConfigurationTarget.Global);
+      await waitFor(() => hooks.config().autoRefreshSeconds === 5, 5000, 'the setting');
+      // The timer refreshes while the view or the status bar shows something.
+      await waitFor(() => (hooks.model.state('sandbox-better-auth').loadedAt ?? 0) > before, 9000, 'an automatic refresh');
+    } finally {
+      await config.update('autoRefresh.seconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.equal(hooks.config().autoRefreshSeconds, 0, 'off by default');
+  });
+
   it('sets a credential aside when the provider’s origin changes, and asks', async () => {
     const h = sandbox();
     const rec = await recordingServer();
