@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { validateProviderList, type ConfigProblem } from './configValidation';
-import type { ProviderConfig } from './providers/types';
+import { mergeProviderLevels, type ConfigProblem } from './configValidation';
+import type { ConfigLevel, ConfiguredProvider } from './configValidation';
 import { plainText } from './safeText';
 
 /**
@@ -25,12 +25,7 @@ export const SettingKey = {
   sandboxAutoStart: 'sandbox.autoStart',
 } as const;
 
-export type ConfigLevel = 'user' | 'workspace';
-
-/** A validated provider entry and the settings level it came from. */
-export interface ConfiguredProvider extends ProviderConfig {
-  readonly level: ConfigLevel;
-}
+export type { ConfigLevel, ConfiguredProvider } from './configValidation';
 
 export interface AuthLensConfig {
   readonly providers: readonly ConfiguredProvider[];
@@ -111,29 +106,14 @@ export function readConfig(): AuthLensConfig {
   const restricted = !vscode.workspace.isTrusted;
   const inspected = cfg.inspect<unknown>(SettingKey.providers);
 
-  const problems: string[] = [];
-  const user = validateProviderList(inspected?.globalValue);
-  problems.push(...user.problems.map((p) => describeProblem(p, 'user')));
-  const byId = new Map<string, ConfiguredProvider>();
-  for (const c of user.configs) byId.set(c.id, { ...c, level: 'user' });
-
-  let ignoredWorkspaceProviders = 0;
-  const workspaceValue = inspected?.workspaceValue;
-  if (restricted) {
-    ignoredWorkspaceProviders = Array.isArray(workspaceValue) ? workspaceValue.length : 0;
-  } else {
-    const ws = validateProviderList(workspaceValue);
-    problems.push(...ws.problems.map((p) => describeProblem(p, 'workspace')));
-    // A workspace entry with a user entry's id replaces it (as settings do); the credential
-    // stays bound to the user entry's origin, so it is not sent if the origin differs.
-    for (const c of ws.configs) byId.set(c.id, { ...c, level: 'workspace' });
-  }
-
-  const insecureRaw = cfg.inspect<unknown>(SettingKey.insecureTlsProviders)?.globalValue;
-  const insecureTlsProviders = Array.isArray(insecureRaw) ? insecureRaw.filter((s): s is string => typeof s === 'string') : [];
-  const providers = [...byId.values()].map((p) =>
-    insecureTlsProviders.includes(p.id) ? { ...p, allowInsecureTls: true } : p,
-  );
+  const merged = mergeProviderLevels({
+    user: inspected?.globalValue,
+    workspace: inspected?.workspaceValue,
+    restricted,
+    insecureTlsProviders: cfg.inspect<unknown>(SettingKey.insecureTlsProviders)?.globalValue,
+  });
+  const problems = merged.problems.map((p) => describeProblem(p, p.level));
+  const { providers, ignoredWorkspaceProviders, insecureTlsProviders } = merged;
 
   const autoRefresh = numberSetting(cfg, SettingKey.autoRefreshSeconds, 0, 0, 86_400);
   const http = vscode.workspace.getConfiguration('http');

@@ -158,3 +158,51 @@ export function validateProviderList(value: unknown): { configs: ProviderConfig[
   });
   return { configs, problems };
 }
+
+export type ConfigLevel = 'user' | 'workspace';
+
+/** A validated provider entry and the settings level it came from. */
+export interface ConfiguredProvider extends ProviderConfig {
+  readonly level: ConfigLevel;
+}
+
+/**
+ * Combines the user and workspace levels of `authlens.providers` (what `inspect()` returns).
+ *
+ * - Restricted Mode (an untrusted workspace): only the user level counts; workspace entries are
+ *   counted and ignored, so a cloned repository cannot add or redirect providers.
+ * - Trusted: a workspace entry with a user entry's id replaces it, as settings do. Its
+ *   credential stays bound to the origin it was entered for, so nothing is sent if the
+ *   workspace points the provider elsewhere.
+ * - `insecureTlsProviders` (machine-scoped, user level only) turns TLS checks off per id.
+ */
+export function mergeProviderLevels(input: {
+  readonly user: unknown;
+  readonly workspace: unknown;
+  readonly restricted: boolean;
+  readonly insecureTlsProviders: unknown;
+}): {
+  providers: ConfiguredProvider[];
+  problems: (ConfigProblem & { level: ConfigLevel })[];
+  ignoredWorkspaceProviders: number;
+  insecureTlsProviders: string[];
+} {
+  const problems: (ConfigProblem & { level: ConfigLevel })[] = [];
+  const byId = new Map<string, ConfiguredProvider>();
+  const user = validateProviderList(input.user);
+  problems.push(...user.problems.map((p) => ({ ...p, level: 'user' as const })));
+  for (const c of user.configs) byId.set(c.id, { ...c, level: 'user' });
+  let ignoredWorkspaceProviders = 0;
+  if (input.restricted) {
+    ignoredWorkspaceProviders = Array.isArray(input.workspace) ? input.workspace.length : 0;
+  } else {
+    const ws = validateProviderList(input.workspace);
+    problems.push(...ws.problems.map((p) => ({ ...p, level: 'workspace' as const })));
+    for (const c of ws.configs) byId.set(c.id, { ...c, level: 'workspace' });
+  }
+  const insecureTlsProviders = Array.isArray(input.insecureTlsProviders)
+    ? input.insecureTlsProviders.filter((s): s is string => typeof s === 'string')
+    : [];
+  const providers = [...byId.values()].map((p) => (insecureTlsProviders.includes(p.id) ? { ...p, allowInsecureTls: true } : p));
+  return { providers, problems, ignoredWorkspaceProviders, insecureTlsProviders };
+}

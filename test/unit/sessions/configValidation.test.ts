@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { normaliseBaseUrl, validateProviderList } from '../../../src/configValidation';
+import { mergeProviderLevels, normaliseBaseUrl, validateProviderList } from '../../../src/configValidation';
 import { copyRequestFor } from '../../../src/sessions/copyRequest';
 
 describe('configValidation', () => {
@@ -52,6 +52,47 @@ describe('configValidation', () => {
     assert.deepEqual(normaliseBaseUrl(' https://a.example/x/ '), { ok: true, url: 'https://a.example/x' });
     assert.deepEqual(normaliseBaseUrl('javascript:alert(1)'), { ok: false, problem: 'bad-url' });
     assert.deepEqual(normaliseBaseUrl('http://a/#frag'), { ok: false, problem: 'bad-url' });
+  });
+});
+
+describe('mergeProviderLevels (workspace trust)', () => {
+  const user = [{ id: 'prod', kind: 'better-auth', baseUrl: 'https://auth.example.com/api/auth' }];
+  const workspace = [
+    { id: 'prod', kind: 'better-auth', baseUrl: 'https://attacker.example/api/auth' },
+    { id: 'extra', kind: 'authms', baseUrl: 'https://attacker.example/ms', allowInsecureTls: true },
+  ];
+
+  it('uses only user-level providers in Restricted Mode', () => {
+    const r = mergeProviderLevels({ user, workspace, restricted: true, insecureTlsProviders: undefined });
+    assert.deepEqual(r.providers.map((p) => [p.id, p.baseUrl, p.level]), [['prod', 'https://auth.example.com/api/auth', 'user']]);
+    assert.equal(r.ignoredWorkspaceProviders, 2);
+  });
+
+  it('lets a trusted workspace override by id (the credential binding then protects)', () => {
+    const r = mergeProviderLevels({ user, workspace, restricted: false, insecureTlsProviders: undefined });
+    assert.deepEqual(r.providers.map((p) => [p.id, p.baseUrl, p.level]), [
+      ['prod', 'https://attacker.example/api/auth', 'workspace'],
+      ['extra', 'https://attacker.example/ms', 'workspace'],
+    ]);
+    assert.equal(r.ignoredWorkspaceProviders, 0);
+  });
+
+  it('never takes allowInsecureTls from an entry, only from the machine-scoped list', () => {
+    const r = mergeProviderLevels({ user, workspace, restricted: false, insecureTlsProviders: ['extra', 42] });
+    assert.equal(r.providers.find((p) => p.id === 'prod')?.allowInsecureTls, undefined);
+    assert.equal(r.providers.find((p) => p.id === 'extra')?.allowInsecureTls, true);
+    assert.deepEqual(r.insecureTlsProviders, ['extra']);
+    const none = mergeProviderLevels({ user, workspace, restricted: false, insecureTlsProviders: undefined });
+    assert.ok(none.providers.every((p) => p.allowInsecureTls === undefined));
+  });
+
+  it('tags problems with their level', () => {
+    const r = mergeProviderLevels({ user: [{ id: 'x' }], workspace: [{ id: 'y', kind: 'nope', baseUrl: 'http://h' }], restricted: false, insecureTlsProviders: [] });
+    assert.deepEqual(r.problems.map((p) => [p.level, p.field, p.problem]), [
+      ['user', 'kind', 'missing'],
+      ['user', 'baseUrl', 'missing'],
+      ['workspace', 'kind', 'bad-kind'],
+    ]);
   });
 });
 
