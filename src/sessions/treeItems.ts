@@ -175,7 +175,8 @@ export class TreeItemFactory {
     const state = this.model.state(node.providerId);
     const item = new vscode.TreeItem(plainText(config?.label ?? node.providerId, 60), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = nodeId(node);
-    item.contextValue = ContextValue.provider;
+    // `authlens.provider.<kind>`: menus for every provider match the prefix, kind-specific ones the suffix.
+    item.contextValue = config ? `${ContextValue.provider}.${config.kind}` : ContextValue.provider;
     const shown = state.kind === 'loading' ? (state.lastKind ?? 'loading') : state.kind;
     item.iconPath = state.kind === 'loading' ? stateIcon.loading : stateIcon[shown];
     const parts: string[] = [];
