@@ -36,7 +36,7 @@ function run(cmd: string, args: string[], timeout = 120_000): string {
 
 describe('package: the .vsix', function () {
   this.timeout(180_000);
-  let scratch: string;
+  let scratch: string | undefined;
 
   before(() => {
     rmSync(vsix, { force: true });
@@ -44,7 +44,7 @@ describe('package: the .vsix', function () {
     scratch = mkdtempSync(join(tmpdir(), 'authlens-vsix-'));
   });
   after(() => {
-    rmSync(scratch, { recursive: true, force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
     // Leave a development build (sourcemaps) for whoever runs tests next.
     run(process.execPath, ['esbuild.mjs']);
   });
@@ -64,8 +64,9 @@ describe('package: the .vsix', function () {
   });
 
   it('installs into code-server offline and decodes a token from the installed copy', async () => {
-    const extDir = join(scratch, 'extensions');
-    run(codeServerBin, ['--extensions-dir', extDir, '--user-data-dir', join(scratch, 'user-data'), '--install-extension', vsix]);
+    const dir = scratch!;
+    const extDir = join(dir, 'extensions');
+    run(codeServerBin, ['--extensions-dir', extDir, '--user-data-dir', join(dir, 'user-data'), '--install-extension', vsix]);
     const installed = readdirSync(extDir).find((d) => d.startsWith('authlens.authlens-'));
     assert.ok(installed, `installed folder in ${readdirSync(extDir).join(', ')}`);
     assert.ok(existsSync(join(extDir, installed, 'dist', 'extension.js')));

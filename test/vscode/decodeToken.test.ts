@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { SignJWT } from 'jose';
 import * as vscode from 'vscode';
-import { activateAuthLens, closeAllEditors, readAuthLensLog, waitFor } from './helpers';
+import { activateAuthLens, closeAllEditors, openScratchFile, readAuthLensLog, waitFor } from './helpers';
 
 const secret = new TextEncoder().encode('in-host-test-secret-not-a-real-one-0123456789');
 const nowS = Math.floor(Date.now() / 1000);
@@ -64,8 +64,8 @@ describe('AuthLens: Decode Token to JSON Document', () => {
 
   it('decodes the selected token into a read-only JSON document with warnings', async () => {
     const text = `GET /api/me\nAuthorization: Bearer ${expired}\n`;
-    const doc = await vscode.workspace.openTextDocument({ content: text, language: 'http' });
-    const editor = await vscode.window.showTextDocument(doc);
+    const editor = await openScratchFile('request.http', text);
+    const doc = editor.document;
     const start = doc.positionAt(text.indexOf(expired));
     editor.selection = new vscode.Selection(start, start.translate(0, expired.length));
 
@@ -90,13 +90,14 @@ describe('AuthLens: Decode Token to JSON Document', () => {
 
   it('decodes the token under the cursor when nothing is selected', async () => {
     const text = `{"access_token": "${valid}"}`;
-    const doc = await vscode.workspace.openTextDocument({ content: text, language: 'json' });
-    const editor = await vscode.window.showTextDocument(doc);
+    const editor = await openScratchFile('tokens.json', text);
+    const doc = editor.document;
     const inside = doc.positionAt(text.indexOf(valid) + 40);
     editor.selection = new vscode.Selection(inside, inside);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the new editor is active');
     await vscode.commands.executeCommand('authlens.decodeTokenToDocument');
     const { json } = await nextDecodedDocument();
-    assert.equal(json.payload.sub, 'clipboard-user');
+    assert.equal(json.payload.sub, 'clipboard-user', readAuthLensLog().split('\n').slice(-8).join('\n'));
   });
 
   it('decodes the clipboard when no editor is open', async () => {
@@ -111,8 +112,7 @@ describe('AuthLens: Decode Token to JSON Document', () => {
   });
 
   it('"Decode Token from Clipboard" decodes the clipboard even with a selection', async () => {
-    const doc = await vscode.workspace.openTextDocument({ content: expired, language: 'plaintext' });
-    const editor = await vscode.window.showTextDocument(doc);
+    const editor = await openScratchFile('expired.txt', expired);
     editor.selection = new vscode.Selection(0, 0, 0, expired.length);
     await vscode.env.clipboard.writeText(valid);
     await vscode.commands.executeCommand('authlens.decodeClipboard');
@@ -129,8 +129,7 @@ describe('AuthLens: Decode Token to JSON Document', () => {
   it('opens nothing for a malformed selection and logs only the error code', async () => {
     const bad = 'eyJhbGciOiJIUzI1NiJ9.not*base64.sig';
     tokens.push(bad);
-    const doc = await vscode.workspace.openTextDocument({ content: bad, language: 'plaintext' });
-    const editor = await vscode.window.showTextDocument(doc);
+    const editor = await openScratchFile('bad.txt', bad);
     editor.selection = new vscode.Selection(0, 0, 0, bad.length);
     await vscode.commands.executeCommand('authlens.decodeTokenToDocument');
     await new Promise((r) => setTimeout(r, 300));

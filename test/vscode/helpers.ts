@@ -24,7 +24,33 @@ export async function waitFor<T>(probe: () => T | undefined | false | Promise<T 
   }
 }
 
+let scratchCounter = 0;
+
+/**
+ * Writes `content` to a new file in the workspace folder and opens it in an editor. Real files
+ * avoid untitled documents, whose names are reused after closing and which ask to be saved.
+ */
+export async function openScratchFile(name: string, content: string): Promise<vscode.TextEditor> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the test window has no workspace folder');
+  scratchCounter += 1;
+  const uri = vscode.Uri.joinPath(folder.uri, 'scratch', `${scratchCounter}-${name}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc);
+}
+
+/**
+ * Closes every editor, reverting untitled documents first: closing a dirty untitled editor
+ * would ask "Save changes?" and leave it open (and active) behind the dialog.
+ */
 export async function closeAllEditors(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (doc.isUntitled && doc.isDirty && !doc.isClosed) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
