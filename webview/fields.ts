@@ -143,7 +143,9 @@ function buildRows(rows: readonly FieldRow[], depth: number): HTMLTableRowElemen
     const rowNotes = notes(row.notes);
     let noteRow: HTMLTableRowElement | null = null;
     if (rowNotes) {
-      noteRow = el('tr', { class: 'note-row', attrs: { 'data-depth': String(depth + 1) } }, el('td', { attrs: { colspan: '3' } }, rowNotes));
+      const td = el('td', { attrs: { colspan: '3' } }, rowNotes);
+      td.style.setProperty('--depth', String(depth + 1));
+      noteRow = el('tr', { class: 'note-row', attrs: { 'data-depth': String(depth + 1) } }, td);
       out.push(noteRow);
     }
     if (toggle) {

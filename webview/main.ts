@@ -63,8 +63,9 @@ function renderModel(model: InspectorModel): HTMLElement[] {
   const selected = Math.max(0, tabs.findIndex((x) => x === saved));
   const tabsEl = el('vscode-tabs', { id: 'tabs' });
   for (const tab of tabs) {
-    const header = el('vscode-tab-header', { id: `tab-${tab}`, attrs: { slot: 'header' } }, tabTitle(tab, model));
-    tabsEl.append(header, el('vscode-tab-panel', { id: `panel-${tab}` }, tabBody(tab, model)));
+    // vscode-tabs assigns its own ids to headers and panels (for aria); ours go in data-tab.
+    const header = el('vscode-tab-header', { attrs: { slot: 'header', 'data-tab': tab } }, tabTitle(tab, model));
+    tabsEl.append(header, el('vscode-tab-panel', { attrs: { 'data-panel': tab } }, tabBody(tab, model)));
   }
   tabsEl.selectedIndex = selected;
   tabsEl.addEventListener('vsc-tabs-select', (e: Event) => {

@@ -1,0 +1,259 @@
+import * as assert from 'node:assert/strict';
+import { SignJWT, exportSPKI, generateKeyPair } from 'jose';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { scriptClaims, unsignedJwt } from '../fixtures/inspectorTokens';
+import {
+  focusWorkbench,
+  openActivityBarView,
+  runCommand,
+  screenshot,
+  screenshotOnFailure,
+  setClipboard,
+  startWorkbench,
+  selectors,
+  treeRow,
+  webviewFrame,
+  type Workbench,
+} from './harness';
+
+/**
+ * The token inspector as a person uses it: opened from the command palette and from the
+ * Sessions tree (sandbox Authing session), countdowns ticking, a nested claim expanded, the
+ * leaked Authing password revealed on click, the signature checked against the provider's JWKS
+ * (valid) and a wrong key (invalid, with the reason), two tokens compared, hostile claims left
+ * inert. Screenshots in dark, light and high contrast.
+ */
+
+const nowS = Math.floor(Date.now() / 1000);
+const secret = new TextEncoder().encode('ui-inspector-secret-not-a-real-one-0123456789');
+
+interface Globals {
+  __pwned?: unknown;
+}
+
+function inspector(page: Page): FrameLocator {
+  return webviewFrame(page);
+}
+
+async function openTab(frame: FrameLocator, tab: string): Promise<void> {
+  await frame.locator(`vscode-tab-header[data-tab="${tab}"]`).click();
+  await frame.locator(`vscode-tab-panel[data-panel="${tab}"]`).waitFor({ state: 'visible' });
+}
+
+/** Sets a vscode-textarea / vscode-textfield value the way typing would, then fires `input`. */
+async function fill(locator: Locator, value: string): Promise<void> {
+  await locator.evaluate((el, v) => {
+    (el as unknown as { value: string }).value = v;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+async function expand(row: Locator): Promise<void> {
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+}
+
+/** Picks a colour theme by its label in the theme picker ("Dark Modern", "Light Modern", ...). */
+async function setTheme(page: Page, label: string): Promise<void> {
+  await focusWorkbench(page);
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator(selectors.quickInputBox);
+  await input.fill(label);
+  const row = page.locator(selectors.quickInputRow).filter({ hasText: new RegExp(`^\\s*${label}`) }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+  await page.locator(selectors.quickInput).waitFor({ state: 'hidden' }).catch(() => undefined);
+  await page.waitForTimeout(500);
+}
+
+describe('UI: token inspector', function () {
+  this.timeout(300_000);
+  let wb: Workbench;
+  let plain: string;
+  screenshotOnFailure(() => wb?.page);
+
+  before(async () => {
+    plain = await new SignJWT({ sub: 'ui-user', scope: 'openid profile', address: { country: 'CN', locality: 'Hangzhou' }, roles: ['reader', 'writer'] })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer('https://issuer.example')
+      .setIssuedAt(nowS - 300)
+      .setExpirationTime(nowS + 200)
+      .sign(secret);
+    wb = await startWorkbench({ theme: 'dark', viewport: { width: 1400, height: 900 } });
+    // The theme from the settings file does not always apply at start; switch live.
+    await setTheme(wb.page, 'Dark Modern');
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('opens from the command palette, ticks the countdown and expands a nested claim', async () => {
+    const { page } = wb;
+    await setClipboard(page, plain);
+    const started = Date.now();
+    await runCommand(page, 'AuthLens: Open Token Inspector');
+    const frame = inspector(page);
+    const countdown = frame.locator('#countdown-exp');
+    await countdown.waitFor({ timeout: 30_000 });
+    const openMs = Date.now() - started;
+    const first = await countdown.innerText();
+    await page.waitForTimeout(1100);
+    const second = await countdown.innerText();
+    assert.match(first, /\d+m \d+s left/);
+    assert.notEqual(first, second, 'the countdown ticks');
+    // Under five minutes left: the countdown is in the warning colour.
+    assert.match((await countdown.getAttribute('class')) ?? '', /soon/);
+    assert.equal(await frame.locator('#status-badge').getAttribute('data-status'), 'expiring');
+    assert.equal(await frame.locator('#fact-sub').innerText(), 'ui-user');
+    // Nested claim: expand `address`.
+    const address = frame.locator('#table-payload tr[data-path="address"]');
+    await address.locator('button.twisty').click();
+    await frame.locator('#table-payload tr[data-path="address.locality"]').waitFor();
+    assert.match(await frame.locator('#table-payload tr[data-path="address.locality"]').innerText(), /Hangzhou/);
+    // Dates: switch to UTC.
+    await frame.locator('#date-utc').click();
+    assert.match(await frame.locator('#table-payload tr[data-path="exp"] .time').innerText(), /UTC$/);
+    await screenshot(page, 'inspector-command-dark');
+    console.log(`      (palette -> countdown visible: ${openMs} ms, includes typing the command)`);
+  });
+
+  it('"Decode Token" opens the same panel', async () => {
+    const { page } = wb;
+    const other = unsignedJwt({ sub: 'second-user', exp: nowS + 3600, iat: nowS });
+    await setClipboard(page, other);
+    await focusWorkbench(page);
+    await runCommand(page, 'AuthLens: Decode Token');
+    const frame = inspector(page);
+    await frame.locator('#fact-sub', { hasText: 'second-user' }).waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('iframe.webview').count(), 1, 'one inspector panel');
+  });
+
+  it('opens from the Sessions tree: reveals the masked Authing password, verifies with the JWKS', async () => {
+    const { page } = wb;
+    await focusWorkbench(page);
+    await runCommand(page, 'AuthLens: Start Sandbox');
+    await openActivityBarView(page, 'AuthLens');
+    await expand(treeRow(page, 'Sandbox: Authing').first());
+    const session = treeRow(page, /this credential/).first();
+    await expand(session);
+    const tokenRow = treeRow(page, /User token/).first();
+    await tokenRow.waitFor({ timeout: 30_000 });
+    // The row's inline action (the context menu's "Inspect Token" runs the same command).
+    await tokenRow.hover();
+    await tokenRow.locator('.action-label[aria-label^="Inspect Token"]').click();
+    const frame = inspector(page);
+    await frame.locator('#part-user').waitFor({ timeout: 30_000 });
+    // Session and idle expiry countdowns come from the session.
+    await frame.locator('#countdown-exp').waitFor();
+    assert.ok((await frame.locator('#countdown-provider, #countdown-session').count()) > 0, 'a session/provider countdown');
+
+    // The leaked password is masked, flagged, and only revealed on click.
+    const password = frame.locator('#table-user tr[data-path="password"]');
+    assert.match(await password.innerText(), /••••••/);
+    assert.match(await password.innerText(), /sensitive/);
+    assert.doesNotMatch(await password.innerText(), /[0-9a-f]{32}/);
+    assert.equal(await frame.locator('#warnings-error li[data-code="sensitive-field"]').count(), 2, 'password and salt flagged');
+    await screenshot(page, 'inspector-tree-authing-dark');
+    await password.locator('vscode-button').click();
+    await password.locator('.revealed').waitFor({ timeout: 10_000 });
+    assert.match(await password.locator('.revealed').innerText(), /^[0-9a-f]{32}$/);
+    await screenshot(page, 'inspector-revealed-dark');
+
+    // Nested claim in the token: data.userPoolId.
+    await frame.locator('#table-payload tr[data-path="data"] button.twisty').click();
+    await frame.locator('#table-payload tr[data-path="data.userPoolId"]').waitFor();
+
+    // Verify against the provider's JWKS (fetched only now, on click).
+    await openTab(frame, 'verify');
+    await frame.locator('#verify-jwks-0').click();
+    const result = frame.locator('#verify-result');
+    await result.waitFor({ timeout: 20_000 });
+    assert.equal(await result.getAttribute('data-valid'), 'true', await result.innerText());
+    assert.match(await result.innerText(), /RS256/);
+    assert.match(await result.innerText(), /kid=sandbox-rs256/);
+    assert.match(await frame.locator('#verified-badge').innerText(), /Signature verified \(RS256\)/);
+    await screenshot(page, 'inspector-verify-valid-dark');
+
+    // And against a wrong key: invalid, with the reason.
+    const { publicKey } = await generateKeyPair('RS256', { extractable: true });
+    await fill(frame.locator('#verify-key'), await exportSPKI(publicKey));
+    await frame.locator('#verify-key-button').click();
+    await frame.locator('#verify-result[data-valid="false"]').waitFor({ timeout: 20_000 });
+    assert.equal(await frame.locator('#verify-result').getAttribute('data-code'), 'bad-signature');
+    assert.match(await frame.locator('#verify-result').innerText(), /Why: The RS256 signature does not match this key/);
+    await screenshot(page, 'inspector-verify-invalid-dark');
+  });
+
+  it('compares two tokens side by side', async () => {
+    const { page } = wb;
+    const frame = inspector(page);
+    await openTab(frame, 'compare');
+    await fill(frame.locator('#compare-input'), plain);
+    await frame.locator('#compare-button').click();
+    await frame.locator('#compare-summary').waitFor({ timeout: 20_000 });
+    assert.match(await frame.locator('#compare-summary').innerText(), /\d+ differences/);
+    assert.ok((await frame.locator('tr[data-change="changed"]').count()) > 0);
+    assert.ok((await frame.locator('tr[data-change="added"]').count()) > 0);
+    assert.ok((await frame.locator('tr[data-change="removed"]').count()) > 0);
+    await screenshot(page, 'inspector-compare-dark');
+  });
+
+  it('looks right in light and high-contrast themes', async () => {
+    const { page } = wb;
+    const frame = inspector(page);
+    await openTab(frame, 'fields');
+    for (const [theme, label] of [
+      ['light', 'Light Modern'],
+      ['high-contrast', 'Dark High Contrast'],
+    ] as const) {
+      await setTheme(page, label);
+      await screenshot(page, `inspector-fields-${theme}`);
+      await openTab(frame, 'verify');
+      await screenshot(page, `inspector-verify-${theme}`);
+      await openTab(frame, 'compare');
+      await screenshot(page, `inspector-compare-${theme}`);
+      await openTab(frame, 'fields');
+    }
+    await setTheme(page, 'Dark Modern');
+  });
+
+  it('keeps hostile claims inert and stays responsive', async () => {
+    const { page } = wb;
+    const hostile = unsignedJwt(
+      { ...scriptClaims, sub: '<img src=x onerror="window.__pwned=11">', exp: nowS + 600, nest: { a: { b: { c: '<script>window.__pwned=12</script>' } } } },
+      { alg: 'RS256', kid: '<svg onload="window.__pwned=13">', typ: 'JWT' },
+    );
+    await setClipboard(page, hostile);
+    await focusWorkbench(page);
+    await runCommand(page, 'AuthLens: Open Token Inspector');
+    const frame = inspector(page);
+    await frame.locator('#fact-sub', { hasText: '<img src=x' }).waitFor({ timeout: 20_000 });
+    assert.equal(await frame.locator('#fact-kid').innerText(), '<svg onload="window.__pwned=13">');
+    assert.match(await frame.locator('#table-payload tr[data-path="rtl"]').innerText(), /\\u202E/);
+    await frame.locator('#table-payload tr[data-path="nest"] button.twisty').click();
+    await frame.locator('#table-payload tr[data-path="nest.a"] button.twisty').click();
+    await frame.locator('#table-payload tr[data-path="nest.a.b"] button.twisty').click();
+    await frame.locator('#table-payload tr[data-path="nest.a.b.c"]').waitFor();
+    const body = frame.locator('body');
+    assert.equal(await body.evaluate(() => (globalThis as unknown as Globals).__pwned), undefined, 'nothing ran in the webview');
+    assert.equal(await page.evaluate(() => (globalThis as unknown as Globals).__pwned), undefined, 'nothing ran in the workbench');
+    // Light DOM only (the components' own shadow roots hold their SVG icons).
+    const injected = await body.evaluate(() => {
+      const d = (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document;
+      const scripts = d.querySelectorAll('script') as unknown as { textContent: string | null; getAttribute(n: string): string | null }[];
+      return {
+        tags: d.querySelectorAll('img, svg, iframe, object, embed, a[href], [onerror], [onload], [onfocus]').length,
+        pwnScripts: [...scripts].filter((x) => (x.textContent ?? '').includes('pwned')).length,
+        ours: [...scripts].filter((x) => (x.getAttribute('src') ?? '').endsWith('/dist/webview.js')).length,
+      };
+    });
+    assert.deepEqual(injected, { tags: 0, pwnScripts: 0, ours: 1 }, 'no element came from token text');
+    // Responsive: tabs still switch and the countdown still ticks.
+    await openTab(frame, 'raw');
+    await openTab(frame, 'fields');
+    const a = await frame.locator('#countdown-exp').innerText();
+    await page.waitForTimeout(1100);
+    assert.notEqual(await frame.locator('#countdown-exp').innerText(), a);
+    await screenshot(page, 'inspector-hostile-dark');
+  });
+});
