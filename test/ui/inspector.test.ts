@@ -4,6 +4,7 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { scriptClaims, unsignedJwt } from '../fixtures/inspectorTokens';
 import {
   focusWorkbench,
+  openFile,
   openActivityBarView,
   runCommand,
   screenshot,
@@ -79,7 +80,7 @@ describe('UI: token inspector', function () {
       .setIssuedAt(nowS - 300)
       .setExpirationTime(nowS + 200)
       .sign(secret);
-    wb = await startWorkbench({ theme: 'dark', viewport: { width: 1400, height: 900 } });
+    wb = await startWorkbench({ theme: 'dark', viewport: { width: 1400, height: 900 }, workspaceFiles: { 'notes.txt': 'notes\n' } });
     // The theme from the settings file does not always apply at start; switch live.
     await setTheme(wb.page, 'Dark Modern');
   });
@@ -115,6 +116,20 @@ describe('UI: token inspector', function () {
     assert.match(await frame.locator('#table-payload tr[data-path="exp"] .time').innerText(), /UTC$/);
     await screenshot(page, 'inspector-command-dark');
     console.log(`      (palette -> countdown visible: ${openMs} ms, includes typing the command)`);
+  });
+
+  it('pauses the countdown while the panel is hidden', async () => {
+    const { page } = wb;
+    const frame = inspector(page);
+    assert.equal(await frame.locator('body').getAttribute('data-ticking'), 'true');
+    await openFile(page, 'notes.txt');
+    await frame.locator('body[data-ticking="false"]').waitFor({ state: 'attached', timeout: 10_000 });
+    const hidden = await frame.locator('#countdown-exp').textContent();
+    await page.waitForTimeout(1500);
+    assert.equal(await frame.locator('#countdown-exp').textContent(), hidden, 'no tick while hidden');
+    await page.locator('.tabs-container .tab', { hasText: 'Token: ui-user' }).click();
+    await frame.locator('body[data-ticking="true"]').waitFor({ state: 'attached', timeout: 10_000 });
+    assert.notEqual(await frame.locator('#countdown-exp').innerText(), hidden, 'ticks again when shown');
   });
 
   it('"Decode Token" opens the same panel', async () => {
@@ -215,6 +230,17 @@ describe('UI: token inspector', function () {
       await openTab(frame, 'fields');
     }
     await setTheme(page, 'Dark Modern');
+  });
+
+  it('comes back after a window reload without the token in the webview state', async () => {
+    const { page } = wb;
+    await focusWorkbench(page);
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60_000 });
+    const frame = inspector(page);
+    await frame.locator('#fact-sub').waitFor({ timeout: 60_000 });
+    assert.match(await frame.locator('#fact-sub').innerText(), /ad7ef|[0-9a-f]{24}/);
+    await screenshot(page, 'inspector-after-reload-dark');
   });
 
   it('keeps hostile claims inert and stays responsive', async () => {
