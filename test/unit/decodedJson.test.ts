@@ -42,7 +42,7 @@ describe('decodedJson (the decoded-token document)', () => {
   });
 
   it('says so for an unsigned token and for a time claim that is not a number', () => {
-    const token = new UnsecuredJWT({ sub: 'u2', exp: 'tomorrow' }).encode();
+    const token = new UnsecuredJWT({ sub: 'u2', exp: 'tomorrow' } as unknown as { exp: number }).encode();
     const decoded = decode(token);
     const doc = decodedJson(decoded, [], NOW);
     assert.equal(doc.signature, decodedJsonStrings.noSignature);
