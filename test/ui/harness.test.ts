@@ -51,6 +51,7 @@ describe('UI harness', function () {
   });
 
   it('runs a command from the palette', async () => {
+    await openFile(wb.page, 'hello.txt'); // Toggle Word Wrap needs a text editor
     await runCommand(wb.page, 'View: Toggle Word Wrap');
     await runCommand(wb.page, 'View: Toggle Word Wrap');
   });

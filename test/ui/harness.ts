@@ -28,16 +28,23 @@ interface BrowserGlobals {
  * Control+P), so the next key press reaches the workbench.
  */
 export async function focusWorkbench(page: Page): Promise<void> {
-  const inFrame = await page.evaluate(() => {
-    const el = (globalThis as unknown as BrowserGlobals).document.activeElement;
-    return !!el && el.tagName === 'IFRAME';
-  });
-  if (!inFrame) return;
-  // Blurring the iframe leaves focus inside it; a click on the window title (inert in the
-  // browser) hands it back to the workbench.
-  const title = page.locator('.part.titlebar .window-title').first();
-  if (await title.isVisible().catch(() => false)) await title.click({ force: true, timeout: 5_000 });
-  else await page.locator('.part.statusbar').first().click({ position: { x: 2, y: 2 }, force: true, timeout: 5_000 });
+  const inFrame = (): Promise<boolean> =>
+    page.evaluate(() => {
+      const el = (globalThis as unknown as BrowserGlobals).document.activeElement;
+      return !!el && el.tagName === 'IFRAME';
+    });
+  // Focus can move into a webview a moment after a click there, so check for a short while.
+  for (let i = 0; i < 3; i++) {
+    if (await inFrame()) {
+      // Blurring the iframe leaves focus inside it; a click on the window title (inert in the
+      // browser) hands it back to the workbench.
+      const title = page.locator('.part.titlebar .window-title').first();
+      if (await title.isVisible().catch(() => false)) await title.click({ force: true, timeout: 5_000 });
+      else await page.locator('.part.statusbar').first().click({ position: { x: 2, y: 2 }, force: true, timeout: 5_000 });
+    }
+    await page.waitForTimeout(50);
+  }
+  if (await inFrame()) throw new Error('keyboard focus is stuck in a webview');
 }
 
 export type Theme = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
@@ -247,8 +254,9 @@ export async function openFile(page: Page, name: string): Promise<void> {
   const input = page.locator(selectors.quickInputBox);
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill(name);
-  await page.locator(selectors.quickInputRow).filter({ hasText: name }).first().waitFor({ timeout: 15_000 });
-  await input.press('Enter');
+  const row = page.locator(selectors.quickInputRow).filter({ hasText: name }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click(); // a click, not Enter: Enter can land in a webview that took focus back
   await page.locator(selectors.activeTab).filter({ hasText: name }).waitFor({ timeout: 15_000 });
   await focusActiveEditor(page);
 }
