@@ -125,6 +125,7 @@ function render(content: PanelContent): void {
   app.setAttribute('data-content', content.kind);
   restartClock();
   document.body.dataset['ticking'] = String(ticking());
+  performance.mark('authlens-rendered');
   post({ type: 'rendered' });
 }
 
@@ -150,4 +151,5 @@ listen(onMessage);
 startClock(() => {
   document.body.dataset['ticking'] = String(ticking());
 });
+performance.mark('authlens-ready');
 post({ type: 'ready' });

@@ -116,6 +116,17 @@ describe('UI: token inspector', function () {
     assert.match(await frame.locator('#table-payload tr[data-path="exp"] .time').innerText(), /UTC$/);
     await screenshot(page, 'inspector-command-dark');
     console.log(`      (palette -> countdown visible: ${openMs} ms, includes typing the command)`);
+    // Where the webview's own time goes (its document's clock): script loaded, ready, rendered.
+    const timing = await frame.locator('body').evaluate(() => {
+      const p = (globalThis as unknown as { performance: { getEntriesByName(n: string): { startTime: number; responseEnd?: number; duration: number }[] } }).performance;
+      const script = p.getEntriesByName([...(globalThis as unknown as { document: { scripts: { src: string }[] } }).document.scripts].map((x) => x.src).find((x) => x.endsWith('webview.js')) ?? '')[0];
+      return {
+        scriptLoaded: script ? Math.round(script.responseEnd ?? 0) : undefined,
+        ready: Math.round(p.getEntriesByName('authlens-ready')[0]?.startTime ?? -1),
+        rendered: Math.round(p.getEntriesByName('authlens-rendered')[0]?.startTime ?? -1),
+      };
+    });
+    console.log(`      (webview clock, ms since its document started: ${JSON.stringify(timing)})`);
   });
 
   it('pauses the countdown while the panel is hidden', async () => {
