@@ -25,7 +25,8 @@ import {
  * inert. Screenshots in dark, light and high contrast.
  */
 
-const nowS = Math.floor(Date.now() / 1000);
+/** Seconds now, read when a test needs it: mocha loads every UI file minutes before this suite runs. */
+const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 const secret = new TextEncoder().encode('ui-inspector-secret-not-a-real-one-0123456789');
 
 interface Globals {
@@ -74,6 +75,7 @@ describe('UI: token inspector', function () {
   screenshotOnFailure(() => wb?.page);
 
   before(async () => {
+    const nowS = nowSeconds();
     plain = await new SignJWT({ sub: 'ui-user', scope: 'openid profile', address: { country: 'CN', locality: 'Hangzhou' }, roles: ['reader', 'writer'] })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer('https://issuer.example')
@@ -145,7 +147,7 @@ describe('UI: token inspector', function () {
 
   it('"Decode Token" opens the same panel', async () => {
     const { page } = wb;
-    const other = unsignedJwt({ sub: 'second-user', exp: nowS + 3600, iat: nowS });
+    const other = unsignedJwt({ sub: 'second-user', exp: nowSeconds() + 3600, iat: nowSeconds() });
     await setClipboard(page, other);
     await focusWorkbench(page);
     await runCommand(page, 'AuthLens: Decode Token');
@@ -257,7 +259,7 @@ describe('UI: token inspector', function () {
   it('keeps hostile claims inert and stays responsive', async () => {
     const { page } = wb;
     const hostile = unsignedJwt(
-      { ...scriptClaims, sub: '<img src=x onerror="window.__pwned=11">', exp: nowS + 600, nest: { a: { b: { c: '<script>window.__pwned=12</script>' } } } },
+      { ...scriptClaims, sub: '<img src=x onerror="window.__pwned=11">', exp: nowSeconds() + 600, nest: { a: { b: { c: '<script>window.__pwned=12</script>' } } } },
       { alg: 'RS256', kid: '<svg onload="window.__pwned=13">', typ: 'JWT' },
     );
     await setClipboard(page, hostile);
