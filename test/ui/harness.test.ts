@@ -9,6 +9,7 @@ import {
   screenshot,
   screenshotOnFailure,
   setClipboard,
+  switchTheme,
   startWorkbench,
   webviewFrame,
   type Workbench,
@@ -48,6 +49,13 @@ describe('UI harness', function () {
     await openFile(wb.page, 'hello.txt');
     assert.equal(await activeTabTitle(wb.page), 'hello.txt');
     await screenshot(wb.page, 'harness-after-webview');
+  });
+
+  it('switches the colour theme live', async () => {
+    await switchTheme(wb.page, 'high-contrast');
+    await screenshot(wb.page, 'harness-high-contrast');
+    await switchTheme(wb.page, 'dark');
+    await switchTheme(wb.page, 'light');
   });
 
   it('runs a command from the palette', async () => {

@@ -57,6 +57,22 @@ export const themeNames: Readonly<Record<Theme, string>> = {
   'high-contrast-light': 'Default High Contrast Light',
 };
 
+/** The same themes as labelled in the theme picker (Preferences: Color Theme). */
+export const themePickerLabels: Readonly<Record<Theme, string>> = {
+  light: 'Light Modern',
+  dark: 'Dark Modern',
+  'high-contrast': 'Dark High Contrast',
+  'high-contrast-light': 'Light High Contrast',
+};
+
+/** CSS class the workbench root carries for each theme kind. */
+export const themeClasses: Readonly<Record<Theme, string>> = {
+  light: 'vs',
+  dark: 'vs-dark',
+  'high-contrast': 'hc-black',
+  'high-contrast-light': 'hc-light',
+};
+
 export interface WorkbenchOptions {
   /** Workspace settings, written to `.vscode/settings.json` of the workspace. */
   readonly settings?: Readonly<Record<string, unknown>>;
@@ -290,10 +306,15 @@ export async function switchTheme(page: Page, theme: Theme): Promise<void> {
   await runCommand(page, 'Preferences: Color Theme');
   const input = page.locator(selectors.quickInputBox);
   await input.waitFor({ state: 'visible' });
-  await input.fill(themeNames[theme]);
-  await page.locator(selectors.quickInputRow).filter({ hasText: themeNames[theme] }).first().waitFor();
-  await input.press('Enter');
-  await page.locator(selectors.quickInput).waitFor({ state: 'hidden' }).catch(() => undefined);
+  const label = themePickerLabels[theme];
+  await input.fill(label);
+  const row = page
+    .locator(selectors.quickInputRow)
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) })
+    .first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+  await page.locator(`.monaco-workbench.${themeClasses[theme]}`).waitFor({ timeout: 15_000 });
 }
 
 function escapeRegExp(s: string): string {
