@@ -10,6 +10,7 @@ import { AuthLensError, isAuthLensError } from '../core/errors';
 import type { JsonObject } from '../core/json';
 import { HttpClient, joinUrl } from './http';
 import { defined, objectAt, optDateAt, optStringAt, statusFromTimes, stringAt } from './shape';
+import { providerHttpClient } from './providerHttp';
 import type { Provider, ProviderConfig, ProviderContext, ProviderDefinition, ProviderOptions, RevokeOutcome, SessionInfo, SessionPage, TokenInfo } from './types';
 
 export const AUTHING_COOKIE = 'authing_session';
@@ -22,17 +23,8 @@ export class AuthingProvider implements Provider {
     readonly config: ProviderConfig,
     options: ProviderOptions = {},
   ) {
-    this.http = new HttpClient(
-      defined({
-        baseUrl: config.baseUrl,
-        // The app host is configured in the same provider entry as the base URL.
-        credentialOrigins: config.appHost !== undefined && config.appHost !== '' ? [config.appHost] : undefined,
-        timeoutMs: config.timeoutMs,
-        allowInsecureTls: config.allowInsecureTls,
-        http: options.http,
-        log: options.log,
-      }),
-    );
+    // The app host is configured in the same provider entry as the base URL.
+    this.http = providerHttpClient(config, options, config.appHost !== undefined && config.appHost !== '' ? [config.appHost] : []);
   }
 
   async listSessions(ctx: ProviderContext, _cursor?: string): Promise<SessionPage> {

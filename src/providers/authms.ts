@@ -11,6 +11,7 @@ import { AuthLensError, isAuthLensError } from '../core/errors';
 import type { JsonObject } from '../core/json';
 import { HttpClient, joinUrl } from './http';
 import { arrayAt, defined, objectAt, optBooleanAt, optDateAt, optNumberAt, optStringAt, shapeError, statusFromTimes, stringAt } from './shape';
+import { providerHttpClient } from './providerHttp';
 import type { Provider, ProviderConfig, ProviderContext, ProviderDefinition, ProviderOptions, RevokeOutcome, SessionInfo, SessionPage } from './types';
 
 const DEFAULT_PAGE_SIZE = 100;
@@ -23,9 +24,7 @@ export class AuthMsProvider implements Provider {
     readonly config: ProviderConfig,
     options: ProviderOptions = {},
   ) {
-    this.http = new HttpClient(
-      defined({ baseUrl: config.baseUrl, timeoutMs: config.timeoutMs, allowInsecureTls: config.allowInsecureTls, http: options.http, log: options.log }),
-    );
+    this.http = providerHttpClient(config, options);
   }
 
   async listSessions(ctx: ProviderContext, cursor?: string): Promise<SessionPage> {

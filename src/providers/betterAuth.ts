@@ -15,6 +15,7 @@ import { AuthLensError, isAuthLensError } from '../core/errors';
 import { isJsonObject, type Json, type JsonObject } from '../core/json';
 import { HttpClient, joinUrl, type HttpResponse } from './http';
 import { arrayAt, defined, objectAt, optDateAt, optStringAt, statusFromTimes, stringAt } from './shape';
+import { providerHttpClient } from './providerHttp';
 import type { Credentials, Provider, ProviderConfig, ProviderContext, ProviderDefinition, ProviderOptions, RevokeOutcome, SessionInfo, SessionPage, TokenInfo } from './types';
 
 export const DEFAULT_BETTER_AUTH_COOKIE = 'better-auth.session_token';
@@ -38,15 +39,7 @@ export class BetterAuthProvider implements Provider {
     readonly config: ProviderConfig,
     options: ProviderOptions = {},
   ) {
-    this.http = new HttpClient(
-      defined({
-        baseUrl: config.baseUrl,
-        timeoutMs: config.timeoutMs,
-        allowInsecureTls: config.allowInsecureTls,
-        http: options.http,
-        log: options.log,
-      }),
-    );
+    this.http = providerHttpClient(config, options);
     this.origin = this.http.origin;
   }
 

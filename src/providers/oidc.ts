@@ -12,6 +12,7 @@ import { AuthLensError, isAuthLensError } from '../core/errors';
 import type { JsonObject } from '../core/json';
 import { HttpClient } from './http';
 import { defined } from './shape';
+import { providerHttpClient } from './providerHttp';
 import { discoveryCache, discoveryKey, fetchDiscovery, type DiscoveryDocument } from './oidc/discovery';
 import { oauthErrorOf } from './oidc/errors';
 import { fetchJwks, verifyIdToken } from './oidc/idToken';
@@ -93,17 +94,8 @@ export class OidcProvider implements Provider {
   ) {
     this.issuer = issuerOf(config);
     const issuerOrigin = safeOrigin(this.issuer);
-    this.http = new HttpClient(
-      defined({
-        baseUrl: config.baseUrl,
-        // The issuer is configured in the same provider entry as the base URL.
-        credentialOrigins: issuerOrigin !== undefined ? [issuerOrigin] : undefined,
-        timeoutMs: config.timeoutMs,
-        allowInsecureTls: config.allowInsecureTls,
-        http: options.http,
-        log: options.log,
-      }),
-    );
+    // The issuer is configured in the same provider entry as the base URL.
+    this.http = providerHttpClient(config, options, issuerOrigin !== undefined ? [issuerOrigin] : []);
     this.defaultTokens = options.tokens ?? new MemoryTokenStore();
   }
 
