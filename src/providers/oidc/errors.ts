@@ -55,3 +55,12 @@ export async function withOAuthErrors<T>(where: string, call: () => Promise<T>):
     throw toOAuthError(err, where);
   }
 }
+
+/**
+ * The body of a 400 `unsupported_token_type` (RFC 7009 §2.2.1, also sent by introspection
+ * endpoints for JWT access tokens), or undefined for any other failure.
+ */
+export function unsupportedTokenTypeOf(err: unknown): OAuthErrorBody | undefined {
+  const body = oauthErrorOf(err);
+  return body && isAuthLensError(err) && err.details.status === 400 && body.error === 'unsupported_token_type' ? body : undefined;
+}

@@ -1,10 +1,10 @@
-import { AuthLensError, isAuthLensError } from '../../core/errors';
+import { AuthLensError } from '../../core/errors';
 import { isJsonObject, type JsonObject } from '../../core/json';
 import type { OAuthErrorBody } from '../../core/oauthErrors';
 import type { HttpClient } from '../http';
 import type { DiscoveryDocument } from './discovery';
-import { oauthErrorOf, toOAuthError } from './errors';
-import { clientAuthentication, type ClientAuth } from './tokens';
+import { toOAuthError, unsupportedTokenTypeOf } from './errors';
+import { sendTokenForm, type ClientAuth } from './tokens';
 
 export type TokenTypeHint = 'access_token' | 'refresh_token';
 
@@ -33,25 +33,15 @@ export async function introspectToken(
   signal?: AbortSignal,
 ): Promise<IntrospectionResult> {
   if (!discovery.introspectionEndpoint) return { kind: 'no-endpoint' };
-  const auth = clientAuthentication(client, discovery);
   try {
-    const res = await http.send({
-      method: 'POST',
-      url: discovery.introspectionEndpoint,
-      headers: auth.headers,
-      form: { ...auth.form, token, ...(hint ? { token_type_hint: hint } : {}) },
-      secrets: [...auth.secrets, token],
-      ...(signal ? { signal } : {}),
-    });
+    const res = await sendTokenForm(http, discovery, client, discovery.introspectionEndpoint, token, { hint, signal });
     if (!isJsonObject(res.json) || typeof res.json['active'] !== 'boolean') {
       throw new AuthLensError('response-shape', { where: 'introspection active' }, 'response-shape: introspection without a boolean active');
     }
     return { kind: 'answered', active: res.json['active'], claims: res.json };
   } catch (err) {
-    const body = oauthErrorOf(err);
-    if (body && isAuthLensError(err) && err.details.status === 400 && body.error === 'unsupported_token_type') {
-      return { kind: 'refused', error: body };
-    }
+    const refusal = unsupportedTokenTypeOf(err);
+    if (refusal) return { kind: 'refused', error: refusal };
     throw toOAuthError(err, 'introspection');
   }
 }

@@ -1,11 +1,10 @@
 import { decodeJwt } from 'jose';
-import { isAuthLensError } from '../../core/errors';
 import type { OAuthErrorBody } from '../../core/oauthErrors';
 import type { HttpClient } from '../http';
 import type { DiscoveryDocument } from './discovery';
-import { oauthErrorOf, toOAuthError } from './errors';
+import { toOAuthError, unsupportedTokenTypeOf } from './errors';
 import type { TokenTypeHint } from './introspection';
-import { clientAuthentication, type ClientAuth } from './tokens';
+import { sendTokenForm, type ClientAuth } from './tokens';
 
 /** What RFC 7009 revocation did. */
 export type RevocationResult =
@@ -46,25 +45,16 @@ export async function revokeToken(
   signal?: AbortSignal,
 ): Promise<RevocationResult> {
   if (!discovery.revocationEndpoint) return { kind: 'no-endpoint' };
-  const auth = clientAuthentication(client, discovery);
   try {
-    await http.send({
-      method: 'POST',
-      url: discovery.revocationEndpoint,
-      headers: auth.headers,
-      form: { ...auth.form, token, ...(hint ? { token_type_hint: hint } : {}) },
-      secrets: [...auth.secrets, token],
-      expect: 'none',
-      ...(signal ? { signal } : {}),
-    });
+    await sendTokenForm(http, discovery, client, discovery.revocationEndpoint, token, { hint, signal, expect: 'none' });
     const isJwt = token.split('.').length === 3;
     const jwtExpiresAt = isJwt ? jwtExpiry(token) : undefined;
     return { kind: 'revoked', isJwt, ...(jwtExpiresAt !== undefined ? { jwtExpiresAt } : {}) };
   } catch (err) {
-    const body = oauthErrorOf(err);
-    if (body && isAuthLensError(err) && err.details.status === 400 && body.error === 'unsupported_token_type') {
+    const refusal = unsupportedTokenTypeOf(err);
+    if (refusal) {
       const expiresAt = jwtExpiry(token);
-      return { kind: 'refused', error: body, isJwt: token.split('.').length === 3, ...(expiresAt !== undefined ? { expiresAt } : {}) };
+      return { kind: 'refused', error: refusal, isJwt: token.split('.').length === 3, ...(expiresAt !== undefined ? { expiresAt } : {}) };
     }
     throw toOAuthError(err, 'revocation');
   }

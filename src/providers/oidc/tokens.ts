@@ -1,6 +1,6 @@
 import { AuthLensError } from '../../core/errors';
 import { isJsonObject, type JsonObject } from '../../core/json';
-import type { HttpClient } from '../http';
+import type { HttpClient, HttpRequest, HttpResponse } from '../http';
 import type { DiscoveryDocument } from './discovery';
 import { withOAuthErrors } from './errors';
 import type { StoredTokenSet } from './tokenStore';
@@ -47,6 +47,31 @@ export function clientAuthentication(
   const encode = (s: string): string => encodeURIComponent(s).replace(/%20/g, '+');
   const basic = Buffer.from(`${encode(client.clientId)}:${encode(client.clientSecret)}`).toString('base64');
   return { headers: { authorization: `Basic ${basic}` }, form: {}, secrets: [client.clientSecret] };
+}
+
+/**
+ * POSTs one token (with its type hint) to an introspection (RFC 7662 §2.1) or revocation
+ * (RFC 7009 §2.1) endpoint, authenticated as the client; the token is passed as a secret so no
+ * error or log line can carry it.
+ */
+export function sendTokenForm(
+  http: HttpClient,
+  discovery: Pick<DiscoveryDocument, 'tokenEndpointAuthMethodsSupported'>,
+  client: ClientAuth,
+  endpoint: string,
+  token: string,
+  options: { readonly hint?: string | undefined; readonly signal?: AbortSignal | undefined; readonly expect?: HttpRequest['expect'] },
+): Promise<HttpResponse> {
+  const auth = clientAuthentication(client, discovery);
+  return http.send({
+    method: 'POST',
+    url: endpoint,
+    headers: auth.headers,
+    form: { ...auth.form, token, ...(options.hint ? { token_type_hint: options.hint } : {}) },
+    secrets: [...auth.secrets, token],
+    ...(options.expect ? { expect: options.expect } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 }
 
 /** Reads a token response; throws `response-shape` when `access_token` or `token_type` is missing. */
