@@ -330,16 +330,27 @@ export function createOidcApi(ctx: ApiContext): Handler {
     return t;
   }
 
-  function introspect(req: SandboxRequest): Reply {
-    const refused = formOnly(req, '/token/introspection');
+  /**
+   * What the introspection and revocation endpoints both check first: a form body, the client's
+   * authentication, a `token`, and (like oidc-provider) no JWT access token, which stays valid
+   * until `exp` whatever the server is asked.
+   */
+  function tokenRequest(req: SandboxRequest, route: string, jwtRefusal: string): { client: OidcClient; value: string } | Reply {
+    const refused = formOnly(req, route);
     if (refused) return refused;
     const form = formBody(req);
     const client = authenticateClient(req, form);
     if ('status' in client) return client;
     const value = form.get('token');
     if (!value) return oauthError(400, 'invalid_request', "missing required parameter 'token'");
-    if (isJwt(value)) return oauthError(400, 'unsupported_token_type', 'Structured JWT Tokens cannot be introspected');
-    const t = activeOpaque(value, req.now);
+    if (isJwt(value)) return oauthError(400, 'unsupported_token_type', jwtRefusal);
+    return { client, value };
+  }
+
+  function introspect(req: SandboxRequest): Reply {
+    const asked = tokenRequest(req, '/token/introspection', 'Structured JWT Tokens cannot be introspected');
+    if ('status' in asked) return asked;
+    const t = activeOpaque(asked.value, req.now);
     if (!t) return json(200, { active: false });
     const body: JsonObject = { active: true, client_id: t.clientId, exp: t.exp, iat: t.iat, iss: issuer, scope: t.scope };
     if (t.sub !== undefined) body['sub'] = t.sub;
@@ -348,17 +359,10 @@ export function createOidcApi(ctx: ApiContext): Handler {
   }
 
   function revoke(req: SandboxRequest): Reply {
-    const refused = formOnly(req, '/token/revocation');
-    if (refused) return refused;
-    const form = formBody(req);
-    const client = authenticateClient(req, form);
-    if ('status' in client) return client;
-    const value = form.get('token');
-    if (!value) return oauthError(400, 'invalid_request', "missing required parameter 'token'");
-    // Like oidc-provider: a JWT access token cannot be revoked; it stays valid until `exp`.
-    if (isJwt(value)) return oauthError(400, 'unsupported_token_type', 'Structured JWT Tokens cannot be revoked');
-    const t = data().tokens.get(value);
-    if (t && t.clientId === client.clientId) {
+    const asked = tokenRequest(req, '/token/revocation', 'Structured JWT Tokens cannot be revoked');
+    if ('status' in asked) return asked;
+    const t = data().tokens.get(asked.value);
+    if (t && t.clientId === asked.client.clientId) {
       if (t.kind === 'refresh_token') revokeGrant(t.grantId);
       t.revoked = true;
     }
