@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { freePort } from '../support/codeServer';
 import {
   answerQuickInput,
+  clickButton,
   openActivityBarView,
   readClipboard,
   runCommand,
@@ -20,10 +21,6 @@ import {
  * providers and sessions expanded, Copy Token As and Revoke Session from the context menu (with
  * the modal confirmed), and a provider whose server is down. Screenshots in dark and light.
  */
-
-async function clickButton(scope: Locator | Page, text: string): Promise<void> {
-  await scope.locator('.monaco-button', { hasText: text }).first().click();
-}
 
 /** Right-clicks a tree row and picks `item` from its context menu. */
 async function contextMenu(page: Page, row: Locator, item: string): Promise<void> {

@@ -212,6 +212,11 @@ export function treeRow(page: Page, text: string | RegExp): Locator {
   return page.locator(selectors.treeRow).filter({ hasText: text });
 }
 
+/** Clicks the first workbench button (welcome view, notification, dialog) whose text contains `text`. */
+export async function clickButton(scope: Locator | Page, text: string): Promise<void> {
+  await scope.locator('.monaco-button', { hasText: text }).first().click();
+}
+
 /** Waits for a notification toast containing `text` and returns it. */
 export async function waitForNotification(page: Page, text: string | RegExp, timeout = 15_000): Promise<Locator> {
   const toast = page.locator(selectors.notificationToast).filter({ hasText: text }).first();

@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { SANDBOX_PROVIDER_IDS, startSandbox, type SandboxHandle } from '../../src/sandbox/index';
 import {
   answerQuickInput,
+  clickButton,
   readClipboard,
   openActivityBarView,
   runCommand,
@@ -22,10 +23,6 @@ import {
  * tries to revoke it: the server refuses, and AuthLens says the token stays valid until its exp.
  * Then signs in through the system browser (the sandbox approves at once) and sees the user.
  */
-
-async function clickButton(scope: Locator | Page, text: string): Promise<void> {
-  await scope.locator('.monaco-button', { hasText: text }).first().click();
-}
 
 /** Answers the quick input step whose prompt, title or placeholder contains `expect` (steps follow fast). */
 async function answerStep(page: Page, expect: string, text: string): Promise<void> {
