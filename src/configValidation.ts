@@ -127,6 +127,11 @@ export function validateProviderEntry(
       if (!n.ok) {
         problems.push(at(urlField, n.problem));
         delete optional[urlField];
+      } else {
+        // Keep the parsed form, not the text as typed: a newline or tab inside the URL is
+        // dropped by the URL parser, so the raw text would name an issuer nobody contacts
+        // and compare unequal to the one the tokens were bound to.
+        optional[urlField] = urlField === 'jwksUrl' ? new URL(v.trim()).href : n.url;
       }
     }
   }
@@ -174,7 +179,8 @@ export interface ConfiguredProvider extends ProviderConfig {
  * - Trusted: a workspace entry with a user entry's id replaces it, as settings do. Its
  *   credential stays bound to the origin it was entered for, so nothing is sent if the
  *   workspace points the provider elsewhere.
- * - `insecureTlsProviders` (machine-scoped, user level only) turns TLS checks off per id.
+ * - `insecureTlsProviders` (machine-scoped, user level only) turns TLS checks off per id, for
+ *   user-level entries only: a workspace entry with the same id keeps TLS checks on.
  */
 export function mergeProviderLevels(input: {
   readonly user: unknown;
@@ -203,6 +209,10 @@ export function mergeProviderLevels(input: {
   const insecureTlsProviders = Array.isArray(input.insecureTlsProviders)
     ? input.insecureTlsProviders.filter((s): s is string => typeof s === 'string')
     : [];
-  const providers = [...byId.values()].map((p) => (insecureTlsProviders.includes(p.id) ? { ...p, allowInsecureTls: true } : p));
+  // User-level entries only: a workspace entry that reuses a user provider's id must not
+  // inherit the opt-out and so choose which host gets unverified TLS.
+  const providers = [...byId.values()].map((p) =>
+    p.level === 'user' && insecureTlsProviders.includes(p.id) ? { ...p, allowInsecureTls: true } : p,
+  );
   return { providers, problems, ignoredWorkspaceProviders, insecureTlsProviders };
 }

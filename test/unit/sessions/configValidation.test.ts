@@ -43,6 +43,25 @@ describe('configValidation', () => {
     );
   });
 
+  it('stores the parsed URL of appHost, issuer and jwksUrl, not the text as typed (newlines, tabs, spaces)', () => {
+    const r = validateProviderList([
+      {
+        id: 'o',
+        kind: 'oidc',
+        baseUrl: ' https://id\n.example.com/a\n',
+        issuer: 'https://id\n.example.com/realms/\tx ',
+        appHost: ' https://APP.example.com/',
+        jwksUrl: 'https://id.example.com/\r\ncerts/',
+      },
+    ]);
+    assert.deepEqual(r.problems, []);
+    const c = r.configs[0]!;
+    assert.equal(c.baseUrl, 'https://id.example.com/a');
+    assert.equal(c.issuer, 'https://id.example.com/realms/x');
+    assert.equal(c.appHost, 'https://app.example.com');
+    assert.equal(c.jwksUrl, 'https://id.example.com/certs/');
+  });
+
   it('treats a non-array as one problem', () => {
     assert.equal(validateProviderList({}).problems[0]?.problem, 'wrong-type');
     assert.deepEqual(validateProviderList(undefined), { configs: [], problems: [] });
@@ -78,12 +97,23 @@ describe('mergeProviderLevels (workspace trust)', () => {
   });
 
   it('never takes allowInsecureTls from an entry, only from the machine-scoped list', () => {
-    const r = mergeProviderLevels({ user, workspace, restricted: false, insecureTlsProviders: ['extra', 42] });
-    assert.equal(r.providers.find((p) => p.id === 'prod')?.allowInsecureTls, undefined);
-    assert.equal(r.providers.find((p) => p.id === 'extra')?.allowInsecureTls, true);
-    assert.deepEqual(r.insecureTlsProviders, ['extra']);
+    const r = mergeProviderLevels({ user, workspace: [], restricted: false, insecureTlsProviders: ['prod', 42] });
+    assert.equal(r.providers.find((p) => p.id === 'prod')?.allowInsecureTls, true);
+    assert.deepEqual(r.insecureTlsProviders, ['prod']);
     const none = mergeProviderLevels({ user, workspace, restricted: false, insecureTlsProviders: undefined });
     assert.ok(none.providers.every((p) => p.allowInsecureTls === undefined));
+  });
+
+  it('turns TLS checks off for user-level entries only, never for a workspace entry reusing the id', () => {
+    const r = mergeProviderLevels({ user, workspace, restricted: false, insecureTlsProviders: ['prod', 'extra'] });
+    const prod = r.providers.find((p) => p.id === 'prod');
+    assert.equal(prod?.level, 'workspace');
+    assert.equal(prod?.baseUrl, 'https://attacker.example/api/auth');
+    assert.equal(prod?.allowInsecureTls, undefined, 'the workspace chose the host, so TLS stays checked');
+    assert.equal(r.providers.find((p) => p.id === 'extra')?.allowInsecureTls, undefined);
+    // The same list still applies once the workspace entry is gone.
+    const userOnly = mergeProviderLevels({ user, workspace: [], restricted: false, insecureTlsProviders: ['prod'] });
+    assert.equal(userOnly.providers[0]?.allowInsecureTls, true);
   });
 
   it('tags problems with their level', () => {
