@@ -38,6 +38,15 @@ export function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/**
+ * Whether a request's `Host` names the sandbox: `127.0.0.1:<port>` or `localhost:<port>` of
+ * `origin`. Any other host means the request came through another name (DNS rebinding).
+ */
+export function loopbackHostAllowed(host: string | undefined, origin: string): boolean {
+  const port = new URL(origin).port;
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
 export function header(req: SandboxRequest, name: string): string | undefined {
   const value = req.headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;

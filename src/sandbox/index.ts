@@ -206,6 +206,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     ],
     misbehaviour,
     control,
+    origin,
   );
 
   let closed: Promise<void> | undefined;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Json } from '../core/json';
-import { BodyTooLarge, parseCookies, readBody, writeReply } from './httpUtil';
+import { BodyTooLarge, loopbackHostAllowed, parseCookies, readBody, writeReply } from './httpUtil';
 import { Misbehaviour, breakJwtsInReply, htmlReply, notJsonReply } from './misbehaviour';
 import type { Handler, MisbehaviourRule, Reply, SandboxRequest } from './types';
 
@@ -20,6 +20,8 @@ export class Router {
     private readonly misbehaviour: Misbehaviour,
     /** Handles `/__sandbox/*` and `/`; never subject to misbehaviour. */
     private readonly control: Handler,
+    /** The sandbox's origin: API requests must name its port on a loopback host. */
+    private readonly origin: string,
   ) {}
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -55,6 +57,9 @@ export class Router {
     };
     const mount = this.mounts.find((m) => url.pathname === m.prefix || url.pathname.startsWith(`${m.prefix}/`));
     if (!mount) return this.control({ ...base, path: url.pathname });
+    // DNS rebinding: a web page whose host name resolves to 127.0.0.1 could otherwise drive the
+    // APIs with the browser's sandbox cookies. Checked before misbehaviour, so no rule hides it.
+    if (!loopbackHostAllowed(req.headers.host, this.origin)) return { status: 421, json: { message: 'Misdirected Request: Host not allowed' } };
     const sreq: SandboxRequest = { ...base, path: url.pathname.slice(mount.prefix.length) || '/' };
 
     const rules = this.misbehaviour.take(url.pathname);

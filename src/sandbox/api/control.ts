@@ -1,5 +1,5 @@
 import type { Json, JsonObject } from '../../core/json';
-import { contentType, header, json, jsonBody } from '../httpUtil';
+import { contentType, header, json, jsonBody, loopbackHostAllowed } from '../httpUtil';
 import { parseRule } from '../misbehaviour';
 import type { Handler, MisbehaviourRule, Reply } from '../types';
 
@@ -17,12 +17,10 @@ export interface ControlTarget {
  * be the loopback address) and cross-site form posts (POSTs must be `application/json`).
  */
 export function createControlApi(target: ControlTarget): Handler {
-  const port = new URL(target.origin).port;
-  const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const problem = (status: number, message: string): Reply => json(status, { message });
 
   return (req) => {
-    if (!allowedHosts.has(header(req, 'host') ?? '')) return problem(403, 'Host not allowed');
+    if (!loopbackHostAllowed(header(req, 'host'), target.origin)) return problem(403, 'Host not allowed');
     if (req.method === 'GET' && req.path === '/') {
       const d = target.describe();
       return json(200, { name: 'AuthLens sandbox', baseUrls: d['baseUrls'] ?? null } as JsonObject);

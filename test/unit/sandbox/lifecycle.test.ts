@@ -98,6 +98,43 @@ describe('sandbox: lifecycle and configuration', () => {
     }
   });
 
+  it('refuses API requests on every route whose Host is not the sandbox (421), before misbehaviour', async function () {
+    this.timeout(15_000);
+    const sb = await startSandbox();
+    const port = new URL(sb.url).port;
+    const send = (path: string, host: string, method = 'GET'): Promise<number> =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(`${sb.url}${path}`, { method, headers: { host, 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end(method === 'GET' ? undefined : '{}');
+      });
+    try {
+      // A rule that would answer 200 HTML must not hide the refusal.
+      sb.misbehave({ kind: 'html', path: '/authms' });
+      const routes: [string, string][] = [
+        ['/better-auth/get-session', 'GET'],
+        ['/authing/api/v3/get-profile', 'GET'],
+        ['/authms/sessions', 'GET'],
+        ['/oidc/.well-known/openid-configuration', 'GET'],
+        ['/oidc/token', 'POST'],
+        ['/oidc/jwks', 'GET'],
+      ];
+      for (const [path, method] of routes) {
+        for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1', `127.0.0.1:${Number(port) + 1}`]) {
+          assert.equal(await send(path, host, method), 421, `${method} ${path} with Host ${host}`);
+        }
+      }
+      // The loopback names with the sandbox's port still reach the API.
+      assert.equal(await send('/oidc/.well-known/openid-configuration', `127.0.0.1:${port}`), 200);
+      assert.equal(await send('/oidc/.well-known/openid-configuration', `localhost:${port}`), 200);
+    } finally {
+      await sb.close();
+    }
+  });
+
   it('close() does not wait for keep-alive connections or slow answers', async function () {
     this.timeout(15_000);
     const sb = await startSandbox();
