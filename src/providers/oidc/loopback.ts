@@ -29,7 +29,10 @@ export interface LoopbackResult {
 export interface LoopbackListener {
   /** `http://127.0.0.1:<port>/callback` (RFC 8252 §7.3: loopback IP literal, not `localhost`). */
   readonly redirectUri: string;
-  /** Resolves with the code; rejects with `oauth-error`, `oidc-state-mismatch`, `oidc-login-timeout` or `cancelled`. */
+  /**
+   * Resolves with the code; rejects with `oauth-error`, `cancelled`, or on timeout with
+   * `oidc-state-mismatch` (only forged callbacks arrived) or `oidc-login-timeout`.
+   */
   readonly result: Promise<LoopbackResult>;
   /** Stops listening (idempotent). */
   close(): void;
@@ -42,8 +45,11 @@ const DEFAULT_PAGES: LoopbackPages = {
 
 /**
  * A one-shot HTTP listener on 127.0.0.1 and a random port for the authorization code redirect
- * (RFC 8252 §7.3). It answers the first request to the callback path with a small plain-text
- * page and closes; it also closes on timeout or abort. Other paths (a browser's favicon) get 404.
+ * (RFC 8252 §7.3). It answers the first callback that carries the right `state` with a small
+ * plain-text page and closes; it also closes on timeout or abort. Other paths (a browser's
+ * favicon) get 404. A callback with another `state`, or a `Host` other than `127.0.0.1:<port>`,
+ * gets 400 and the listener keeps waiting: any local process or web page can reach the port,
+ * and letting one forged request end the sign-in would let it cancel every sign-in.
  *
  * @example
  * const listener = await startLoopbackListener({ state });
@@ -61,9 +67,13 @@ export async function startLoopbackListener(opts: LoopbackOptions): Promise<Loop
   // The caller may never await `result` (e.g. the browser failed to open): no unhandled rejection.
   result.catch(() => undefined);
   let done = false;
+  /** A callback with another state arrived (and was refused): reported if nothing else comes. */
+  let sawWrongState = false;
 
   const server = createServer((req, res) => handle(req, res));
   let timer: NodeJS.Timeout | undefined;
+  /** `127.0.0.1:<port>`, set once the port is known (before any request can arrive). */
+  let expectedHost: string | undefined;
 
   const close = (): void => {
     if (timer) clearTimeout(timer);
@@ -99,15 +109,25 @@ export async function startLoopbackListener(opts: LoopbackOptions): Promise<Loop
       answer(res, 404, 'Not found');
       return;
     }
+    // The redirect URI names 127.0.0.1:<port>, so the browser sends exactly that; any other
+    // Host is a page reaching the port through another name (DNS rebinding).
+    if (req.headers.host !== expectedHost) {
+      answer(res, 400, pages.failure);
+      return;
+    }
     const params = url.searchParams;
     const state = params.get('state');
     const error = params.get('error');
     const code = params.get('code');
-    let outcome: { ok: LoopbackResult } | { error: unknown };
     if (state !== opts.state) {
       // Checked first: an error response with a wrong state is not ours either (RFC 6749 §10.12).
-      outcome = { error: new AuthLensError('oidc-state-mismatch', { where: 'state' }, 'oidc-state-mismatch: the redirect carried another state') };
-    } else if (error !== null) {
+      // Not ours, so it does not end the sign-in: the real redirect may still come.
+      sawWrongState = true;
+      answer(res, 400, pages.failure);
+      return;
+    }
+    let outcome: { ok: LoopbackResult } | { error: unknown };
+    if (error !== null) {
       const description = params.get('error_description');
       outcome = {
         error: new AuthLensError(
@@ -132,9 +152,14 @@ export async function startLoopbackListener(opts: LoopbackOptions): Promise<Loop
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  expectedHost = `127.0.0.1:${port}`;
 
   timer = setTimeout(() => {
-    finish({ error: new AuthLensError('oidc-login-timeout', { where: `${Math.round(timeoutMs / 1000)} s` }, 'oidc-login-timeout: no redirect arrived') });
+    finish({
+      error: sawWrongState
+        ? new AuthLensError('oidc-state-mismatch', { where: 'state' }, 'oidc-state-mismatch: only redirects with another state arrived')
+        : new AuthLensError('oidc-login-timeout', { where: `${Math.round(timeoutMs / 1000)} s` }, 'oidc-login-timeout: no redirect arrived'),
+    });
     close();
   }, timeoutMs);
   timer.unref?.();

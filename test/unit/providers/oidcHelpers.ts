@@ -36,14 +36,23 @@ export function makeProvider(
 }
 
 /** Plays the browser: the dev login pages, then the redirect to AuthLens's loopback listener. */
-export function browserFor(fixture: Fixture, opts: { login?: string; abort?: boolean; tamperState?: boolean } = {}) {
-  const seen: { authorizeUrl?: string; listenerAnswer?: { status: number; text: string } } = {};
+export function browserFor(fixture: Fixture, opts: { login?: string; abort?: boolean; tamperState?: boolean; forgedFirst?: boolean } = {}) {
+  const seen: { authorizeUrl?: string; listenerAnswer?: { status: number; text: string }; forgedAnswer?: number } = {};
   const openBrowser = async (url: string): Promise<boolean> => {
     seen.authorizeUrl = url;
     // Driven in the background, like a real browser: signIn() is awaiting the listener meanwhile.
     void (async () => {
       const redirect = await fixture.driveDevLogin(url, opts);
       if (opts.tamperState) redirect.searchParams.set('state', 'forged');
+      if (opts.forgedFirst) {
+        // Another local page races the real redirect with a made-up state.
+        const forged = new URL(redirect);
+        forged.searchParams.set('state', 'forged');
+        forged.searchParams.set('code', 'attacker-code');
+        const res = await fetch(forged);
+        await res.text();
+        seen.forgedAnswer = res.status;
+      }
       const res = await fetch(redirect);
       seen.listenerAnswer = { status: res.status, text: await res.text() };
     })().catch((err: unknown) => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { isAuthLensError } from '../../../src/core/errors';
 import { describeOAuthError } from '../../../src/core/oauthErrors';
 import { fetchJwks, verifyIdToken } from '../../../src/providers/oidc/idToken';
@@ -151,10 +152,27 @@ describe('providers/oidc user sign-in (real oidc-provider, dev login pages playe
     await provider.close();
   });
 
-  it('a forged state is rejected and the listener closes', async () => {
+  it('a forged state gets 400 and does not end the sign-in: the real redirect still signs in', async () => {
+    const { provider, ctx } = makeProvider(server, { clientId: server.clients.web.clientId }, server.clients.web.clientSecret);
+    const browser = browserFor(fixture, { login: 'alice', forgedFirst: true });
+    const set = await provider.signIn(ctx, { openBrowser: browser.openBrowser, timeoutMs: 10_000 });
+    assert.equal(browser.seen.forgedAnswer, 400);
+    assert.equal(set.grant, 'authorization_code');
+    await waitFor(() => browser.seen.listenerAnswer);
+    assert.equal(browser.seen.listenerAnswer?.status, 200);
+    await provider.close();
+  });
+
+  it('only forged states until the timeout: the sign-in fails as a state mismatch', async () => {
     const { provider, ctx } = makeProvider(server, { clientId: server.clients.web.clientId }, server.clients.web.clientSecret);
     const browser = browserFor(fixture, { tamperState: true });
-    await assert.rejects(provider.signIn(ctx, { openBrowser: browser.openBrowser }), (err) => isAuthLensError(err) && err.code === 'oidc-state-mismatch');
+    const started = Date.now();
+    await assert.rejects(
+      provider.signIn(ctx, { openBrowser: browser.openBrowser, timeoutMs: 1_500 }),
+      (err) => isAuthLensError(err) && err.code === 'oidc-state-mismatch',
+    );
+    assert.equal(browser.seen.listenerAnswer?.status, 400);
+    assert.ok(Date.now() - started >= 1_400, 'kept listening until the timeout');
     await provider.close();
   });
 
@@ -228,11 +246,42 @@ describe('providers/oidc loopback listener and PKCE', () => {
     await assert.rejects(fetch(listener.redirectUri), 'closed after one request');
   });
 
-  it('rejects a wrong state, times out, and stops when aborted', async () => {
-    const wrong = await startLoopbackListener({ state: 's1' });
+  it('answers a wrong state 400 and keeps listening for the right one', async () => {
+    const listener = await startLoopbackListener({ state: 's1', timeoutMs: 10_000 });
+    const wrong = await fetch(`${listener.redirectUri}?code=c0&state=s2`);
+    assert.equal(wrong.status, 400);
+    const errorWithWrongState = await fetch(`${listener.redirectUri}?error=access_denied&state=s2`);
+    assert.equal(errorWithWrongState.status, 400);
+    const right = await fetch(`${listener.redirectUri}?code=c1&state=s1`);
+    assert.equal(right.status, 200);
+    assert.deepEqual(await listener.result, { code: 'c1' });
+  });
+
+  it('accepts only Host 127.0.0.1:<port>: another Host gets 400 and the listener keeps waiting', async () => {
+    const listener = await startLoopbackListener({ state: 's1', timeoutMs: 10_000 });
+    const port = new URL(listener.redirectUri).port;
+    for (const host of [`localhost:${port}`, `evil.example:${port}`, '127.0.0.1', `127.0.0.1:${Number(port) + 1}`]) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest(`${listener.redirectUri}?code=c0&state=s1`, { headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      assert.equal(status, 400, `Host ${host}`);
+    }
+    const right = await fetch(`${listener.redirectUri}?code=c1&state=s1`);
+    assert.equal(right.status, 200);
+    assert.deepEqual(await listener.result, { code: 'c1' });
+  });
+
+  it('fails as a state mismatch at the timeout when only wrong states came, times out, and stops when aborted', async () => {
+    const wrong = await startLoopbackListener({ state: 's1', timeoutMs: 300 });
     const res = await fetch(`${wrong.redirectUri}?code=c1&state=s2`);
     assert.equal(res.status, 400);
     await assert.rejects(wrong.result, (err) => isAuthLensError(err) && err.code === 'oidc-state-mismatch');
+    await assert.rejects(fetch(wrong.redirectUri), 'closed at the timeout');
 
     const slow = await startLoopbackListener({ state: 's1', timeoutMs: 30 });
     await assert.rejects(slow.result, (err) => isAuthLensError(err) && err.code === 'oidc-login-timeout');
