@@ -4,6 +4,7 @@ import { plainText } from '../safeText';
 import type { Services } from '../services';
 import { copyRequestFor } from '../sessions/copyRequest';
 import { pickToken } from './explorerArgs';
+import { withOidcProvider } from './oidcShared';
 
 export function copyFormatLabel(format: CopyFormat): string {
   switch (format) {
@@ -37,7 +38,18 @@ export function copyTokenAsCommand(services: Services) {
   return async (arg?: unknown, formatArg?: unknown): Promise<string | undefined> => {
     const picked = await pickToken(services.explorer, arg);
     if (!picked) return undefined;
-    const req = copyRequestFor(picked.provider, picked.token);
+    // OIDC issuers put userinfo anywhere: the request goes to the discovered endpoint (cached).
+    const doc =
+      picked.provider.kind === 'oidc'
+        ? await withOidcProvider(
+            services,
+            picked.provider,
+            vscode.l10n.t('Reading the discovery document of {0}', plainText(picked.provider.label, 60)),
+            (text) => vscode.l10n.t('Reading the discovery document of {0} failed: {1}', plainText(picked.provider.label, 60), text),
+            (provider, ctx) => provider.discovery(ctx.signal ? { signal: ctx.signal } : {}),
+          )
+        : undefined;
+    const req = copyRequestFor(picked.provider, picked.token, { userinfoEndpoint: doc?.userinfoEndpoint });
     const formats = availableFormats(req);
     const format = isFormat(formatArg, formats)
       ? formatArg

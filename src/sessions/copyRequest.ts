@@ -12,15 +12,24 @@ export const authingCookie = 'authing_session';
  * The request a token is copied for.
  * - Better Auth: `GET {base}/get-session` with `Authorization: Bearer` (the bearer plugin
  *   accepts the raw session token; the cookie would need the signed value).
- * - Authing: the user token against `{appHost}/oidc/me` (userinfo), Bearer.
+ * - Authing: the user token against `{appHost}/oidc/me`, Bearer. Authing's OIDC side is node
+ *   oidc-provider mounted at `/oidc` (its revocation and JWKS routes are `/oidc/token/revocation`
+ *   and `/oidc/.well-known/jwks.json`), whose userinfo route is `/me`.
  * - AuthMS: `GET {base}/sessions?auth_user_id=...`, Bearer.
- * - OpenID Connect: access tokens against `{issuer}/me` (userinfo), Bearer.
+ * - OpenID Connect: access tokens against the discovery document's `userinfo_endpoint`
+ *   (`discovered.userinfoEndpoint`): issuers put it anywhere (Keycloak:
+ *   `/protocol/openid-connect/userinfo`, Google: another host). Without discovery the request
+ *   goes to the issuer itself, which names the server without guessing a path.
  *
  * @example
  * copyRequestFor({ id: 'x', kind: 'better-auth', label: 'x', baseUrl: 'http://127.0.0.1:4000/api/auth' }, token).url
  * // => 'http://127.0.0.1:4000/api/auth/get-session'
  */
-export function copyRequestFor(config: ProviderConfig, token: Pick<TokenInfo, 'value' | 'kind'>): CopyRequest {
+export function copyRequestFor(
+  config: ProviderConfig,
+  token: Pick<TokenInfo, 'value' | 'kind'>,
+  discovered: { readonly userinfoEndpoint?: string | undefined } = {},
+): CopyRequest {
   const base = config.baseUrl.replace(/\/+$/, '');
   switch (config.kind) {
     case 'better-auth':
@@ -39,8 +48,8 @@ export function copyRequestFor(config: ProviderConfig, token: Pick<TokenInfo, 'v
       return { token: token.value, url: `${base}/sessions${q}`, auth: { scheme: 'bearer' } };
     }
     case 'oidc': {
-      const issuer = (config.issuer ?? base).replace(/\/+$/, '');
-      return { token: token.value, url: `${issuer}/me`, auth: { scheme: 'bearer' } };
+      const url = discovered.userinfoEndpoint ?? (config.issuer ?? base).replace(/\/+$/, '');
+      return { token: token.value, url, auth: { scheme: 'bearer' } };
     }
   }
 }

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { JsonObject } from '../../core/json';
 import type { AuthingSession, AuthingUser } from '../data/authing';
-import { contentType, formBody, json } from '../httpUtil';
+import { bearerToken, contentType, formBody, json } from '../httpUtil';
 import { statusText } from '../misbehaviour';
 import { iso } from '../random';
 import type { ApiContext } from '../state';
@@ -168,8 +168,23 @@ export function createAuthingApi(ctx: ApiContext): Handler {
     return { status: 200, text: '' };
   }
 
+  /**
+   * OIDC userinfo (node oidc-provider's `/me` under Authing's `/oidc` mount): the user token of
+   * a live session, Bearer; what "Copy Token As" targets for Authing.
+   */
+  function userinfo(req: SandboxRequest): Reply {
+    const value = bearerToken(req);
+    if (!value) return oauthError(400, 'invalid_request', 'no access token provided');
+    const sid = [...data().tokens].find(([, issued]) => issued === value)?.[0];
+    const session = sid === undefined ? undefined : liveSession(sid, req.now);
+    const user = session && session.tokenExp * 1000 > req.now ? data().users.find((u) => u.id === session.userId) : undefined;
+    if (!user) return oauthError(401, 'invalid_token', 'invalid token provided');
+    return json(200, { sub: user.id, name: user.name, email: user.email, email_verified: false });
+  }
+
   return async (req) => {
     if (req.path === '/cas/session' && req.method === 'GET') return casSession(req);
+    if (req.path === '/oidc/me' && req.method === 'GET') return userinfo(req);
     if (req.path === '/oidc/token/revocation' && req.method === 'POST') return revoke(req);
     if (req.path === '/oidc/.well-known/jwks.json' && req.method === 'GET') {
       return json(200, { keys: [ctx.keys.rsa.publicJwk] } as unknown as JsonObject);
