@@ -15,6 +15,7 @@ const base = {
   'token-segment-count': 'This is not a JWT: a JWT has 3 parts separated by dots, this text has {0}.',
   'token-encrypted':
     'The token is encrypted (JWE, 5 parts): its claims cannot be read without the decryption key.',
+  'token-empty-part': 'A part of the token is empty.',
   'token-bad-base64url': 'The token is not valid base64url.',
   'token-not-json': 'The token is not JSON.',
   'token-not-object': 'The token is JSON but not a JSON object.',
@@ -55,6 +56,10 @@ const base = {
 
 /** Token errors that name the broken part have their own sentence per part. */
 const perPart = {
+  'token-empty-part': {
+    header: 'The token header is empty.',
+    payload: 'The token payload is empty.',
+  },
   'token-bad-base64url': {
     header: 'The token header is not valid base64url.',
     payload: 'The token payload is not valid base64url.',
@@ -78,6 +83,9 @@ const perPart = {
 const extra = {
   standardBase64: 'It contains "{0}", a character of standard base64; JWTs use base64url ("-" and "_", no "=" padding, RFC 7515 §2).',
   badCharacter: 'It contains the character {0}, which base64url does not allow.',
+  standardBase64At: 'It contains "{0}" at position {1}, a character of standard base64; JWTs use base64url ("-" and "_", no "=" padding, RFC 7515 §2).',
+  badCharacterAt: 'It contains the character {0} at position {1}, which base64url does not allow.',
+  fivePartsNoEnc: 'Five parts would make an encrypted token (JWE), but its header has no "enc".',
   badLength: 'Its length is impossible for base64url.',
   segmentCountUnknown: 'This is not a JWT: a JWT has 3 parts separated by dots.',
   status: 'HTTP status {0}.',
@@ -130,11 +138,14 @@ function tokenSentence(code: ErrorCode, d: ErrorDetails, t: Translate): string[]
   } else {
     out.push(fillTemplate(t(template), code === 'token-segment-count' ? (d.segmentCount ?? '?') : (d.limit ?? '?')));
   }
+  if (code === 'token-segment-count' && d.segmentCount === 5) out.push(t(extra.fivePartsNoEnc));
   if (code === 'token-bad-base64url') {
+    const at = d.position;
     if (d.character === '+' || d.character === '/' || d.character === '=') {
-      out.push(fillTemplate(t(extra.standardBase64), d.character));
+      out.push(at ? fillTemplate(t(extra.standardBase64At), d.character, at) : fillTemplate(t(extra.standardBase64), d.character));
     } else if (d.character) {
-      out.push(fillTemplate(t(extra.badCharacter), describeCharacter(d.character)));
+      const shown = describeCharacter(d.character);
+      out.push(at ? fillTemplate(t(extra.badCharacterAt), shown, at) : fillTemplate(t(extra.badCharacter), shown));
     } else {
       out.push(t(extra.badLength));
     }

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'token-too-large'
   | 'token-segment-count'
   | 'token-encrypted'
+  | 'token-empty-part'
   | 'token-bad-base64url'
   | 'token-not-json'
   | 'token-not-object'
@@ -67,6 +68,8 @@ export interface ErrorDetails {
   readonly segmentCount?: number;
   /** Tokens: the offending character, e.g. `+` (`token-bad-base64url`). Never a secret. */
   readonly character?: string;
+  /** Tokens: the 1-based position of `character` in the bare token. */
+  readonly position?: number;
   /** The limit that was exceeded (KiB for sizes, levels for nesting). */
   readonly limit?: number;
 }

@@ -5,6 +5,7 @@ import { claimTemplates } from './claims';
 import { errorMessageTemplates } from './errorMessages';
 import { redactStrings } from './redact';
 import { timeTemplates } from './time';
+import { verdictTemplates } from './verdictText';
 import { warningTemplates } from './warnings';
 
 export { describeAmr, describeField, knownFields, type FieldContext, type FieldInfo, type FieldKind } from './claims';
@@ -39,6 +40,18 @@ export {
   type TimeClaims,
   type TimeState,
 } from './time';
+export {
+  readNumericDate,
+  timeStateAt,
+  TOKEN_TIME_CLAIMS,
+  tokenTimes,
+  type ClaimTime,
+  type TokenTimeClaim,
+  type TokenTimes,
+  type TokenTimeStateName,
+} from './tokenTime';
+export { tokenVerdict, type Repair, type TokenVerdict, type VerdictKind, type VerdictOptions } from './verdict';
+export { claimProblem, verdictTemplates, verdictWords, type VerdictWords } from './verdictText';
 export { DEFAULT_SCAN_WINDOW, findTokens, tokenAtOffset, type FoundToken } from './tokenFinder';
 export {
   sensitiveFields,
@@ -67,6 +80,7 @@ export function coreTemplates(): string[] {
       ...timeTemplates(),
       ...Object.values(redactStrings),
       ...claimTemplates(),
+      ...verdictTemplates(),
     ]),
   ];
 }

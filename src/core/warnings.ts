@@ -6,7 +6,8 @@
 import type { DecodedJwt } from './decode';
 import { isJsonObject, type Json } from './json';
 import { english, type Translate } from './template';
-import { DEFAULT_SKEW_MS, DEFAULT_SOON_MS, timeState } from './time';
+import { DEFAULT_SKEW_MS, DEFAULT_SOON_MS } from './time';
+import { tokenTimes } from './tokenTime';
 
 export type WarningCode =
   | 'alg-none'
@@ -165,14 +166,14 @@ export function tokenWarnings(decoded: DecodedJwt, now: number, opts?: TokenWarn
   const exp = num(payload['exp']);
   const nbf = num(payload['nbf']);
   const iat = num(payload['iat']);
-  if (exp === undefined) {
+  // The same time verdict as every view: `exp` now or past is expired; the skew is a note.
+  const times = tokenTimes(payload, now, { skewMs: skew, soonMs: opts?.soonMs ?? DEFAULT_SOON_MS });
+  if (!Object.prototype.hasOwnProperty.call(payload, 'exp')) {
     out.push(make('no-exp', t, 'exp'));
-  } else {
-    const state = timeState({ exp }, now, { skewMs: skew, soonMs: opts?.soonMs ?? DEFAULT_SOON_MS });
-    if (state.state === 'expired') out.push(make('expired', t, 'exp'));
-    else if (state.msLeft !== undefined && state.msLeft <= 0) out.push(make('expired-within-skew', t, 'exp'));
+  } else if (times.state === 'expired') {
+    out.push(make(times.withinSkewMs !== undefined ? 'expired-within-skew' : 'expired', t, 'exp'));
   }
-  if (nbf !== undefined && nbf * 1000 > now + skew) out.push(make('nbf-future', t, 'nbf'));
+  if (times.state === 'not-yet-valid') out.push(make('nbf-future', t, 'nbf'));
   if (iat !== undefined && iat * 1000 > now + skew) out.push(make('iat-future', t, 'iat'));
   if (exp !== undefined && iat !== undefined && exp < iat) {
     out.push(make('exp-before-iat', t, 'exp'));

@@ -84,6 +84,30 @@ describe('core/decode', () => {
       expectError(decodeJwt('eyJhbGciOiJIUzI1NiJ9'), 'token-segment-count');
     });
 
+    it('5 segments without "enc" are not a JWE', () => {
+      const noEnc = `${b64url({ alg: 'HS256' })}.${p}.${s}.${s}.${s}`;
+      const e = expectError(decodeJwt(noEnc), 'token-segment-count');
+      assert.equal(e!.details.segmentCount, 5);
+      assert.doesNotMatch(errorMessage(e!), /^The token is encrypted/);
+      assert.match(errorMessage(e!), /has 5.*no "enc"/);
+    });
+
+    it('a bad character is named with its 1-based position in the token', () => {
+      const bad = `${h}.${p.slice(0, 4)}!${p.slice(5)}.${s}`;
+      const e = expectError(decodeJwt(bad), 'token-bad-base64url', 'payload');
+      assert.equal(e!.details.position, h.length + 1 + 5);
+      assert.match(errorMessage(e!), new RegExp(`"!" \\(U\\+0021\\) at position ${h.length + 6}`));
+    });
+
+    it('invalid UTF-8 is shown as U+FFFD with a note, never re-read as Latin-1', () => {
+      const bytes = Buffer.concat([Buffer.from('{"alg":"HS256","x":"'), Buffer.from([0xc3, 0x28, 0xe9]), Buffer.from('"}')]);
+      const r = decodeJwt(`${bytes.toString('base64url')}.${p}.${s}`);
+      assert.ok(r.ok);
+      assert.equal(r.token.header['x'], '\ufffd(\ufffd');
+      assert.deepEqual(r.token.invalidUtf8, ['header']);
+      assert.equal(decodeJwt(JWT_IO_DEFAULT).ok && (decodeJwt(JWT_IO_DEFAULT) as { token: { invalidUtf8?: unknown } }).token.invalidUtf8, undefined);
+    });
+
     it('5 segments: JWE, reported as encrypted', () => {
       const e = expectError(decodeJwt(fakeJwe()), 'token-encrypted');
       assert.match(errorMessage(e!), /encrypted/);
@@ -111,8 +135,11 @@ describe('core/decode', () => {
     it('not JSON, naming the part', () => {
       expectError(decodeJwt(`${b64url('{"alg":"HS256"')}.${p}.${s}`), 'token-not-json', 'header');
       expectError(decodeJwt(`${h}.${b64url('not json at all')}.${s}`), 'token-not-json', 'payload');
-      expectError(decodeJwt(`.${p}.${s}`), 'token-not-json', 'header');
-      expectError(decodeJwt(`${h}..${s}`), 'token-not-json', 'payload');
+    });
+
+    it('an empty part, named as empty', () => {
+      assert.match(errorMessage(expectError(decodeJwt(`.${p}.${s}`), 'token-empty-part', 'header')!), /header is empty/);
+      assert.match(errorMessage(expectError(decodeJwt(`${h}..${s}`), 'token-empty-part', 'payload')!), /payload is empty/);
     });
 
     it('JSON array, number or string header or payload', () => {

@@ -43,9 +43,15 @@ describe('core/warnings', () => {
     assert.deepEqual(codes(decoded(RS, { exp: nowS - 10 }), { skewMs: 0 }), ['expired']);
   });
 
-  it('nbf and iat in the future (beyond the skew)', () => {
+  it('an exp of exactly now is expired; a non-numeric exp is not "no expiry"', () => {
+    assert.deepEqual(codes(decoded(RS, { exp: nowS })), ['expired-within-skew']);
+    assert.deepEqual(codes(decoded(RS, { exp: 'soon' })), []);
+  });
+
+  it('nbf in the future (even within the skew), iat in the future beyond the skew', () => {
     assert.deepEqual(codes(decoded(RS, { nbf: nowS + 600, exp: nowS + 3600 })), ['nbf-future']);
-    assert.deepEqual(codes(decoded(RS, { nbf: nowS + 30, exp: nowS + 3600 })), []);
+    // Not yet valid is not yet valid; the skew allowance is a note in the views, not a pardon.
+    assert.deepEqual(codes(decoded(RS, { nbf: nowS + 30, exp: nowS + 3600 })), ['nbf-future']);
     assert.deepEqual(codes(decoded(RS, { iat: nowS + 600, exp: nowS + 3600 })), ['iat-future']);
   });
 
