@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
+import type { SessionInfo } from '../providers/types';
 import type { InspectInput } from './inspectInput';
 
 /** SecretStorage key of the token shown by the (one) inspector panel. */
@@ -8,13 +9,53 @@ const secretKey = 'authlens.inspector/panelToken';
 /** Kept at most this long: a window closed with the panel open never restores it after that. */
 const maxAgeMs = 24 * 3600 * 1000;
 
-/** Session data beyond this size is not kept for a restore (only the token is). */
-const maxStoredBytes = 512 * 1024;
-
 interface StoredEntry {
   readonly panelKey: string;
   readonly savedAt: number;
   readonly input: InspectInput;
+}
+
+/**
+ * What the restore slot keeps of an input: the token, where it came from, and the session's
+ * structured, non-secret fields (id, user, status, times) so Revoke and Refresh still find the
+ * session after a reload. Dropped: the server's raw session and user JSON (Authing's sends the
+ * password hash and salt, others their cookies) and every other token of the session (refresh
+ * tokens, cookies); only the shown token's own entry stays.
+ */
+export function restorableInput(input: InspectInput): InspectInput {
+  const src = input.source;
+  if (!src) return { token: input.token };
+  const session = src.session ? restorableSession(src.session, input.token) : undefined;
+  return {
+    token: input.token,
+    source: {
+      providerId: src.providerId,
+      providerLabel: src.providerLabel,
+      ...(src.tokenKind !== undefined ? { tokenKind: src.tokenKind } : {}),
+      ...(session ? { session } : {}),
+    },
+  };
+}
+
+function restorableSession(s: SessionInfo, token: string): SessionInfo {
+  const text = (v: unknown): v is string => typeof v === 'string';
+  const optional = (['userAgent', 'ip', 'createdAt', 'updatedAt', 'expiresAt', 'idleExpiresAt', 'lastActiveAt', 'impersonatedBy', 'tenantId'] as const)
+    .filter((k) => text(s[k]))
+    .map((k) => [k, s[k]] as const);
+  const user = {
+    ...(text(s.user?.id) ? { id: s.user.id } : {}),
+    ...(text(s.user?.name) ? { name: s.user.name } : {}),
+    ...(text(s.user?.email) ? { email: s.user.email } : {}),
+  };
+  return {
+    id: String(s.id),
+    user,
+    status: s.status,
+    ...Object.fromEntries(optional),
+    ...(s.current === true ? { current: true } : {}),
+    tokens: (Array.isArray(s.tokens) ? s.tokens : []).filter((t) => t.value === token),
+    raw: { session: {} },
+  };
 }
 
 /** A new opaque id for a panel's content (no meaning, no token material). */
@@ -35,15 +76,8 @@ export class PanelTokenStore {
   ) {}
 
   async save(panelKey: string, input: InspectInput): Promise<void> {
-    let entry: StoredEntry = { panelKey, savedAt: this.now(), input };
-    let text = JSON.stringify(entry);
-    if (text.length > maxStoredBytes) {
-      // Keep the token and where it came from; drop the (large) session data.
-      const { session: _dropped, ...source } = input.source ?? { providerId: '', providerLabel: '' };
-      entry = { panelKey, savedAt: entry.savedAt, input: { token: input.token, ...(input.source ? { source } : {}) } };
-      text = JSON.stringify(entry);
-    }
-    await this.secrets.store(secretKey, text);
+    const entry: StoredEntry = { panelKey, savedAt: this.now(), input: restorableInput(input) };
+    await this.secrets.store(secretKey, JSON.stringify(entry));
   }
 
   /** The input saved for `panelKey`, if it is still there and young enough. */
@@ -65,7 +99,8 @@ export class PanelTokenStore {
       await this.clear();
       return undefined;
     }
-    return entry?.panelKey === panelKey ? entry.input : undefined;
+    // An entry written by an older version may still hold the raw session: never hand it out.
+    return entry?.panelKey === panelKey && entry.input ? restorableInput(entry.input) : undefined;
   }
 
   async clear(): Promise<void> {
