@@ -4,6 +4,8 @@
  * than a window on each side, so a 10 MB single-line file costs the same as a short one.
  * Delimiters are anything else, which is how `Bearer `, quotes, JSON strings, cookies
  * (`name=<jwt>;`), `.env` lines (`KEY=<jwt>`) and URLs (`?token=`, `#id_token=`) are tolerated.
+ * `findTokens` walks each run of token characters once (no rescans per candidate), under a total
+ * work budget, because it runs in the extension host on every scroll and edit.
  */
 import { decodeJwt, decodeProtectedHeader, MAX_TOKEN_LENGTH, type DecodedJwt } from './decode';
 import { AuthLensError } from './errors';
@@ -43,6 +45,29 @@ function isExtended(c: number): boolean {
 }
 
 const DOT = 46;
+const PLUS = 43;
+const EQUALS = 61;
+
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * The first two base64url characters of a JSON object's encoding: `{` followed by `"` or
+ * whitespace (`ey`, `ew`), or whitespace followed by whitespace or `{` (`IC`, `CQ`, `Cg`, `DQ`...),
+ * as when a serializer starts the header with CRLF and a tab (`DQoJ…`). Derived from the bytes
+ * (space, tab, LF, CR) so the set cannot drift from base64. `{}` (`e3`) is left out: a header
+ * without `alg` is no token, and `e3…` is common in hex ids.
+ */
+const JSON_OBJECT_STARTS: ReadonlySet<string> = (() => {
+  const first2 = (a: number, b: number): string => `${B64URL[a >> 2]}${B64URL[((a & 3) << 4) | (b >> 4)]}`;
+  const ws = [0x20, 0x09, 0x0a, 0x0d];
+  const out = new Set<string>();
+  for (const next of [0x22, ...ws]) out.add(first2(0x7b, next));
+  for (const first of ws) for (const next of [...ws, 0x7b]) out.add(first2(first, next));
+  return out;
+})();
+
+/** A candidate start in `findTokens`: not inside a longer run, a JSON object's first characters. */
+const CANDIDATE = new RegExp(`(?<![A-Za-z0-9_-])(?:${[...JSON_OBJECT_STARTS].join('|')})[A-Za-z0-9_-]*[.+=]`, 'g');
 
 function countSegments(s: string): number {
   let n = 1;
@@ -62,8 +87,7 @@ function malformed(start: number, text: string, error: AuthLensError): FoundToke
 /** Classifies a bare candidate (no leading/trailing punctuation dots) at `start`. */
 function classify(start: number, tok: string): FoundToken | undefined {
   if (tok.length < 3 || !tok.includes('.')) return undefined;
-  // A JSON object's base64url starts with "ey" ('{"' or '{ ') or "ew" ('{' + newline/tab).
-  if (tok.charCodeAt(0) !== 101 || (tok.charCodeAt(1) !== 121 && tok.charCodeAt(1) !== 119)) return undefined;
+  if (!JSON_OBJECT_STARTS.has(tok.slice(0, 2))) return undefined;
   const jwtLike = looksLikeJwt(tok);
   if (tok.length > MAX_TOKEN_LENGTH) {
     return jwtLike ? malformed(start, tok, new AuthLensError('token-too-large', { limit: MAX_TOKEN_LENGTH / 1024 })) : undefined;
@@ -115,11 +139,80 @@ export function tokenAtOffset(text: string, offset: number, opts?: { window?: nu
   while (R < maxR && isExtended(text.charCodeAt(R))) R++;
   const leftCut = L > 0 && isExtended(text.charCodeAt(L - 1));
   const rightCut = R < text.length && isExtended(text.charCodeAt(R));
+  const run = new RunCursor(text, L, R);
+  run.moveTo(offset, R - L);
+  return locate(text, offset, run, leftCut, rightCut, { spent: 0 });
+}
 
+/** Characters sliced and decoded so far by one call; `findTokens` stops past its budget. */
+interface Work {
+  spent: number;
+}
+
+/**
+ * One run of extended characters [a, b), seen through a window [L, R) that only moves right.
+ * It keeps what {@link locate} asks about the window (any `+`/`=`? the last dot, the last
+ * non-dot, the last `=eyJ`) up to date as the window moves, so a walk over many candidates in
+ * one run reads each character a bounded number of times instead of rescanning the run.
+ */
+class RunCursor {
+  L: number;
+  R: number;
+  /** `+` and `=` in [L, R). */
+  plusEq = 0;
+  /** Last `+`/`=`, dot and non-dot before R (-1: none). */
+  lastPlusEq = -1;
+  lastDot = -1;
+  lastNonDot = -1;
+  /** Last `eyJ` right after an `=` (`token=eyJ…`), at or before the offset (-1: none). */
+  lastEqJwt = -1;
+  private q: number;
+
+  constructor(
+    private readonly text: string,
+    readonly a: number,
+    readonly b: number,
+  ) {
+    this.L = a;
+    this.R = a;
+    this.q = a;
+  }
+
+  /** Window [max(a, i - w), min(b, i + 1 + w)) around `i`; `i` never decreases between calls. */
+  moveTo(i: number, w: number): void {
+    const t = this.text;
+    const R = Math.min(this.b, i + 1 + w);
+    for (; this.R < R; this.R++) {
+      const c = t.charCodeAt(this.R);
+      if (c === PLUS || c === EQUALS) {
+        this.plusEq++;
+        this.lastPlusEq = this.R;
+      }
+      if (c === DOT) this.lastDot = this.R;
+      else this.lastNonDot = this.R;
+    }
+    const L = Math.max(this.a, i - w);
+    for (; this.L < L; this.L++) {
+      const c = t.charCodeAt(this.L);
+      if (c === PLUS || c === EQUALS) this.plusEq--;
+    }
+    for (; this.q <= i; this.q++) {
+      if (this.q > this.a && this.q + 3 <= this.b && t.charCodeAt(this.q - 1) === EQUALS && t.startsWith('eyJ', this.q)) this.lastEqJwt = this.q;
+    }
+  }
+}
+
+/**
+ * The token covering `offset` inside the window of `run`. `leftCut`/`rightCut`: the run goes on
+ * past the window on that side, so a token touching that edge may be cut.
+ */
+function locate(text: string, offset: number, run: RunCursor, leftCut: boolean, rightCut: boolean, work: Work): FoundToken | undefined {
+  const { L, R } = run;
   // A token mangled with '+' or '=' (standard base64, padding): report it whole as malformed.
-  const mangled = mangledCandidate(text, L, R, offset);
+  const mangled = mangledCandidate(text, run, offset);
   if (mangled) {
     const [s, e] = mangled;
+    work.spent += e - s;
     if ((leftCut && s === L) || rightCut) return scanLimit(text, s, e);
     const r = decodeJwt(text.slice(s, e));
     const error = r.ok ? new AuthLensError('token-bad-base64url') : r.error;
@@ -131,6 +224,7 @@ export function tokenAtOffset(text: string, offset: number, opts?: { window?: nu
   while (s > L && isPlain(text.charCodeAt(s - 1))) s--;
   let e = offset + 1;
   while (e < R && isPlain(text.charCodeAt(e))) e++;
+  work.spent += e - s;
   if ((leftCut && s === L) || (rightCut && e === R)) return scanLimit(text, s, e);
   [s, e] = trimDots(text, s, e);
   if (offset < s || offset >= e) return undefined;
@@ -147,40 +241,45 @@ function scanLimit(text: string, s: number, e: number): FoundToken | undefined {
 }
 
 /**
- * Within the extended run [L, R), the span of a JWT-looking token that contains `+` or `=`
- * and covers `offset`, if any. It starts at `eyJ` at the run start or right after an `=`
- * (`token=eyJ…`), so `KEY=<jwt>` lines still find the clean token.
+ * Within the window [L, R) of `run`, the span of a JWT-looking token that contains `+` or `=`
+ * and covers `offset`, if any. It starts at `eyJ` at the window start or right after an `=`
+ * (`token=eyJ…`), so `KEY=<jwt>` lines still find the clean token. O(1): `run` has the facts.
  */
-function mangledCandidate(text: string, L: number, R: number, offset: number): [number, number] | undefined {
-  const run = text.slice(L, R);
-  if (!/[+=]/.test(run)) return undefined;
-  let start = -1;
-  for (let p = run.indexOf('eyJ'); p >= 0 && L + p <= offset; p = run.indexOf('eyJ', p + 1)) {
-    if (p === 0 || run[p - 1] === '=') start = p;
-  }
+function mangledCandidate(text: string, run: RunCursor, offset: number): [number, number] | undefined {
+  if (run.plusEq === 0) return undefined;
+  let start = run.lastEqJwt > run.L ? run.lastEqJwt : -1;
+  if (start < 0 && run.L + 3 <= run.R && text.startsWith('eyJ', run.L)) start = run.L;
   if (start < 0) return undefined;
-  let end = run.length;
-  const tail = run.slice(start);
-  if (!/[+=]/.test(tail) || !tail.includes('.')) return undefined;
-  while (end > start && run.charCodeAt(end - 1) === DOT) end--;
-  if (L + end <= offset) return undefined;
-  return [L + start, L + end];
+  // The rest of the window from `start` must hold a '+'/'=' and a dot.
+  if (run.lastPlusEq < start || run.lastDot < start) return undefined;
+  // Trailing dots are punctuation.
+  const end = Math.max(start, run.lastNonDot + 1);
+  if (end <= offset) return undefined;
+  return [start, end];
 }
+
+/** Default work budget of {@link findTokens}: characters examined per character of input. */
+const WORK_PER_CHAR = 4;
 
 /**
  * Every token in `text`, in order (up to `limit`, default 1000): JWS, JWE and JWT-looking
  * malformed strings, exactly as {@link tokenAtOffset} would report them.
+ * Linear: each run is walked once; and past `budget` characters sliced and decoded (default
+ * 4 per input character, plus two maximal tokens) it stops with what it has found so far.
  *
  * @example
  * findTokens('a=eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0. b=x').map((t) => t.shape) // ['jws']
  */
-export function findTokens(text: string, opts?: { limit?: number }): FoundToken[] {
+export function findTokens(text: string, opts?: { limit?: number; budget?: number }): FoundToken[] {
   const limit = opts?.limit ?? 1000;
+  const budget = opts?.budget ?? WORK_PER_CHAR * text.length + 2 * MAX_TOKEN_LENGTH;
   const out: FoundToken[] = [];
   if (limit <= 0) return out;
   // Only at the start of a run (the lookbehind rejects positions inside one in O(1)), and only
   // when the first segment ends in a dot (or `+`/`=`, for mangled tokens).
-  const re = /(?<![A-Za-z0-9_-])e[yw][A-Za-z0-9_-]*[.+=]/g;
+  const re = new RegExp(CANDIDATE.source, 'g');
+  const work: Work = { spent: 0 };
+  let run: RunCursor | undefined;
   let lastEnd = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const i = m.index;
@@ -190,7 +289,11 @@ export function findTokens(text: string, opts?: { limit?: number }): FoundToken[
     if (j > 0 && isPlain(text.charCodeAt(j - 1))) continue;
     if (i < lastEnd) continue;
     if (text.charCodeAt(m.index + m[0].length - 1) !== DOT && !text.startsWith('eyJ', i)) continue;
-    const found = tokenAtOffset(text, i, { window: MAX_TOKEN_LENGTH });
+    if (work.spent > budget) break;
+    if (run === undefined || i >= run.b) run = runAround(text, i);
+    // The same window tokenAtOffset(text, i, { window: MAX_TOKEN_LENGTH }) would scan.
+    run.moveTo(i, MAX_TOKEN_LENGTH);
+    const found = locate(text, i, run, run.L > run.a, run.R < run.b, work);
     if (!found || found.start < lastEnd) continue;
     out.push(found);
     if (out.length >= limit) break;
@@ -198,4 +301,13 @@ export function findTokens(text: string, opts?: { limit?: number }): FoundToken[
     re.lastIndex = Math.max(re.lastIndex, found.end);
   }
   return out;
+}
+
+/** The whole run of extended characters containing `i` (each run is measured once per call). */
+function runAround(text: string, i: number): RunCursor {
+  let a = i;
+  while (a > 0 && isExtended(text.charCodeAt(a - 1))) a--;
+  let b = i + 1;
+  while (b < text.length && isExtended(text.charCodeAt(b))) b++;
+  return new RunCursor(text, a, b);
 }

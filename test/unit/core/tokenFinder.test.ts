@@ -95,6 +95,24 @@ describe('core/tokenFinder', () => {
     }
   });
 
+  it('finds a token whose header starts with whitespace (CR LF tab, spaces), as the inspector decodes it', () => {
+    const [, p, sig] = T.split('.') as [string, string, string];
+    for (const lead of ['\r\n\t', ' ', '  ', '\t', '\n', '\r\n', ' \n', '\r']) {
+      const header = b64url(`${lead}{"alg":"HS256"}`);
+      const token = `${header}.${p}.${sig}`;
+      const text = `Authorization: Bearer ${token}\n`;
+      const found = tokenAtOffset(text, 'Authorization: Bearer '.length + 3);
+      assert.equal(found?.shape, 'jws', JSON.stringify(lead));
+      assert.equal(found.text, token);
+      assert.deepEqual(findTokens(text).map((f) => f.text), [token], JSON.stringify(lead));
+    }
+    // The brief's example: base64 of CR LF tab.
+    assert.ok(b64url('\r\n\t{"alg":"HS256"}').startsWith('DQoJ'));
+    // Whitespace-looking starts that are not a JSON object stay silent.
+    assert.equal(tokenAtOffset(`x ${b64url('  nope')}.${p}.${sig} y`, 3), undefined);
+    assert.deepEqual(findTokens(`CSS.foo ICON.bar DQ.x ${b64url(' [1]')}.${p}.${sig}`), []);
+  });
+
   it('ignores text that does not look like a JWT', () => {
     for (const text of ['package.json', 'www.example.com', 'a.b.c', 'foo.bar.baz.qux.quux', 'eyJhbGciOiJIUzI1NiJ9', 'v1.2.3', 'eyJ', 'x.eyJhbGciOi.eyJzdWIi.sig']) {
       assert.equal(tokenAtOffset(text, 1), undefined, text);
@@ -180,6 +198,34 @@ describe('core/tokenFinder', () => {
       for (const f of found) assert.equal(text.slice(f.start, f.end), f.text);
       assert.equal(findTokens(text, { limit: 2 }).length, 2);
       assert.deepEqual(findTokens('no tokens here, just eyJ words and ey.yo'), []);
+    });
+
+    it('walks runs of `eyJ+` once: 1 MiB in linear time, not one rescan per match', function () {
+      // Before: 16 KiB took 0.4 s, 64 KiB 7.5 s (quadratic), so 1 MiB would take half an hour.
+      this.timeout(20_000);
+      const time = (text: string): number => {
+        const t0 = performance.now();
+        findTokens(text);
+        return performance.now() - t0;
+      };
+      for (const unit of ['eyJ+', 'eyJ=', '=eyJ.+', 'eyJ+.', `${T}+`]) {
+        const small = unit.repeat(Math.ceil(64 * 1024 / unit.length));
+        const big = unit.repeat(Math.ceil(1024 * 1024 / unit.length));
+        time(small);
+        const tSmall = Math.max(time(small), 1);
+        const tBig = time(big);
+        // 16x the input: linear gives ~16x; allow 64x plus slack for a loaded machine.
+        assert.ok(tBig < 64 * tSmall + 200 && tBig < 3000, `${unit}: 64 KiB ${tSmall.toFixed(1)} ms, 1 MiB ${tBig.toFixed(1)} ms`);
+      }
+    });
+
+    it('stops at its work budget with the tokens found so far', () => {
+      const text = `${T} ${T} ${T}`;
+      assert.equal(findTokens(text).length, 3);
+      // Each token costs its length; a budget of one token and a bit finds one or two, never all.
+      const some = findTokens(text, { budget: T.length + 1 });
+      assert.ok(some.length >= 1 && some.length < 3, `${some.length}`);
+      assert.deepEqual(findTokens(text, { budget: 0 }).length, 1);
     });
 
     it('scans a 10 MB line in reasonable time', () => {
