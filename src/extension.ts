@@ -14,6 +14,10 @@ export function activate(context: vscode.ExtensionContext): unknown {
   const credentials = new CredentialStore(context.secrets, log);
   const explorer = new SessionsExplorer(credentials, log);
   context.subscriptions.push(credentials, explorer);
+  explorer.sandbox.useOwnerRegistry(context.globalState);
+  // Safety net for a window that crashed with the sandbox running (see SandboxControl).
+  void explorer.sandbox.sweepLeftovers();
+  shutdownSandbox = () => explorer.sandbox.shutdown();
   const inspector = new TokenInspector({ context, log, explorer });
   context.subscriptions.push(inspector);
   const services: Services = { context, log, hoverTokens: new HoverTokenStore(), credentials, explorer, inspector };
@@ -27,6 +31,13 @@ export function activate(context: vscode.ExtensionContext): unknown {
   return context.extensionMode === vscode.ExtensionMode.Test ? { inspector: inspector.testHooks, explorer: explorer.testHooks } : undefined;
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** Set by `activate()`: removes a running sandbox's providers and credentials. */
+let shutdownSandbox: (() => Promise<void>) | undefined;
+
+export function deactivate(): Promise<void> | undefined {
+  // VS Code awaits this before disposing context.subscriptions: the sandbox's settings entries
+  // and credentials go now, while its port is still ours. Everything else is disposed there.
+  const shutdown = shutdownSandbox;
+  shutdownSandbox = undefined;
+  return shutdown?.();
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { rawId, rawProviders, writeProviders } from '../config';
 import { plainText } from '../safeText';
+import { forgetProviderSecrets } from '../sessions/providerCleanup';
 import type { Services } from '../services';
 import { pickProvider } from './explorerArgs';
 
@@ -21,7 +22,8 @@ export function removeProviderCommand(services: Services) {
     if (choice !== remove) return;
     const entries = rawProviders(provider.level);
     await writeProviders(provider.level, entries.filter((e) => rawId(e) !== provider.id));
-    await services.credentials.clearAll(provider.id);
+    // Credentials and OIDC token sets: a later entry reusing the id must find nothing.
+    await forgetProviderSecrets(services.credentials, provider.id);
     services.log.info(`Provider ${provider.id} removed from ${provider.level} settings`);
   };
 }
