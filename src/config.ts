@@ -159,6 +159,16 @@ export async function writeProviders(level: ConfigLevel, entries: readonly unkno
     .update(SettingKey.providers, entries.length > 0 ? entries : undefined, target);
 }
 
+/**
+ * A provider's label for pickers, titles and prompts, marked when the entry comes from workspace
+ * settings: those are written by whoever wrote the repository, and a person choosing where a
+ * credential goes should see that.
+ */
+export function providerDisplayLabel(provider: Pick<ConfiguredProvider, 'label' | 'level'>, max = 60): string {
+  const label = plainText(provider.label, max);
+  return provider.level === 'workspace' ? vscode.l10n.t('{0} (workspace settings)', label) : label;
+}
+
 /** The id of a raw entry, if it has one. */
 export function rawId(entry: unknown): string | undefined {
   return typeof entry === 'object' && entry !== null && typeof (entry as { id?: unknown }).id === 'string'

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
+import { credentialDestinations, credentialOriginsOf, originOf } from './providers/credentialOrigins';
 import type { CredentialKind, Credentials, ProviderConfig } from './providers/types';
 import { plainText } from './safeText';
+
+export { credentialDestinations, credentialOriginsOf, originOf };
 
 /**
  * Credentials (session cookies, bearer and admin tokens, client secrets) in VS Code's
@@ -40,28 +43,13 @@ export interface CredentialLookup {
   readonly setAside: readonly SetAsideCredential[];
 }
 
-/** The origin (scheme, host, port) of a base URL; `undefined` when it is not an http(s) URL. */
-export function originOf(baseUrl: string): string | undefined {
-  try {
-    const url = new URL(baseUrl);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Every origin a provider may send its credentials to: its base URL's origin first, then
- * Authing's `appHost` (token revocation) or an `oidc` provider's `issuer` (token endpoint) when
- * they are elsewhere. Mirrors the `credentialOrigins` the providers give their HTTP client, so a
- * workspace entry that keeps the base URL but moves `appHost` or `issuer` does not get the secret.
+ * Every origin a credential of this provider goes to, for a person to read ("a, b"). Built from
+ * {@link credentialDestinations}, the list the HTTP client allows and the binding stores, so the
+ * prompt cannot name fewer origins than the credential is sent to.
  */
-export function credentialOriginsOf(config: ProviderConfig): { origin: string; also: string[] } | undefined {
-  const origin = originOf(config.baseUrl);
-  if (origin === undefined) return undefined;
-  const extra = config.kind === 'authing' ? config.appHost : config.kind === 'oidc' ? config.issuer : undefined;
-  const extraOrigin = extra !== undefined && extra !== '' ? originOf(extra) : undefined;
-  return { origin, also: extraOrigin !== undefined && extraOrigin !== origin ? [extraOrigin] : [] };
+export function credentialDestinationsText(config: ProviderConfig): string {
+  return credentialDestinations(config).map((o) => plainText(o, 120)).join(', ');
 }
 
 function sameOrigins(stored: StoredCredential, current: { origin: string; also: readonly string[] }): boolean {
@@ -206,17 +194,18 @@ export class CredentialStore implements vscode.Disposable {
     this.asked.add(askKey);
     const useIt = vscode.l10n.t('Use for new origin');
     const clear = vscode.l10n.t('Clear');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t(
-        'The {0} of "{1}" was entered for {2}, but the provider now points to {3}. AuthLens did not send it. Use it for the new origin?',
-        credentialKindLabel(item.kind),
-        plainText(config.label),
-        plainText(item.storedOrigin),
-        plainText(item.currentOrigin),
-      ),
-      useIt,
-      clear,
+    const question = vscode.l10n.t(
+      'The {0} of "{1}" was entered for {2}, but the provider now points to {3}. AuthLens did not send it. Use it for the new origin?',
+      credentialKindLabel(item.kind),
+      plainText(config.label),
+      plainText(item.storedOrigin),
+      plainText(item.currentOrigin),
     );
+    // Whoever moved the provider may also sit on the network path: say when nothing checks the certificate.
+    const tls = config.allowInsecureTls === true
+      ? ` ${vscode.l10n.t('TLS certificate checks are off for this provider (authlens.insecureTlsProviders): the new origin is not verified either.')}`
+      : '';
+    const choice = await vscode.window.showWarningMessage(`${question}${tls}`, useIt, clear);
     // Re-read: the credential may have changed while the notification was open.
     const now = parseStored(await this.secrets.get(credentialKey(config.id, item.kind)));
     if (!now || originsText(now.origin, now.also) !== item.storedOrigin) return;

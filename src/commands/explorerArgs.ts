@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ConfiguredProvider } from '../config';
+import { providerDisplayLabel, type ConfiguredProvider } from '../config';
 import type { SessionInfo, TokenInfo } from '../providers/types';
 import { plainText } from '../safeText';
 import { sessionDescription, sessionLabel, tokenSummary } from '../sessions/describe';
@@ -21,7 +21,7 @@ export async function pickProvider(explorer: SessionsExplorer, arg: unknown, pla
   }
   if (providers.length === 1) return providers[0];
   const picked = await vscode.window.showQuickPick(
-    providers.map((p) => ({ label: plainText(p.label, 60), description: `${p.kind} · ${plainText(p.baseUrl, 80)}`, provider: p })),
+    providers.map((p) => ({ label: providerDisplayLabel(p), description: `${p.kind} · ${plainText(p.baseUrl, 80)}`, provider: p })),
     { placeHolder: placeHolder ?? vscode.l10n.t('Choose a provider') },
   );
   return picked?.provider;

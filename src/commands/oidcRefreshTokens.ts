@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { foreignTokenBinding } from '../oidcTokenStore';
 import { plainText } from '../safeText';
 import type { Services } from '../services';
 import { asNode } from '../sessions/nodes';
@@ -14,6 +15,23 @@ export function oidcRefreshTokensCommand(services: Services) {
     if (!config) return;
     const node = asNode(arg);
     const slot = node && node.type !== 'provider' && 'sessionKey' in node && node.sessionKey === 'service' ? 'service' : 'user';
+    // Tokens issued for another issuer or client (a workspace entry reusing this id) are never
+    // sent; say so instead of the "no refresh token" the provider would otherwise report.
+    const foreign = await foreignTokenBinding(services.context.secrets, config, slot);
+    if (foreign) {
+      services.log.warn(`[${config.id}] refresh: stored ${slot} tokens belong to another issuer or client; not sent`);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'The tokens stored for "{0}" were issued by {1} to client {2}, but the provider now names {3} and client {4}. AuthLens did not send them. Sign in again, or forget the tokens.',
+          plainText(config.label, 60),
+          plainText(foreign.issuer, 200),
+          plainText(foreign.clientId, 100),
+          plainText(config.issuer ?? config.baseUrl, 200),
+          plainText(config.clientId ?? '', 100),
+        ),
+      );
+      return;
+    }
     const title = vscode.l10n.t('Refreshing the tokens of {0}', plainText(config.label, 60));
     const result = await withOidcProvider(services, config, title, (text) => vscode.l10n.t('Refreshing the tokens of {0} failed: {1}', plainText(config.label, 60), text), (provider, ctx) => provider.refreshTokens(ctx, slot));
     if (!result) return;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ConfiguredProvider } from '../config';
+import { providerDisplayLabel, type ConfiguredProvider } from '../config';
 import { isAuthLensError } from '../core/errors';
 import { errorMessage } from '../core/errorMessages';
 import { describeOAuthError } from '../core/oauthErrors';
@@ -37,7 +37,7 @@ export async function pickOidcProvider(services: Services, arg: unknown): Promis
   }
   if (oidc.length === 1) return oidc[0];
   const picked = await vscode.window.showQuickPick(
-    oidc.map((p) => ({ label: plainText(p.label, 60), description: plainText(p.issuer ?? p.baseUrl, 80), provider: p })),
+    oidc.map((p) => ({ label: providerDisplayLabel(p), description: plainText(p.issuer ?? p.baseUrl, 80), provider: p })),
     { placeHolder: vscode.l10n.t('Choose an OpenID Connect provider') },
   );
   return picked?.provider;

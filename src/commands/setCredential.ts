@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { credentialKindLabel, originOf } from '../credentials';
+import { providerDisplayLabel } from '../config';
+import { credentialDestinationsText, credentialKindLabel } from '../credentials';
 import type { CredentialKind } from '../providers/types';
-import { plainText } from '../safeText';
 import type { Services } from '../services';
 import { pickProvider } from './explorerArgs';
 
@@ -20,14 +20,18 @@ function hint(kind: CredentialKind): string {
 
 /**
  * AuthLens: Set Credential. Picks a kind from the provider's definition and reads the value
- * with a password box. Stored in SecretStorage, bound to the provider's current origin.
+ * with a password box. Stored in SecretStorage, bound to every origin the provider sends it to;
+ * the prompt and the status message name all of them (an `oidc` issuer or Authing `appHost`
+ * on another host included), and say when the entry comes from workspace settings.
  */
 export function setCredentialCommand(services: Services) {
   return async (arg?: unknown): Promise<void> => {
     const provider = await pickProvider(services.explorer, arg, vscode.l10n.t('Set a credential for which provider?'));
     if (!provider) return;
-    const origin = originOf(provider.baseUrl);
-    if (!origin) return;
+    // The same list the HTTP client allows and the store binds to (src/providers/credentialOrigins.ts).
+    const origins = credentialDestinationsText(provider);
+    if (origins === '') return;
+    const name = providerDisplayLabel(provider);
     let kinds: readonly CredentialKind[];
     try {
       kinds = services.explorer.model.credentialKinds(provider);
@@ -46,21 +50,23 @@ export function setCredentialCommand(services: Services) {
           detail: hint(k),
           credKind: k,
         })),
-        { placeHolder: vscode.l10n.t('Which credential for "{0}"?', plainText(provider.label, 60)) },
+        { placeHolder: vscode.l10n.t('Which credential for "{0}"?', name) },
       );
       kind = picked?.credKind;
     }
     if (!kind) return;
     const value = await vscode.window.showInputBox({
-      title: vscode.l10n.t('{0} for {1}', credentialKindLabel(kind), plainText(provider.label, 60)),
-      prompt: vscode.l10n.t('{0}. Stored in VS Code’s secret storage and only sent to {1}.', hint(kind), origin),
+      title: vscode.l10n.t('{0} for {1}', credentialKindLabel(kind), name),
+      prompt:
+        vscode.l10n.t('{0}. Stored in VS Code’s secret storage and only sent to {1}.', hint(kind), origins) +
+        (provider.level === 'workspace' ? ` ${vscode.l10n.t('This provider comes from the workspace settings, which whoever wrote the repository chose.')}` : ''),
       password: true,
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a value.') : /[\r\n]/.test(v) ? vscode.l10n.t('The value must be one line.') : undefined),
     });
     if (value === undefined) return;
     await services.credentials.set(provider, kind, value.trim());
-    void vscode.window.setStatusBarMessage(vscode.l10n.t('{0} stored for {1} (bound to {2})', credentialKindLabel(kind), plainText(provider.label, 60), origin), 5000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('{0} stored for {1} (bound to {2})', credentialKindLabel(kind), name, origins), 5000);
     await services.explorer.model.refresh(provider.id, 'user');
   };
 }

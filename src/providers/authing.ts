@@ -24,7 +24,7 @@ export class AuthingProvider implements Provider {
     options: ProviderOptions = {},
   ) {
     // The app host is configured in the same provider entry as the base URL.
-    this.http = providerHttpClient(config, options, config.appHost !== undefined && config.appHost !== '' ? [config.appHost] : []);
+    this.http = providerHttpClient(config, options);
   }
 
   async listSessions(ctx: ProviderContext, _cursor?: string): Promise<SessionPage> {

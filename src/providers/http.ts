@@ -198,7 +198,9 @@ export class HttpClient {
 
   private async sendChecked(req: HttpRequest, secrets: readonly string[]): Promise<HttpResponse> {
     let url = parseUrl(req.url);
-    const carriesCredential = secrets.length > 0;
+    // Every declared secret counts here, however short: the length filter of `collectSecrets` is
+    // for redaction only, and a 3-character secret must not reach another origin either.
+    const carriesCredential = secrets.length > 0 || declaresCredential(req);
     if (carriesCredential && !this.credentialOrigins.has(url.origin)) {
       throw new AuthLensError('origin-mismatch', { where: url.origin }, `origin-mismatch: refusing to send a credential to ${url.origin} (provider origin ${this.origin})`);
     }
@@ -473,6 +475,12 @@ function looksLikeHtml(text: string, contentType: string | undefined): boolean {
   if (contentType !== undefined && /\btext\/html\b|application\/xhtml/i.test(contentType)) return true;
   const head = text.slice(0, 512).trimStart().toLowerCase();
   return head.startsWith('<!doctype') || head.startsWith('<html') || head.startsWith('<head') || head.startsWith('<body') || head.startsWith('<?xml');
+}
+
+/** True when the request declares any secret or sets a credential header, whatever its length. */
+function declaresCredential(req: HttpRequest): boolean {
+  if ((req.secrets ?? []).some((s) => s !== '')) return true;
+  return Object.entries(req.headers ?? {}).some(([k, v]) => CREDENTIAL_HEADERS.includes(k.toLowerCase()) && v !== '');
 }
 
 function collectSecrets(req: HttpRequest): string[] {

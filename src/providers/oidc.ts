@@ -10,6 +10,7 @@
  */
 import { AuthLensError, isAuthLensError } from '../core/errors';
 import type { JsonObject } from '../core/json';
+import { oidcIssuerOf, tokenBindingOf, tokensBoundTo } from './credentialOrigins';
 import { HttpClient } from './http';
 import { defined } from './shape';
 import { providerHttpClient } from './providerHttp';
@@ -50,9 +51,16 @@ const USER_SCOPES = new Set(['openid', 'profile', 'email', 'address', 'phone', '
 export const DEFAULT_SIGN_IN_SCOPES: readonly string[] = ['openid', 'profile', 'email', 'offline_access'];
 
 /** The issuer of an `oidc` provider: `issuer`, else the base URL. */
-export function issuerOf(config: ProviderConfig): string {
-  return (config.issuer !== undefined && config.issuer !== '' ? config.issuer : config.baseUrl).replace(/\/+$/, '');
-}
+export const issuerOf = oidcIssuerOf;
+
+/**
+ * Why a stored set is not used by this provider entry, in plain English (no token text): it was
+ * issued by another issuer or to another client than the entry names now. A workspace entry can
+ * reuse a user provider's id with another issuer path on the same origin; its discovery document
+ * would then choose where the stored refresh token goes.
+ */
+export const tokenBindingRefusal =
+  'The stored tokens were issued by another issuer or to another client than this provider entry names, so AuthLens did not send them. Sign in again, or forget the tokens.';
 
 /** `oidc` options: the usual ones plus where the tokens live. */
 export interface OidcProviderOptions extends ProviderOptions {
@@ -93,9 +101,8 @@ export class OidcProvider implements Provider {
     options: OidcProviderOptions = {},
   ) {
     this.issuer = issuerOf(config);
-    const issuerOrigin = safeOrigin(this.issuer);
-    // The issuer is configured in the same provider entry as the base URL.
-    this.http = providerHttpClient(config, options, issuerOrigin !== undefined ? [issuerOrigin] : []);
+    // The issuer is configured in the same provider entry as the base URL: both may get the secret.
+    this.http = providerHttpClient(config, options);
     this.defaultTokens = options.tokens ?? new MemoryTokenStore();
   }
 
@@ -118,8 +125,8 @@ export class OidcProvider implements Provider {
     const sets: [TokenSlot, StoredTokenSet][] = [];
     for (const slot of ['user', 'service'] as const) {
       const set = await store.get(slot);
-      // A set from another issuer or client (the settings changed) is not shown or used.
-      if (set && set.issuer === this.issuer && set.clientId === this.config.clientId) sets.push([slot, set]);
+      // A set from another issuer or client (the settings changed) is not shown, introspected or used.
+      if (set && this.owns(set)) sets.push([slot, set]);
     }
     if (sets.length === 0) {
       // Still fetch discovery: a wrong issuer shows up as an error right away.
@@ -146,6 +153,7 @@ export class OidcProvider implements Provider {
     const store = this.store(ctx);
     const set = await store.get(slot);
     if (!set) return { kind: 'not-revoked', reason: 'AuthLens holds no tokens for this session any more.' };
+    if (!this.owns(set)) return { kind: 'not-revoked', reason: tokenBindingRefusal };
     const discovery = await this.discovery(defined({ signal: ctx.signal }));
     if (!discovery.revocationEndpoint) {
       return { kind: 'unsupported', reason: `${this.issuer} publishes no revocation_endpoint (RFC 7009).` };
@@ -262,6 +270,9 @@ export class OidcProvider implements Provider {
   async refreshTokens(ctx: OidcContext, slot: TokenSlot = 'user'): Promise<RefreshResult> {
     const store = this.store(ctx);
     const previous = await store.get(slot);
+    if (previous && !this.owns(previous)) {
+      throw new AuthLensError('origin-mismatch', { where: `${slot} tokens: issuer and client id` }, `origin-mismatch: ${tokenBindingRefusal}`);
+    }
     if (!previous?.refreshToken) {
       throw new AuthLensError('oidc-no-refresh-token', { where: slot }, 'oidc-no-refresh-token: nothing to refresh with');
     }
@@ -293,6 +304,11 @@ export class OidcProvider implements Provider {
     await this.http.close();
   }
 
+  /** True when a stored set was issued by exactly this entry's issuer to exactly its client. */
+  owns(set: StoredTokenSet): boolean {
+    return tokensBoundTo(set, tokenBindingOf(this.config));
+  }
+
   private store(ctx: OidcContext): TokenStore {
     return ctx.tokens ?? this.defaultTokens;
   }
@@ -308,6 +324,8 @@ export class OidcProvider implements Provider {
 
   /** Introspection of opaque tokens and userinfo for a user set; failures become facts, not errors. */
   private async facts(discovery: DiscoveryDocument, client: ClientAuth, slot: TokenSlot, set: StoredTokenSet, signal?: AbortSignal): Promise<SessionFacts> {
+    // Checked again here so that no caller can introspect a set bound to another issuer or client.
+    if (!this.owns(set)) return {};
     const facts: { access?: IntrospectionResult; refresh?: IntrospectionResult; userinfo?: JsonObject; userinfoError?: string } = {};
     const ask = async (token: string, hint: 'access_token' | 'refresh_token'): Promise<IntrospectionResult | undefined> => {
       try {
@@ -337,14 +355,6 @@ export class OidcProvider implements Provider {
       }
     }
     return facts;
-  }
-}
-
-function safeOrigin(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,3 +1,4 @@
+import { credentialOriginsOf } from './credentialOrigins';
 import { HttpClient } from './http';
 import { defined } from './shape';
 import type { ProviderConfig, ProviderOptions } from './types';
@@ -5,20 +6,18 @@ import type { ProviderConfig, ProviderOptions } from './types';
 /**
  * The HttpClient of one provider entry: its base URL, timeout and TLS opt-out, plus the other
  * origins that the same entry names (Authing's `appHost`, an OIDC issuer), which alone may also
- * receive its credentials.
+ * receive its credentials. The origins come from {@link credentialOriginsOf}, the function that
+ * also binds stored credentials and names the origins in Set Credential's prompt.
  *
  * @example
- * this.http = providerHttpClient(config, options, config.appHost ? [config.appHost] : []);
+ * this.http = providerHttpClient(config, options);
  */
-export function providerHttpClient(
-  config: ProviderConfig,
-  options: ProviderOptions,
-  credentialOrigins: readonly string[] = [],
-): HttpClient {
+export function providerHttpClient(config: ProviderConfig, options: ProviderOptions): HttpClient {
+  const also = credentialOriginsOf(config)?.also ?? [];
   return new HttpClient(
     defined({
       baseUrl: config.baseUrl,
-      credentialOrigins: credentialOrigins.length > 0 ? credentialOrigins : undefined,
+      credentialOrigins: also.length > 0 ? also : undefined,
       timeoutMs: config.timeoutMs,
       allowInsecureTls: config.allowInsecureTls,
       http: options.http,

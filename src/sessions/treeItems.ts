@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
 import { plainText } from '../safeText';
+import { credentialDestinations } from '../providers/credentialOrigins';
 import type { ProviderStateKind, SessionsModel } from './sessionsModel';
 import {
   englishDescribeStrings,
@@ -198,6 +199,8 @@ export class TreeItemFactory {
     }
     if (state.setAside.length > 0) parts.push(vscode.l10n.t('credential set aside'));
     if (config?.allowInsecureTls) parts.push(vscode.l10n.t('⚠ TLS checks off'));
+    // Workspace entries are the repository author's choice of server: say so next to the name.
+    if (config?.level === 'workspace') parts.push(vscode.l10n.t('workspace settings'));
     item.description = parts.join(' · ');
     item.accessibilityInformation = { label: `${item.label as string}, ${stateText(shown)}, ${item.description}` };
     return item;
@@ -211,6 +214,8 @@ export class TreeItemFactory {
       { label: vscode.l10n.t('Kind'), value: config.kind },
       { label: vscode.l10n.t('Base URL'), value: config.baseUrl },
       { label: vscode.l10n.t('Defined in'), value: config.level === 'user' ? vscode.l10n.t('user settings') : vscode.l10n.t('workspace settings') },
+      // The list the HTTP client allows and the credentials are bound to, not just the base URL.
+      { label: vscode.l10n.t('Credentials sent to'), value: credentialDestinations(config).join(', ') },
       { label: vscode.l10n.t('State'), value: stateText(state.kind === 'loading' ? (state.lastKind ?? 'loading') : state.kind) },
     ];
     const f = state.failure;

@@ -23,11 +23,20 @@ export const fake = {
   warnings: [] as string[],
   /** What the next warning notification answers (an item's title, or undefined = dismissed). */
   warningAnswer: undefined as string | undefined,
+  /** Options of every input box shown (title, prompt...). */
+  inputBoxes: [] as { title?: string; prompt?: string }[],
+  /** What every input box answers (undefined = cancelled). */
+  inputAnswer: undefined as string | undefined,
+  /** Status bar and information/error messages, in order. */
+  messages: [] as string[],
   reset(): void {
     this.trusted = true;
     this.settings.clear();
     this.warnings.length = 0;
     this.warningAnswer = undefined;
+    this.inputBoxes.length = 0;
+    this.inputAnswer = undefined;
+    this.messages.length = 0;
   },
 };
 
@@ -78,6 +87,25 @@ const vscodeStub = {
     async showWarningMessage(message: string): Promise<string | undefined> {
       fake.warnings.push(message);
       return fake.warningAnswer;
+    },
+    async showInputBox(options: { title?: string; prompt?: string }): Promise<string | undefined> {
+      fake.inputBoxes.push({ ...(options.title !== undefined ? { title: options.title } : {}), ...(options.prompt !== undefined ? { prompt: options.prompt } : {}) });
+      return fake.inputAnswer;
+    },
+    async showQuickPick<T>(items: readonly T[]): Promise<T | undefined> {
+      return items[0];
+    },
+    setStatusBarMessage(message: string): { dispose(): void } {
+      fake.messages.push(message);
+      return { dispose: () => undefined };
+    },
+    async showInformationMessage(message: string): Promise<undefined> {
+      fake.messages.push(message);
+      return undefined;
+    },
+    async showErrorMessage(message: string): Promise<undefined> {
+      fake.messages.push(message);
+      return undefined;
     },
   },
   EventEmitter,
