@@ -5,6 +5,8 @@
  * `[x](command:workbench.action.terminal.new)` or `<img src=x onerror=...>` reads as text.
  */
 import type { Json, JsonObject } from '../core/json';
+import { redact } from '../core/redact';
+import type { Translate } from '../core/template';
 
 /** Longest value shown in a tooltip cell, in characters. */
 export const maxCellLength = 160;
@@ -32,9 +34,13 @@ export function escapeMarkdown(text: string, max = maxCellLength): string {
 /** Field names whose values are secrets: shown shortened, never in full. */
 const secretKey = /token|secret|password|passwd|salt|cookie|hash|credential|private|api[_-]?key/i;
 
-/** A secret shortened for display: first 6 characters, an ellipsis and the length. */
-export function maskSecret(value: string): string {
-  return `${value.slice(0, 6)}… (${value.length})`;
+/**
+ * A secret shortened for display by the log's rule (`redact`): a 6-character prefix only for
+ * secrets of 12 characters or more, shorter ones fully masked (6 of 8 characters of a password
+ * would give it away).
+ */
+export function maskSecret(value: string, t?: Translate): string {
+  return redact(value, t);
 }
 
 export interface FieldRow {
@@ -47,19 +53,19 @@ export interface FieldRow {
  * Flattens a JSON object into `path: value` rows (depth-limited, at most {@link maxRawRows}),
  * masking values whose key looks like a secret.
  */
-export function flattenFields(obj: JsonObject, prefix = '', depth = 0, out: FieldRow[] = []): FieldRow[] {
+export function flattenFields(obj: JsonObject, prefix = '', depth = 0, out: FieldRow[] = [], t?: Translate): FieldRow[] {
   for (const key of Object.keys(obj)) {
     if (out.length >= maxRawRows) break;
     const value: Json | undefined = obj[key];
     const path = prefix ? `${prefix}.${key}` : key;
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && depth < 3) {
       if (secretKey.test(key)) out.push({ path, value: '{…}', secret: true });
-      else flattenFields(value, path, depth + 1, out);
+      else flattenFields(value, path, depth + 1, out, t);
       continue;
     }
     const text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
     const secret = secretKey.test(key) && text !== '' && text !== 'null' && typeof value !== 'boolean';
-    out.push({ path, value: secret ? maskSecret(text) : text, secret });
+    out.push({ path, value: secret ? maskSecret(text, t) : text, secret });
   }
   return out;
 }

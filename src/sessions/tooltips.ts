@@ -4,6 +4,7 @@
  * Every value from a server or a token goes through `escapeMarkdown`, so it reads as text.
  */
 import type { SessionInfo, TokenInfo } from '../providers/types';
+import type { Translate } from '../core/template';
 import { summariseUserAgent } from '../core/userAgent';
 import { escapeMarkdown, fieldsTable, flattenFields } from './markdownText';
 import { effectiveExpiry, englishTimeLeft, timeLeftText, type TimeLeftStrings } from './timeText';
@@ -36,6 +37,8 @@ export interface TooltipStrings {
   readonly algorithm: string;
   readonly notVerified: string;
   readonly time: TimeLeftStrings;
+  /** Localises the masks of secret fields (`redact`'s templates); English when absent. */
+  readonly translate?: Translate;
 }
 
 export const englishTooltipStrings: TooltipStrings = {
@@ -96,10 +99,10 @@ export function sessionTooltip(session: SessionInfo, now: number, s: TooltipStri
   ].filter((r): r is { label: string; value: string } => r !== undefined);
   parts.push(fieldsTable(summary, [s.field, s.value]));
   if (session.current) parts.push(`*${escapeMarkdown(s.current)}*`);
-  const raw = flattenFields(session.raw.session).map((r) => ({ label: r.path, value: r.value }));
+  const raw = flattenFields(session.raw.session, '', 0, [], s.translate).map((r) => ({ label: r.path, value: r.value }));
   if (raw.length > 0) parts.push(`**${escapeMarkdown(s.serverFields)}**`, fieldsTable(raw, [s.field, s.value]));
   if (session.raw.user) {
-    const user = flattenFields(session.raw.user).map((r) => ({ label: r.path, value: r.value }));
+    const user = flattenFields(session.raw.user, '', 0, [], s.translate).map((r) => ({ label: r.path, value: r.value }));
     if (user.length > 0) parts.push(`**${escapeMarkdown(s.userFields)}**`, fieldsTable(user, [s.field, s.value]));
   }
   return parts.join('\n\n');
@@ -124,7 +127,7 @@ export function tokenTooltip(token: TokenInfo, facts: TokenFacts, now: number, s
   ].filter((r): r is { label: string; value: string } => r !== undefined);
   const parts = [`**${escapeMarkdown(token.label)}**`, fieldsTable(rows, [s.field, s.value])];
   if (token.introspection) {
-    const intro = flattenFields(token.introspection).map((r) => ({ label: r.path, value: r.value }));
+    const intro = flattenFields(token.introspection, '', 0, [], s.translate).map((r) => ({ label: r.path, value: r.value }));
     parts.push(fieldsTable(intro, [s.field, s.value]));
   }
   if (!token.opaque) parts.push(`*${escapeMarkdown(s.notVerified)}*`);

@@ -73,6 +73,7 @@ function tooltipStrings(): TooltipStrings {
     algorithm: vscode.l10n.t('Algorithm'),
     notVerified: vscode.l10n.t('Decoded, not verified.'),
     time: timeStrings(),
+    translate: (s) => vscode.l10n.t(s),
   };
 }
 

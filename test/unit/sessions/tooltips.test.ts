@@ -64,8 +64,11 @@ describe('sessions/tooltips (escaping)', () => {
     const md = sessionTooltip(s, now);
     assertInert(md);
     assert.ok(!md.includes('super-secret-session-token-value'), 'the token is shown in full');
-    assert.ok(md.includes('super\\-… \\(32\\)'), md);
+    assert.ok(md.includes('super\\-… \\(32 chars\\)'), md);
     assert.ok(!md.includes('hunter22'));
+    // A short secret is masked completely, as in the log: not 6 of its 8 characters.
+    assert.ok(!md.includes('hunter'), md);
+    assert.ok(md.includes('••• \\(8 chars\\)'), md);
     assert.ok(md.includes('expires in 1m'));
     assert.ok(md.includes('\\_\\_proto\\_\\_'), 'the __proto__ key is shown as a field');
   });
@@ -80,8 +83,15 @@ describe('sessions/tooltips (escaping)', () => {
   it('flattens nested objects with a depth limit and masks secret keys', () => {
     const rows = flattenFields({ a: { b: { c: { d: { e: 1 } } } }, clientSecret: 'abcdefghijklmnop', cookie: { x: 'y' }, ok: true });
     assert.deepEqual(rows.map((r) => r.path), ['a.b.c.d', 'clientSecret', 'cookie', 'ok']);
-    assert.equal(rows[1]!.value, 'abcdef… (16)');
+    assert.equal(rows[1]!.value, 'abcdef… (16 chars)');
     assert.equal(rows[2]!.value, '{…}');
+  });
+
+  it('masks secret fields by the log’s rule: short ones completely, localised when a translation is given', () => {
+    const rows = flattenFields({ password: 'hunter22', salt: 'abcdefghijk', token: 'abcdefghijkl' });
+    assert.deepEqual(rows.map((r) => r.value), ['••• (8 chars)', '••• (11 chars)', 'abcdef… (12 chars)']);
+    const zh = flattenFields({ password: 'hunter22' }, '', 0, [], (s) => (s === '••• ({0} chars)' ? '•••（{0} 个字符）' : s));
+    assert.equal(zh[0]!.value, '•••（8 个字符）');
   });
 
   it('plainText breaks notification links and codicons', () => {
