@@ -32,6 +32,7 @@ import {
   type WebviewRequest,
 } from '../shared/inspectorProtocol';
 import { compareTokens } from './compareModel';
+import { confirmForeignKeyUrl, declinedKeyUrlMessage } from './keyUrlConsent';
 import type { InspectInput } from './inspectInput';
 import { buildInspectorModel, type BuiltInspector, type InspectorSource } from './viewModel';
 
@@ -380,10 +381,15 @@ export class TokenInspectorPanel implements vscode.Disposable {
             env: process.env,
           });
           this.services.log.info(`Inspector: fetching keys from ${key.url}`);
-          const fetched = await mod.fetchKeySet(key.url, { http, timeoutMs: 10_000, log: (line) => this.services.log.debug(line) });
+          const fetched = await mod.fetchKeySet(key.url, {
+            http,
+            timeoutMs: 10_000,
+            log: (line) => this.services.log.debug(line),
+            confirmKeyUrl: (jwksUri) => confirmForeignKeyUrl(jwksUri, key.url),
+          });
           return this.logOutcome(await mod.verifyJwt(decoded.raw, { kind: 'jwks', jwks: fetched.jwks, url: fetched.url }));
         } catch (err) {
-          const message = isAuthLensError(err) ? errorMessage(err, translate) : vscode.l10n.t('The keys could not be fetched.');
+          const message = isAuthLensError(err) ? (declinedKeyUrlMessage(err, key.url) ?? errorMessage(err, translate)) : vscode.l10n.t('The keys could not be fetched.');
           return { valid: false, ...base, keyDescription: `JWKS ${key.url}`, failure: { code: 'jwks-fetch-failed', message } };
         }
       }

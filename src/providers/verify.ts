@@ -261,6 +261,12 @@ export interface FetchKeySetOptions {
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
   readonly log?: (line: string) => void;
+  /**
+   * Asked before fetching a discovery document's `jwks_uri` that is on another origin than the
+   * document: the person was shown the discovery URL, not that one. Without it, or when it
+   * answers false, nothing is fetched from there (`cancelled`, `where` = the jwks_uri).
+   */
+  readonly confirmKeyUrl?: (jwksUri: string) => Promise<boolean>;
 }
 
 /** A fetched key set and the URL it really came from (after discovery). */
@@ -303,6 +309,14 @@ export async function fetchKeySet(url: string, options: FetchKeySetOptions = {})
     const jwksUri = isJsonObject(first) ? first['jwks_uri'] : undefined;
     if (typeof jwksUri !== 'string') {
       throw new AuthLensError('response-shape', { where: 'jwks_uri' }, `response-shape: ${url} has no jwks_uri`);
+    }
+    if (!isFetchableKeyUrl(jwksUri)) {
+      throw new AuthLensError('unsupported', { where: jwksUri.slice(0, 200) }, `unsupported: only https or loopback URLs are fetched for keys (${jwksUri.slice(0, 200)})`);
+    }
+    // The document is server data: it may send the key request anywhere. Another origin than
+    // the one the person chose is fetched only once they have seen it and agreed.
+    if (new URL(jwksUri).origin !== new URL(url).origin && !(await options.confirmKeyUrl?.(jwksUri))) {
+      throw new AuthLensError('cancelled', { where: jwksUri.slice(0, 200) }, `cancelled: jwks_uri on another origin not confirmed (${new URL(jwksUri).origin})`);
     }
     return { jwks: (await get(jwksUri)) ?? null, url: jwksUri };
   }

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { SignJWT, exportJWK, exportSPKI, generateKeyPair } from 'jose';
-import { isFetchableKeyUrl, verifyJwt } from '../../../src/providers/verify';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isAuthLensError } from '../../../src/core/errors';
+import { fetchKeySet, isFetchableKeyUrl, verifyJwt } from '../../../src/providers/verify';
 
 describe('verifyJwt', () => {
   const secret = 'a-test-secret-that-is-long-enough-123456';
@@ -84,5 +87,69 @@ describe('verifyJwt', () => {
     assert.equal(isFetchableKeyUrl('file:///etc/passwd'), false);
     assert.equal(isFetchableKeyUrl('javascript:alert(1)'), false);
     assert.equal(isFetchableKeyUrl('https://user:pw@issuer.example/jwks'), false);
+  });
+});
+
+/** A server that answers every GET with `body()` as JSON and counts requests. */
+async function jsonServer(body: (origin: string) => unknown): Promise<{ origin: string; hits: string[]; close(): Promise<void> }> {
+  const hits: string[] = [];
+  let origin = '';
+  const server: Server = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body(origin)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    hits,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe('fetchKeySet: a discovery document that names keys on another origin', () => {
+  const keys = { keys: [{ kty: 'RSA', kid: 'k', n: 'AQAB', e: 'AQAB' }] };
+
+  it('does not fetch the foreign jwks_uri unless the person confirms it, and asks with that URL', async () => {
+    const keyHost = await jsonServer(() => keys);
+    const issuer = await jsonServer((origin) => ({ issuer: origin, jwks_uri: `${keyHost.origin}/certs` }));
+    const discovery = `${issuer.origin}/.well-known/openid-configuration`;
+    try {
+      const declined = (err: unknown): boolean => isAuthLensError(err) && err.code === 'cancelled' && err.details.where === `${keyHost.origin}/certs`;
+      // No one to ask: not fetched.
+      await assert.rejects(fetchKeySet(discovery), declined);
+      // Asked, and declined: not fetched either.
+      const asked: string[] = [];
+      await assert.rejects(fetchKeySet(discovery, { confirmKeyUrl: async (u) => (asked.push(u), false) }), declined);
+      assert.deepEqual(asked, [`${keyHost.origin}/certs`]);
+      assert.deepEqual(keyHost.hits, [], 'the foreign key URL was fetched before the person agreed');
+      // Agreed: fetched from there.
+      const fetched = await fetchKeySet(discovery, { confirmKeyUrl: async () => true });
+      assert.deepEqual(fetched, { jwks: keys, url: `${keyHost.origin}/certs` });
+      assert.deepEqual(keyHost.hits, ['/certs']);
+    } finally {
+      await Promise.all([keyHost.close(), issuer.close()]);
+    }
+  });
+
+  it('fetches a same-origin jwks_uri without asking; never a non-https, non-loopback one', async () => {
+    const issuer = await jsonServer((origin) => ({ issuer: origin, jwks_uri: `${origin}/jwks` }));
+    const foreignHttp = await jsonServer(() => ({ issuer: 'x', jwks_uri: 'http://keys.example/jwks' }));
+    try {
+      let asked = 0;
+      const confirm = async (): Promise<boolean> => (asked++, true);
+      const same = await fetchKeySet(`${issuer.origin}/.well-known/openid-configuration`, { confirmKeyUrl: confirm });
+      assert.deepEqual(same, { jwks: { issuer: issuer.origin, jwks_uri: `${issuer.origin}/jwks` }, url: `${issuer.origin}/jwks` });
+      assert.equal(asked, 0);
+      await assert.rejects(fetchKeySet(`${foreignHttp.origin}/.well-known/openid-configuration`, { confirmKeyUrl: confirm }), (err) => isAuthLensError(err) && err.code === 'unsupported');
+      assert.equal(asked, 0, 'a URL that is never fetched is not offered');
+    } finally {
+      await Promise.all([issuer.close(), foreignHttp.close()]);
+    }
   });
 });
