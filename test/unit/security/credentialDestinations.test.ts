@@ -123,3 +123,32 @@ describe('security: credentials go only where the person was told', function () 
     assert.ok(!fake.warnings.join('\n').includes(SECRET));
   });
 });
+
+describe('security: the Sessions tree tells where credentials go and who defined the provider', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { TreeItemFactory } = require('../../../src/sessions/treeItems') as typeof import('../../../src/sessions/treeItems');
+  const state = { kind: 'signed-out', sessions: [], loadingMore: false, noCredential: true, setAside: [] };
+
+  function providerRow(config: ProviderConfig & { level: Level }): { description: string; tooltip: string } {
+    const model = { provider: (id: string) => (id === config.id ? config : undefined), state: () => state };
+    const factory = new TreeItemFactory(model as never);
+    const node = { type: 'provider', providerId: config.id } as const;
+    const item = factory.resolve(factory.item(node, Date.now()), node, Date.now());
+    // The tooltip escapes every punctuation character; read it back as text.
+    const tooltip = (item.tooltip as { value: string }).value.replace(/\\(.)/g, '$1');
+    return { description: String(item.description ?? ''), tooltip };
+  }
+
+  it('names every origin in the provider tooltip, from the same list the client allows', () => {
+    const row = providerRow({ ...configs[1]!, level: 'user' });
+    assert.match(row.tooltip, /Credentials sent to \| http:\/\/127\.0\.0\.1:9, http:\/\/127\.0\.0\.1:13 \|/);
+    assert.ok(!row.description.includes('workspace settings'));
+  });
+
+  it('marks a provider from workspace settings in its row, not only in the tooltip', () => {
+    const row = providerRow({ ...configs[3]!, level: 'workspace' });
+    assert.match(row.description, /workspace settings/);
+    assert.match(row.tooltip, /Defined in \| workspace settings/);
+    assert.match(row.tooltip, /http:\/\/127\.0\.0\.1:19/);
+  });
+});

@@ -74,7 +74,41 @@ function configuration(section: string): unknown {
   };
 }
 
+/** Just enough of the tree classes for `src/sessions/treeItems.ts`. */
+class TreeItem {
+  id?: string;
+  description?: string;
+  tooltip?: unknown;
+  iconPath?: unknown;
+  contextValue?: string;
+  command?: unknown;
+  accessibilityInformation?: unknown;
+  constructor(
+    readonly label: string,
+    readonly collapsibleState?: number,
+  ) {}
+}
+class ThemeIcon {
+  constructor(
+    readonly id: string,
+    readonly color?: unknown,
+  ) {}
+}
+class ThemeColor {
+  constructor(readonly id: string) {}
+}
+class MarkdownString {
+  supportHtml = false;
+  isTrusted = false;
+  constructor(readonly value: string) {}
+}
+
 const vscodeStub = {
+  TreeItem,
+  ThemeIcon,
+  ThemeColor,
+  MarkdownString,
+  TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   version: '1.100.0',
   l10n: { t },
   workspace: {
