@@ -107,6 +107,7 @@ function valueCell(row: FieldRow): HTMLElement {
     return cell;
   }
   cell.append(el('span', { class: row.valueType === 'string' ? 'string' : 'literal', attrs: { dir: 'ltr' } }, row.display));
+  if (row.timeProblem !== undefined) cell.append(el('span', { class: 'time-problem muted' }, ` · ${row.timeProblem}`));
   return cell;
 }
 

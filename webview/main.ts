@@ -117,7 +117,7 @@ function render(content: PanelContent): void {
       body = [renderPaste(t('The token is no longer available (AuthLens does not keep it once the panel is closed). Paste it again to inspect it.'))];
       break;
     case 'error':
-      body = [renderPaste(t('AuthLens could not decode the token: {0}', content.message))];
+      body = [renderPaste(t('AuthLens could not decode the token: {0}', content.repaired ? `${content.message} ${content.repaired}` : content.message))];
       break;
   }
   app.replaceChildren(...body, statusLine());

@@ -1,4 +1,6 @@
 /** The summary at the top: status badge, live countdowns, timeline, key facts, actions. */
+import { timeStateAt, type TokenTimeStateName } from '../src/core/tokenTime';
+import { timeStateTexts } from '../src/core/verdictText';
 import type { InspectorModel, TimeFacts } from '../src/shared/inspectorProtocol';
 import { button, el, icon } from './dom';
 import { t } from './l10n';
@@ -6,40 +8,30 @@ import { request } from './rpc';
 import { countdown, local, onTick, utc } from './time';
 import { copyButton, flash } from './status';
 
-type Status = 'not-yet-valid' | 'valid' | 'expiring' | 'expired' | 'no-expiry';
+type Status = TokenTimeStateName;
 
-/** The token's state at `now` (same rules as the core's `timeState`, on epoch ms). */
+/**
+ * The token's state at `now`: the core's `timeStateAt`, the same rules as the verdict the host
+ * built (exp now or past is expired; the skew allowance is only a note).
+ */
 export function statusAt(times: TimeFacts, now: number): Status {
-  if (times.nbf !== undefined && times.nbf > now + times.skewMs) return 'not-yet-valid';
-  if (times.exp === undefined) return 'no-expiry';
-  const left = times.exp - now;
-  if (left + times.skewMs <= 0) return 'expired';
-  if (left < times.soonMs) return 'expiring';
-  return 'valid';
+  return timeStateAt(times, now, times.soonMs);
 }
 
 function statusText(s: Status): string {
-  switch (s) {
-    case 'not-yet-valid':
-      return t('Not yet valid');
-    case 'valid':
-      return t('Valid');
-    case 'expiring':
-      return t('Expiring soon');
-    case 'expired':
-      return t('Expired');
-    case 'no-expiry':
-      return t('No expiry');
-  }
+  // The verdict's words: never a bare "Valid" beside "Decoded, not verified".
+  return t(timeStateTexts[s]);
 }
 
 function statusIcon(s: Status): string {
   switch (s) {
-    case 'valid':
+    case 'not-expired':
+    case 'within-validity':
       return 'pass';
     case 'expiring':
       return 'watch';
     case 'expired':
+    case 'unknown':
       return 'error';
     case 'not-yet-valid':
       return 'clock';
@@ -71,7 +63,7 @@ export function setVerified(valid: boolean, alg: string | undefined): void {
   );
 }
 
-function countdowns(times: TimeFacts): HTMLElement {
+function countdowns(times: TimeFacts, expProblem: string | undefined): HTMLElement {
   const entries: [id: string, label: string, at: number | undefined][] = [
     ['exp', t('Token expires'), times.exp],
     ['session', t('Session expires'), times.sessionExpiresAt],
@@ -97,7 +89,11 @@ function countdowns(times: TimeFacts): HTMLElement {
       value.textContent = nbf > now ? t('in {0}', countdown(nbf - now).replace(/\s*\S+$/, '')) : t('now valid');
     });
   }
-  if (list.childElementCount === 0) list.append(el('dt', {}, t('Token expires')), el('dd', {}, el('span', { class: 'countdown none' }, t('never (no "exp" claim)'))));
+  if (times.exp === undefined) {
+    // An unreadable `exp` is not "never": say what is wrong with it, as the other views do.
+    const text = expProblem !== undefined ? `exp: ${expProblem}` : t(timeStateTexts['no-expiry']);
+    list.prepend(el('dt', {}, t('Token expires')), el('dd', {}, el('span', { class: 'countdown none', id: 'countdown-exp-missing' }, text)));
+  }
   return list;
 }
 
@@ -133,6 +129,7 @@ function fact(label: string, value: string | undefined, id: string): HTMLElement
 
 export function renderSummary(model: InspectorModel, providerActions: { onRevoke: () => void; onRefresh: () => void }): HTMLElement {
   const s = model.summary;
+  const v = model.verdict;
   const statusBadge = el('span', { class: 'badge', id: 'status-badge' });
   onTick((now) => {
     const st = statusAt(model.times, now);
@@ -144,8 +141,9 @@ export function renderSummary(model: InspectorModel, providerActions: { onRevoke
   const head = el(
     'div',
     { class: 'summary-head' },
-    statusBadge,
-    verifiedBadge(),
+    el('span', { class: 'badge neutral', id: 'kind-badge', attrs: { 'data-kind': v.kind } }, v.kindLabel),
+    v.kind === 'jwe' ? null : statusBadge,
+    v.kind === 'jwe' ? null : verifiedBadge(),
     where ? el('span', { class: 'source' }, icon('server'), ' ', where) : null,
     s.session ? el('span', { class: 'source', title: s.session.id }, icon('account'), ' ', s.session.user ?? s.session.id, s.session.current ? ` (${t('current')})` : '', ` · ${s.session.status}`) : null,
   );
@@ -167,11 +165,16 @@ export function renderSummary(model: InspectorModel, providerActions: { onRevoke
     ...fact(t('Algorithm'), s.alg, 'alg'),
     ...fact(t('Key ID'), s.kid, 'kid'),
     ...(s.typ !== undefined ? fact(t('Type'), s.typ, 'typ') : []),
+    ...(s.enc !== undefined ? fact(t('Content encryption'), s.enc, 'enc') : []),
+    ...(s.cty !== undefined ? fact(t('Content type'), s.cty, 'cty') : []),
   );
+  const verdictNotes = [v.repaired, ...v.notes, v.skewNote]
+    .filter((n): n is string => n !== undefined)
+    .map((n) => el('p', { class: 'notice verdict-note' }, icon('info'), ' ', n));
   const decodeNote = model.decodeError
     ? el('p', { class: 'notice' }, icon('info'), ' ', t('This token is not a JWT ({0}): showing what the provider said about it.', model.decodeError.message))
     : null;
-  return el('section', { class: 'summary', attrs: { 'aria-label': t('Summary') } }, head, decodeNote, el('div', { class: 'summary-grid' }, countdowns(model.times), facts), timeline(model.times) ?? null, actions);
+  return el('section', { class: 'summary', attrs: { 'aria-label': t('Summary') } }, head, ...verdictNotes, decodeNote, el('div', { class: 'summary-grid' }, countdowns(model.times, v.claimProblems.exp), facts), timeline(model.times) ?? null, actions);
 }
 
 /** Runs a revoke/refresh request and shows its outcome. */

@@ -50,6 +50,9 @@ export function renderVerify(model: InspectorModel): HTMLElement {
   if (v.family === 'none') {
     blocks.push(el('p', { class: 'verify-result bad' }, icon('error'), ' ', t('This token is not signed (alg "none"): there is nothing to verify, and no server should accept it.')));
   }
+  if (v.family === 'encrypted') {
+    blocks.push(el('p', { class: 'verify-result neutral', id: 'verify-encrypted' }, icon('lock'), ' ', t('This token is encrypted (JWE): nothing can be verified without the decryption key.')));
+  }
   if (v.family === 'hmac' || v.family === 'unknown') {
     const secret = el('vscode-textfield', { id: 'verify-secret', attrs: { 'aria-label': t('Shared secret') } });
     secret.type = 'password';
@@ -62,7 +65,8 @@ export function renderVerify(model: InspectorModel): HTMLElement {
         { class: 'verify-block' },
         el('h3', {}, t('Shared secret')),
         el('div', { class: 'row' }, secret, button(t('Verify'), () => void run({ kind: 'secret', secret: secret.value, remember: remember.checked }), { icon: 'shield', id: 'verify-secret-button' })),
-        el('div', { class: 'row' }, remember, button(t('Use stored secret'), () => void run({ kind: 'storedSecret' }), { secondary: true, id: 'verify-stored' })),
+        // Offered only when a secret for this token's issuer is stored (the host checked).
+        el('div', { class: 'row' }, remember, v.storedSecret ? button(t('Use stored secret'), () => void run({ kind: 'storedSecret' }), { secondary: true, id: 'verify-stored' }) : null),
       ),
     );
   }

@@ -4,12 +4,9 @@
  * claims and warnings in a read-only JSON document. The log sees redacted tokens only.
  */
 import * as vscode from 'vscode';
-import { decodeJwt } from '../core/decode';
-import { errorMessage } from '../core/errorMessages';
 import { redact } from '../core/redact';
-import { tokenWarnings } from '../core/warnings';
 import { decodedDocuments } from '../decodedDocument';
-import { decodedJson } from '../decodedJson';
+import { decodedDocumentFor } from '../decodedJson';
 import type { Services } from '../services';
 import { gatherToken, type TokenInput, type TokenInputOptions } from '../tokenInput';
 import { inspectFrom } from './inspectToken';
@@ -22,20 +19,20 @@ const translate = (s: string): string => vscode.l10n.t(s);
  */
 export async function showDecodedDocument(services: Services, input: TokenInput): Promise<vscode.TextEditor | undefined> {
   const { log } = services;
-  const result = decodeJwt(input.token);
-  if (!result.ok) {
-    log.warn(`Could not decode ${redact(input.token)} (${input.source}): ${result.error.code}`);
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('AuthLens could not decode the token: {0}', errorMessage(result.error, translate)),
-    );
+  const now = Date.now();
+  // The verdict every view shares (core/verdict.ts), rendered as a document.
+  const doc = decodedDocumentFor(input.token, now, translate);
+  if (!doc.ok) {
+    log.warn(`Could not decode ${redact(input.token)} (${input.source}): ${doc.verdict.error?.code ?? doc.verdict.kind}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('AuthLens could not decode the token: {0}', doc.message));
     return undefined;
   }
-  const now = Date.now();
-  const warnings = tokenWarnings(result.token, now, { t: translate });
-  const text = JSON.stringify(decodedJson(result.token, warnings, now, translate), null, 2) + '\n';
-  const alg = typeof result.token.header.alg === 'string' ? result.token.header.alg : '?';
+  const text = JSON.stringify(doc.json, null, 2) + '\n';
+  const header = doc.verdict.decoded?.header ?? doc.verdict.header;
+  const alg = typeof header?.['alg'] === 'string' ? header['alg'] : '?';
+  const warnings = doc.warnings;
   log.info(
-    `Decoded ${redact(input.token)} from ${input.source}: alg ${alg}, ${warnings.length} warning(s)` +
+    `Decoded ${redact(input.token)} from ${input.source}: ${doc.verdict.kind}, alg ${alg}, ${warnings.length} warning(s)` +
       (warnings.length ? ` [${warnings.map((w) => w.code).join(', ')}]` : ''),
   );
   return decodedDocuments(services).show(vscode.l10n.t('Decoded token'), text);

@@ -6,11 +6,19 @@
  * Every string that came out of a token goes through {@link escapeMarkdownText} or sits inside a
  * {@link codeFence}; the only links are ours, and their arguments are an opaque id made by the
  * extension (see `HoverTokenStore`), never token text.
+ *
+ * No theme icons: VS Code turns `$(name)` in the *rendered* text into icons, after the markdown
+ * parser has undone the `\$\(` escape, so token text could paint a "verified" shield. The
+ * hover is built with `supportThemeIcons: false` and marks severity with plain characters.
+ *
+ * What the token is, why it is malformed, what was stripped and its time state come from the
+ * token verdict (`core/verdict.ts`, `core/verdictText.ts`), the same words as every other view.
  */
 import { CommandId } from '../commands/commandIds';
 import type { DecodedJwt } from '../core/decode';
 import type { Json, JsonObject } from '../core/json';
-import type { TimeState } from '../core/time';
+import { tokenTimes, type TokenTimeStateName } from '../core/tokenTime';
+import { verdictWords, type VerdictWords } from '../core/verdictText';
 import type { TokenWarning } from '../core/warnings';
 import { formatJsonPreview } from './jsonPreview';
 import { codeFence, escapeMarkdownText, trimText } from './markdownSafety';
@@ -31,6 +39,8 @@ export type HoverAction = 'inspect' | 'copyPayload' | 'copyAuthorizationHeader';
 export interface HoverMarkdown {
   readonly markdown: string;
   readonly enabledCommands: readonly string[];
+  /** Always false: token text must never become an icon (see the module comment). */
+  readonly supportThemeIcons: false;
 }
 
 /** A `command:` URI for one hover action. The only argument data is our own id and action name. */
@@ -100,16 +110,17 @@ function relative(claim: TimeClaim, deltaMs: number, t: Translate): string {
   return deltaMs > 0 ? t('in {0} (in the future)', d) : t('{0} ago', d);
 }
 
-/** One line per time claim present: label, absolute date (UTC) and relative time. */
-function timeLines(payload: JsonObject, now: number, t: Translate): string[] {
+/** One line per time claim present: label, absolute date (UTC) and relative time, or what is wrong. */
+function timeLines(payload: JsonObject, words: VerdictWords, now: number, t: Translate): string[] {
   const lines: string[] = [];
   for (const claim of TIME_CLAIMS) {
-    const value = payload[claim];
+    const value = Object.prototype.hasOwnProperty.call(payload, claim) ? payload[claim] : undefined;
     if (value === undefined) continue;
     const label = `**${escapeMarkdownText(timeLabel(claim, t))}** \`${claim}\``;
-    const instant = typeof value === 'number' ? formatInstant(value * 1000) : undefined;
-    if (typeof value !== 'number' || instant === undefined) {
-      lines.push(`${label} ${claimText(value)} · ${escapeMarkdownText(t('not a NumericDate (seconds since 1970)'))}`);
+    const problem = words.claimProblems[claim];
+    const instant = typeof value === 'number' && problem === undefined ? formatInstant(value * 1000) : undefined;
+    if (problem !== undefined || instant === undefined || typeof value !== 'number') {
+      lines.push(`${label} ${claimText(value)} · ${escapeMarkdownText(problem ?? t('not a NumericDate (seconds since 1970)'))}`);
       continue;
     }
     lines.push(`${label} ${escapeMarkdownText(instant)} · ${escapeMarkdownText(relative(claim, value * 1000 - now, t))}`);
@@ -117,25 +128,38 @@ function timeLines(payload: JsonObject, now: number, t: Translate): string[] {
   return lines;
 }
 
-function stateLine(state: TimeState | undefined, t: Translate): string | undefined {
-  switch (state?.state) {
+/** Plain marks instead of theme icons (see the module comment). */
+const MARK = { error: '✖', warning: '⚠', info: 'ℹ', ok: '✓' } as const;
+
+function stateMark(state: TokenTimeStateName): string {
+  switch (state) {
     case 'expired':
-      return `$(error) ${escapeMarkdownText(t('Expired'))}`;
+    case 'unknown':
+      return MARK.error;
     case 'expiring':
-      return `$(warning) ${escapeMarkdownText(t('Expiring soon'))}`;
     case 'not-yet-valid':
-      return `$(warning) ${escapeMarkdownText(t('Not valid yet'))}`;
-    case 'valid':
-      return `$(pass) ${escapeMarkdownText(t('Within its validity period'))}`;
     case 'no-expiry':
-      return `$(warning) ${escapeMarkdownText(t('Never expires'))}`;
-    default:
-      return undefined;
+      return MARK.warning;
+    case 'not-expired':
+    case 'within-validity':
+      return MARK.ok;
   }
 }
 
+function stateLines(words: VerdictWords): string[] {
+  if (words.state === undefined || words.stateLabel === undefined) return [];
+  const line = `${stateMark(words.state)} **${escapeMarkdownText(words.stateLabel)}**`;
+  return [words.skewNote ? `${line} · ${escapeMarkdownText(words.skewNote)}` : line];
+}
+
+/** What was stripped to read the token, and bytes that were not UTF-8. */
+function noteLines(words: Pick<VerdictWords, 'repaired' | 'notes'> | undefined): string[] {
+  if (!words) return [];
+  return [...(words.repaired ? [words.repaired] : []), ...words.notes].map((n) => `${MARK.info} ${escapeMarkdownText(n)}`);
+}
+
 function severityIcon(severity: TokenWarning['severity']): string {
-  return severity === 'error' ? '$(error)' : severity === 'warning' ? '$(warning)' : '$(info)';
+  return MARK[severity];
 }
 
 function severityLabel(severity: TokenWarning['severity'], t: Translate): string {
@@ -174,7 +198,8 @@ function compose(paragraphs: ReadonlyArray<string | readonly string[] | undefine
 export interface JwsHoverInput {
   readonly decoded: DecodedJwt;
   readonly warnings: readonly TokenWarning[];
-  readonly state?: TimeState;
+  /** The token verdict's words; without them, those of a verdict of `decoded` as given. */
+  readonly verdict?: VerdictWords;
   /** Epoch ms, for relative times. */
   readonly now: number;
   /** The opaque id of the token in the `HoverTokenStore`. */
@@ -185,6 +210,20 @@ export interface JwsHoverInput {
 export function jwsHoverMarkdown(input: JwsHoverInput, t: Translate = englishT): HoverMarkdown {
   const { decoded, warnings, now, linkId } = input;
   const { header, payload } = decoded;
+  const alg = header['alg'];
+  const words =
+    input.verdict ??
+    verdictWords(
+      {
+        kind: typeof alg === 'string' && alg.toLowerCase() === 'none' ? 'unsecured' : 'jws',
+        token: decoded.raw,
+        repairs: [],
+        invalidUtf8: decoded.invalidUtf8 ?? [],
+        times: tokenTimes(payload, now),
+        decoded,
+      },
+      t,
+    );
 
   const headerFacts: string[] = [];
   headerFacts.push(`**${escapeMarkdownText(t('Algorithm'))}** ${claimText(header['alg']) || '—'}`);
@@ -202,7 +241,6 @@ export function jwsHoverMarkdown(input: JwsHoverInput, t: Translate = englishT):
     }
   }
 
-  const state = stateLine(input.state, t);
   const links = [
     link(t('Inspect'), linkId, 'inspect'),
     link(t('Copy Payload'), linkId, 'copyPayload'),
@@ -210,20 +248,21 @@ export function jwsHoverMarkdown(input: JwsHoverInput, t: Translate = englishT):
   ].join(' · ');
 
   const markdown = compose([
-    `${title(t('JWT (signed)'))} · ${escapeMarkdownText(t('decoded, not verified'))}`,
+    `${title(words.kindLabel)} · ${escapeMarkdownText(t('decoded, not verified'))}`,
+    noteLines(words),
     headerFacts.join(' · '),
     identity,
-    [...(state ? [state] : []), ...timeLines(payload, now, t)],
+    [...stateLines(words), ...timeLines(payload, words, now, t)],
     warningLines(warnings, t),
     // Links before the payload: the hover is height-limited, the actions must not scroll away.
     links,
     codeFence(formatJsonPreview(payload), 'json'),
   ]);
-  return { markdown, enabledCommands: [CommandId.hoverAction] };
+  return { markdown, enabledCommands: [CommandId.hoverAction], supportThemeIcons: false };
 }
 
 /** The hover of an encrypted token (JWE): its readable protected header, and what that means. */
-export function jweHoverMarkdown(header: JsonObject | undefined, linkId: string, t: Translate = englishT): HoverMarkdown {
+export function jweHoverMarkdown(header: JsonObject | undefined, linkId: string, t: Translate = englishT, words?: VerdictWords): HoverMarkdown {
   const facts: string[] = [];
   if (header) {
     for (const [name, label] of [
@@ -236,12 +275,13 @@ export function jweHoverMarkdown(header: JsonObject | undefined, linkId: string,
     }
   }
   const markdown = compose([
-    title(t('Encrypted token (JWE)')),
+    title(words?.kindLabel ?? t('Encrypted token (JWE)')),
+    noteLines(words),
     facts.join(' · '),
     escapeMarkdownText(t('The payload is encrypted: only the holder of the decryption key can read its claims.')),
     [link(t('Inspect'), linkId, 'inspect'), link(t('Copy as Authorization header'), linkId, 'copyAuthorizationHeader')].join(' · '),
   ]);
-  return { markdown, enabledCommands: [CommandId.hoverAction] };
+  return { markdown, enabledCommands: [CommandId.hoverAction], supportThemeIcons: false };
 }
 
 /** The hover of an opaque token (a bearer value that is not a JWT). */
@@ -253,11 +293,12 @@ export function opaqueHoverMarkdown(length: number, linkId: string, t: Translate
     ),
     link(t('Copy as Authorization header'), linkId, 'copyAuthorizationHeader'),
   ]);
-  return { markdown, enabledCommands: [CommandId.hoverAction] };
+  return { markdown, enabledCommands: [CommandId.hoverAction], supportThemeIcons: false };
 }
 
-/** One line for a JWT-like string that does not decode. */
-export function malformedHoverMarkdown(reason: string, t: Translate = englishT): HoverMarkdown {
-  const markdown = `**AuthLens** · ${escapeMarkdownText(t('Malformed JWT: {0}', trimText(reason, 200)))}`;
-  return { markdown, enabledCommands: [] };
+/** One line for a JWT-like string that does not decode (and what was stripped before trying). */
+export function malformedHoverMarkdown(reason: string, t: Translate = englishT, repaired?: string): HoverMarkdown {
+  const text = t('Malformed JWT: {0}', trimText(reason, 300)) + (repaired ? ` ${repaired}` : '');
+  const markdown = `**AuthLens** · ${escapeMarkdownText(text)}`;
+  return { markdown, enabledCommands: [], supportThemeIcons: false };
 }

@@ -3,11 +3,10 @@
  * cursor, find the token there, decode it, and build the markdown. The provider and the
  * benchmark (`scripts/bench/hover.mjs`) run exactly this code.
  */
-import { decodeJwt } from '../core/decode';
 import { errorMessage } from '../core/errorMessages';
-import type { JsonObject } from '../core/json';
-import { timeState, type TimeClaims } from '../core/time';
 import { tokenAtOffset, type FoundToken } from '../core/tokenFinder';
+import { tokenVerdict } from '../core/verdict';
+import { verdictWords } from '../core/verdictText';
 import { tokenWarnings } from '../core/warnings';
 import {
   englishT,
@@ -128,34 +127,42 @@ export function findTokenOnLine(read: LineSliceReader, character: number): Hover
   return undefined;
 }
 
-function timeClaims(payload: JsonObject): TimeClaims {
-  const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-  return { exp: num(payload['exp']), nbf: num(payload['nbf']), iat: num(payload['iat']) };
+/** What surrounds a found token on its line: wrappers glued to it are named as repairs. */
+export interface HoverContext {
+  readonly before: string;
+  readonly after: string;
 }
 
+/** Finder errors about what it could not see: no verdict of a partial token would be true. */
+const FINDER_LIMITS = new Set(['token-scan-limit', 'token-too-large']);
+
 /**
- * The hover for a found token. Remembers the token in `store` under an opaque id that the
+ * The hover for a found token: its verdict (the same function the inspector and the JSON
+ * document use), rendered. Remembers the token in `store` under an opaque id that the
  * markdown's command links carry.
  */
-export function buildTokenHover(found: HoverToken, now: number, store: HoverTokenStore, t: Translate = englishT): HoverMarkdown {
+export function buildTokenHover(found: HoverToken, now: number, store: HoverTokenStore, t: Translate = englishT, context?: HoverContext): HoverMarkdown {
   const tr = (english: string): string => t(english);
-  switch (found.shape) {
+  if (found.shape === 'malformed' && found.error && FINDER_LIMITS.has(found.error.code)) {
+    return malformedHoverMarkdown(errorMessage(found.error, tr), t);
+  }
+  const verdict = tokenVerdict(found.text, now, { ...(context ? { context } : {}), opaqueContext: found.shape === 'opaque' });
+  const words = verdictWords(verdict, tr);
+  switch (verdict.kind) {
     case 'opaque':
-      return opaqueHoverMarkdown(found.text.length, store.put({ token: found.text, kind: 'opaque' }, now), t);
+      return opaqueHoverMarkdown(verdict.token.length, store.put({ token: found.text, kind: 'opaque' }, now), t);
     case 'jwe':
-      return jweHoverMarkdown(found.header, store.put({ token: found.text, kind: 'jwe' }, now), t);
+      return jweHoverMarkdown(verdict.header, store.put({ token: found.text, kind: 'jwe' }, now), t, words);
     case 'malformed':
-      return malformedHoverMarkdown(found.error ? errorMessage(found.error, tr) : (found.reason ?? t('not a valid JWT')), t);
-    case 'jws': {
-      // The finder decoded it already; decode here only if it did not.
-      const result = found.decoded ? { ok: true as const, token: found.decoded } : decodeJwt(found.text);
-      if (!result.ok) return malformedHoverMarkdown(errorMessage(result.error, tr), t);
-      const decoded = result.token;
+      return malformedHoverMarkdown(words.reason ?? t('not a valid JWT'), t, words.repaired);
+    case 'jws':
+    case 'unsecured': {
+      const decoded = verdict.decoded!;
       return jwsHoverMarkdown(
         {
           decoded,
           warnings: tokenWarnings(decoded, now, { t: tr }),
-          state: timeState(timeClaims(decoded.payload), now),
+          verdict: words,
           now,
           linkId: store.put({ token: found.text, kind: 'jws' }, now),
         },
@@ -181,5 +188,6 @@ export function tokenHoverOnLine(
 ): LineHover | undefined {
   const found = findTokenOnLine(read, character);
   if (!found) return undefined;
-  return { ...buildTokenHover(found, now, store, t), start: found.start, end: found.end };
+  const context = { before: read(Math.max(0, found.start - 160), found.start), after: read(found.end, found.end + 8) };
+  return { ...buildTokenHover(found, now, store, t, context), start: found.start, end: found.end };
 }

@@ -30,7 +30,12 @@ const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
  * @example escapeMarkdownText('[x](command:evil)') === '\\[x\\]\\(command\\:evil\\)'
  */
 export function escapeMarkdownText(text: string): string {
-  return makeVisible(text.replace(/\r\n|\r|\n/g, ' ')).replace(MARKDOWN_PUNCTUATION, '\\$&');
+  // The backslash in `\$\(` is consumed by the markdown parser, leaving `$(` in the rendered
+  // text, where a renderer with theme icons on would draw an icon. A zero-width non-joiner
+  // between the two keeps the text readable and never an icon, whatever the hover's settings.
+  return makeVisible(text.replace(/\r\n|\r|\n/g, ' '))
+    .replace(MARKDOWN_PUNCTUATION, '\\$&')
+    .replace(/\\\$\\\(/g, '\\$\u200c\\(');
 }
 
 /** Shortens `text` to at most `max` characters, marking the cut with `…`. */

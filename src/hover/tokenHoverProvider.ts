@@ -29,7 +29,8 @@ export class TokenHoverProvider implements vscode.HoverProvider {
       document.getText(document.validateRange(new vscode.Range(line, from, line, to)));
     const hover = tokenHoverOnLine(read, position.character, Date.now(), this.store, l10nT);
     if (!hover) return undefined;
-    const markdown = new vscode.MarkdownString(hover.markdown, true);
+    // Theme icons off: token text must never render as an icon (see hoverMarkdown.ts).
+    const markdown = new vscode.MarkdownString(hover.markdown, hover.supportThemeIcons);
     markdown.supportHtml = false;
     markdown.isTrusted = hover.enabledCommands.length > 0 ? { enabledCommands: [...hover.enabledCommands] } : false;
     return new vscode.Hover(markdown, new vscode.Range(line, hover.start, line, hover.end));

@@ -34,7 +34,7 @@ import {
 import { compareTokens } from './compareModel';
 import { confirmForeignKeyUrl, declinedKeyUrlMessage } from './keyUrlConsent';
 import type { InspectInput } from './inspectInput';
-import { buildInspectorModel, type BuiltInspector, type InspectorSource } from './viewModel';
+import { buildInspectorModel, hsSecretKey, withStoredSecret, type BuiltInspector, type InspectorSource } from './viewModel';
 
 export const inspectorViewType = 'authlens.inspector';
 
@@ -131,6 +131,7 @@ export class TokenInspectorPanel implements vscode.Disposable {
     this.openStarted = started;
     this.current = input ? { input, built: this.build(input) } : undefined;
     this.panel.title = this.title();
+    void this.offerStoredSecret();
     if (this.ready) this.post({ type: 'content', content: this.content() });
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, 5000);
@@ -332,6 +333,17 @@ export class TokenInspectorPanel implements vscode.Disposable {
     return { kind: 'copied', what };
   }
 
+  /** "Use stored secret" only when a secret for this token's issuer is in SecretStorage. */
+  private async offerStoredSecret(): Promise<void> {
+    const current = this.current;
+    const iss = this.issuerKey();
+    if (!current || !iss) return;
+    const secret = await Promise.resolve(this.services.context.secrets.get(hsSecretKey(iss))).catch(() => undefined);
+    if (!secret || this.current !== current) return;
+    this.current = { ...current, built: withStoredSecret(current.built) };
+    if (this.ready) this.post({ type: 'content', content: this.content() });
+  }
+
   private issuerKey(): string | undefined {
     const iss = this.current?.built.decoded?.payload['iss'];
     return typeof iss === 'string' && iss.length > 0 && iss.length <= 1000 ? iss : undefined;
@@ -346,7 +358,7 @@ export class TokenInspectorPanel implements vscode.Disposable {
       ...(typeof header['alg'] === 'string' ? { alg: header['alg'] } : {}),
       ...(typeof header['kid'] === 'string' ? { kid: header['kid'] } : {}),
     };
-    const secretKey = (iss: string): string => `authlens.inspector.hsSecret/${iss}`;
+    const secretKey = hsSecretKey;
     switch (key.kind) {
       case 'secret': {
         const outcome = await mod.verifyJwt(decoded.raw, { kind: 'secret', secret: key.secret });

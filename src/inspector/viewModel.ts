@@ -6,11 +6,13 @@
  * stays in the extension host until the person asks to reveal one.
  */
 import { describeAmr, describeField, type FieldContext, type FieldInfo } from '../core/claims';
-import { decodeJwt, type DecodedJwt } from '../core/decode';
-import { errorMessage } from '../core/errorMessages';
+import type { DecodedJwt } from '../core/decode';
 import { isJsonObject, type Json, type JsonObject } from '../core/json';
-import { english, type Translate } from '../core/template';
+import { english, fillTemplate, type Translate } from '../core/template';
 import { DEFAULT_SKEW_MS, DEFAULT_SOON_MS, parseInstant } from '../core/time';
+import { readNumericDate, TOKEN_TIME_CLAIMS, type TokenTimeClaim } from '../core/tokenTime';
+import { tokenVerdict, type TokenVerdict } from '../core/verdict';
+import { claimProblem, verdictWords, type VerdictWords } from '../core/verdictText';
 import { sensitiveFields, tokenWarnings, warningTexts, type TokenWarning, type WarningTokenKind } from '../core/warnings';
 import type { ProviderKind, SessionInfo, TokenKind } from '../providers/types';
 import type {
@@ -28,6 +30,7 @@ import type {
   SummaryModel,
   TimeFacts,
   ValueType,
+  VerdictModel,
   VerifyModel,
   WarningGroup,
 } from '../shared/inspectorProtocol';
@@ -274,6 +277,7 @@ class RowBuilder {
     let time: number | undefined;
     let controlChars = name.controlChars;
     let children: FieldRow[] | undefined;
+    let timeProblem: string | undefined;
     switch (valueType) {
       case 'string':
       case 'number': {
@@ -283,7 +287,15 @@ class RowBuilder {
         controlChars ||= shown.controlChars;
         if (shown.truncatedFrom !== undefined) notes.push({ kind: 'string-truncated', total: shown.truncatedFrom, shown: this.limits.maxString });
         const timeLike = info?.kind === 'time' || (info === undefined && TIME_NAME.test(key));
-        time = timeLike ? parseInstant(value) : undefined;
+        if (isJwtTimeClaim(context, depth, key)) {
+          // JWT time claims are NumericDates: read exactly as the verdict reads them, never
+          // guessing milliseconds or parsing strings (the hover and the JSON document don't).
+          const read = readNumericDate(value);
+          time = read?.status === 'ok' ? read.ms : undefined;
+          timeProblem = claimProblem(read, this.t);
+        } else {
+          time = timeLike ? parseInstant(value) : undefined;
+        }
         kind = time !== undefined ? 'time' : valueType === 'number' ? 'number' : 'text';
         break;
       }
@@ -313,12 +325,18 @@ class RowBuilder {
       kind,
       display,
       ...(time !== undefined ? { time } : {}),
+      ...(timeProblem !== undefined ? { timeProblem } : {}),
       ...(controlChars ? { controlChars: true } : {}),
       ...(children ? { children } : {}),
       ...(valueType === 'array' || valueType === 'object' ? { count: Array.isArray(value) ? value.length : Object.keys(value as JsonObject).length } : {}),
       ...(notes.length > 0 ? { notes } : {}),
     };
   }
+}
+
+/** A top-level `exp`, `nbf`, `iat` or `auth_time` of a JWT payload. */
+function isJwtTimeClaim(context: FieldContext | undefined, depth: number, key: string): boolean {
+  return context === 'jwt-payload' && depth === 0 && (TOKEN_TIME_CLAIMS as readonly string[]).includes(key);
 }
 
 /** Claim knowledge for a row: by name at the top, by dotted path below, `amr` values by value. */
@@ -418,8 +436,8 @@ function stringClaim(v: Json | undefined, max = 500): string | undefined {
   return displayText(typeof v === 'string' ? v : preview(v, max), max).text;
 }
 
-function summaryOf(decoded: DecodedJwt | undefined, source: InspectorSource | undefined, payload: JsonObject | undefined, token: string): SummaryModel {
-  const h = decoded?.header ?? {};
+function summaryOf(header: JsonObject | undefined, source: InspectorSource | undefined, payload: JsonObject | undefined, token: string): SummaryModel {
+  const h = header ?? {};
   const p = payload ?? {};
   const aud = p['aud'];
   const audience = (Array.isArray(aud) ? aud.slice(0, 20) : aud !== undefined ? [aud] : []).map((a) => stringClaim(a, 300) ?? '');
@@ -433,6 +451,8 @@ function summaryOf(decoded: DecodedJwt | undefined, source: InspectorSource | un
     alg: stringClaim(h['alg'], 40),
     kid: stringClaim(h['kid'], 200),
     typ: stringClaim(h['typ'], 60),
+    enc: stringClaim(h['enc'], 60),
+    cty: stringClaim(h['cty'], 60),
     providerLabel: source ? displayText(source.providerLabel, 200).text : undefined,
     tokenKind: source?.tokenKind ?? tokenInfo?.kind,
     session: session
@@ -448,27 +468,52 @@ function summaryOf(decoded: DecodedJwt | undefined, source: InspectorSource | un
   return out as unknown as SummaryModel;
 }
 
-function timesOf(payload: JsonObject | undefined, source: InspectorSource | undefined, token: string, opts: BuildOptions): TimeFacts {
-  const p = payload ?? {};
-  const numeric = (v: Json | undefined): number | undefined => (typeof v === 'number' ? parseInstant(v) : undefined);
+function timesOf(verdict: TokenVerdict, payload: JsonObject | undefined, source: InspectorSource | undefined, token: string, opts: BuildOptions): TimeFacts {
+  const claims = verdict.times?.claims;
+  // A token's own time claims as the verdict read them; an introspection answer's as instants.
+  const fromVerdict = (c: TokenTimeClaim): number | undefined => {
+    const read = claims?.[c];
+    return read?.status === 'ok' ? read.ms : undefined;
+  };
+  const p = verdict.decoded ? {} : (payload ?? {});
+  const numeric = (v: Json | undefined): number | undefined => {
+    const read = readNumericDate(v);
+    return read?.status === 'ok' ? read.ms : undefined;
+  };
   const session = source?.session;
   const tokenInfo = session?.tokens.find((t) => t.value === token);
   const facts: Record<string, number | undefined> = {
-    iat: numeric(p['iat']),
-    nbf: numeric(p['nbf']),
-    exp: numeric(p['exp']),
-    authTime: numeric(p['auth_time']),
+    iat: claims ? fromVerdict('iat') : numeric(p['iat']),
+    nbf: claims ? fromVerdict('nbf') : numeric(p['nbf']),
+    exp: claims ? fromVerdict('exp') : numeric(p['exp']),
+    authTime: claims ? fromVerdict('auth_time') : numeric(p['auth_time']),
     sessionExpiresAt: parseInstant(session?.expiresAt),
     idleExpiresAt: parseInstant(session?.idleExpiresAt),
     providerExpiresAt: parseInstant(tokenInfo?.expiresAt),
   };
   for (const k of Object.keys(facts)) if (facts[k] === undefined) delete facts[k];
+  const unreadable = verdict.times?.state === 'unknown';
   return {
     ...(facts as Partial<TimeFacts>),
     builtAt: opts.now,
     skewMs: opts.skewMs ?? DEFAULT_SKEW_MS,
     soonMs: opts.soonMs ?? DEFAULT_SOON_MS,
+    ...(unreadable ? { unreadable: true } : {}),
   } as TimeFacts;
+}
+
+/** The verdict's words, as the webview gets them. */
+function verdictModel(words: VerdictWords): VerdictModel {
+  return {
+    kind: words.kind,
+    kindLabel: words.kindLabel,
+    ...(words.repaired !== undefined ? { repaired: words.repaired } : {}),
+    notes: words.notes,
+    ...(words.state !== undefined ? { state: words.state } : {}),
+    ...(words.stateLabel !== undefined ? { stateLabel: words.stateLabel } : {}),
+    ...(words.skewNote !== undefined ? { skewNote: words.skewNote } : {}),
+    claimProblems: words.claimProblems,
+  };
 }
 
 function groupWarnings(items: readonly TokenWarning[]): WarningGroup[] {
@@ -499,12 +544,14 @@ function responseWarnings(session: SessionInfo | undefined, t: Translate): Token
     .map((f) => ({ code: 'sensitive-field', severity: text.severity, message: t(text.message), hint: t(text.hint), field: f.path }));
 }
 
-function verifyOf(decoded: DecodedJwt | undefined, source: InspectorSource | undefined, storedSecret: boolean): VerifyModel {
-  const h = decoded?.header ?? {};
+function verifyOf(decoded: DecodedJwt | undefined, jweHeader: JsonObject | undefined, source: InspectorSource | undefined, storedSecret: boolean): VerifyModel {
+  const h = decoded?.header ?? jweHeader ?? {};
   const alg = typeof h['alg'] === 'string' ? h['alg'] : undefined;
   const kid = typeof h['kid'] === 'string' ? h['kid'] : undefined;
   const family: VerifyModel['family'] =
-    alg === undefined
+    jweHeader !== undefined
+      ? 'encrypted'
+      : alg === undefined
       ? 'unknown'
       : alg.toLowerCase() === 'none'
         ? 'none'
@@ -541,7 +588,8 @@ function verifyOf(decoded: DecodedJwt | undefined, source: InspectorSource | und
     family,
     jwksCandidates: candidates,
     ignoredHeaderUrls,
-    storedSecret,
+    // Offered only where a stored secret could check this token: an HMAC family and a secret kept.
+    storedSecret: storedSecret && (family === 'hmac' || family === 'unknown'),
   };
 }
 
@@ -555,6 +603,28 @@ function rawOf(token: string, limits: ModelLimits): RawModel {
     truncated: parts.some((s, i) => s.length < [header, payload, signature][i]!.length),
     length: token.length,
   };
+}
+
+/** The SecretStorage key of the HMAC secret remembered for an issuer. */
+export function hsSecretKey(iss: string): string {
+  return `authlens.inspector.hsSecret/${iss}`;
+}
+
+/**
+ * The built inspector once the host found a stored secret for the token's issuer: "Use stored
+ * secret" is offered only then, and only where a shared secret can check the token.
+ */
+export function withStoredSecret(built: BuiltInspector): BuiltInspector {
+  if (built.content.kind !== 'token') return built;
+  const model = built.content.model;
+  const storedSecret = model.verify.family === 'hmac' || model.verify.family === 'unknown';
+  if (storedSecret === model.verify.storedSecret) return built;
+  return { ...built, content: { kind: 'token', model: { ...model, verify: { ...model.verify, storedSecret } } } };
+}
+
+/** For a verdict without an error (an opaque value): the sentence the hover uses. */
+function notAJwt(verdict: TokenVerdict, t: Translate): string {
+  return fillTemplate(t('Not a JWT ({0} characters): it carries no readable claims. Only its issuer can tell what it means (token introspection).'), verdict.token.length);
 }
 
 function warningKind(kind: TokenKind | undefined): WarningTokenKind | undefined {
@@ -573,20 +643,31 @@ export function buildInspectorModel(token: string, opts: BuildOptions): BuiltIns
   const t = opts.t ?? english;
   const source = opts.source;
   const session = source?.session;
-  const result = decodeJwt(token);
-  const decoded = result.ok ? result.token : undefined;
-  const raw = decoded?.raw ?? token;
+  // One verdict: what the hover and the JSON document would say about the same text.
+  const verdict = tokenVerdict(token, opts.now, {
+    ...(opts.skewMs !== undefined ? { skewMs: opts.skewMs } : {}),
+    ...(opts.soonMs !== undefined ? { soonMs: opts.soonMs } : {}),
+  });
+  const words = verdictWords(verdict, t);
+  const decoded = verdict.decoded;
+  const jweHeader = verdict.kind === 'jwe' ? verdict.header : undefined;
+  const raw = verdict.token.length > 0 ? verdict.token : token;
   const tokenInfo = session?.tokens.find((x) => x.value === raw || x.value === token);
   const payload: JsonObject | undefined = decoded?.payload ?? tokenInfo?.introspection;
+  const failure = decoded || jweHeader ? undefined : { code: verdict.error?.code ?? verdict.kind, message: words.reason ?? notAJwt(verdict, t) };
 
-  if (!result.ok && !session && !tokenInfo?.introspection) {
-    return { content: { kind: 'error', code: result.error.code, message: errorMessage(result.error, t) }, withheld: new Map() };
+  if (failure && !session && !tokenInfo?.introspection) {
+    return {
+      content: { kind: 'error', ...failure, ...(words.repaired !== undefined ? { repaired: words.repaired } : {}) },
+      withheld: new Map(),
+    };
   }
 
   const rows = new RowBuilder(limits, t);
   const ctx = contextsFor(source?.providerKind);
   const tables: FieldTable[] = [];
-  if (decoded) tables.push(rows.table('header', decoded.header, 'jwt-header'));
+  const header = decoded?.header ?? jweHeader;
+  if (header) tables.push(rows.table('header', header, 'jwt-header'));
   if (payload) tables.push(rows.table('payload', payload, decoded ? 'jwt-payload' : 'oidc.introspection'));
   if (session) {
     tables.push(rows.table('session', session.raw.session, ctx.session));
@@ -600,7 +681,7 @@ export function buildInspectorModel(token: string, opts: BuildOptions): BuiltIns
   ]);
 
   const jsonPart = (v: Json): { text: string; truncated: boolean } => boundedJson(v, sensitivePaths(v), limits);
-  const h = decoded ? jsonPart(decoded.header) : { text: '', truncated: false };
+  const h = header ? jsonPart(header) : { text: '', truncated: false };
   const p = payload ? jsonPart(payload) : { text: '', truncated: false };
   const s = session ? jsonPart(session.raw.session) : undefined;
   const u = session?.raw.user ? jsonPart(session.raw.user) : undefined;
@@ -613,15 +694,16 @@ export function buildInspectorModel(token: string, opts: BuildOptions): BuiltIns
   };
 
   const model: InspectorModel = {
-    summary: summaryOf(decoded, source, payload, raw),
-    times: timesOf(decoded?.payload, source, raw, opts),
+    verdict: verdictModel(words),
+    summary: summaryOf(header, source, payload, raw),
+    times: timesOf(verdict, payload, source, raw, opts),
     tables,
     warnings,
-    raw: decoded ? rawOf(raw, limits) : { header: '', payload: '', signature: '', truncated: false, length: raw.length },
+    raw: decoded ? rawOf(raw, limits) : jweHeader ? { ...rawOf(raw.split('.')[0] ?? '', limits), length: raw.length } : { header: '', payload: '', signature: '', truncated: false, length: raw.length },
     json,
-    verify: verifyOf(decoded, source, opts.storedSecret === true),
+    verify: verifyOf(decoded, jweHeader, source, opts.storedSecret === true),
     actions: { canRevoke: session !== undefined && opts.canRevoke === true, canRefresh: source !== undefined && opts.canRefresh === true },
-    ...(result.ok ? {} : { decodeError: { code: result.error.code, message: errorMessage(result.error, t) } }),
+    ...(failure ? { decodeError: failure } : {}),
   };
   return { content: { kind: 'token', model }, withheld: rows.withheld, ...(decoded ? { decoded } : {}) };
 }

@@ -50,6 +50,8 @@ export interface FieldRow {
   /** The value held control or bidirectional-override characters (shown escaped). */
   readonly controlChars?: boolean;
   readonly children?: readonly FieldRow[];
+  /** A time claim that is not a usable NumericDate: what is wrong, in the verdict's words. */
+  readonly timeProblem?: string;
   /** Number of keys or items of an object or array value. */
   readonly count?: number;
   /** Limits applied to this row's value or children. */
@@ -79,6 +81,8 @@ export interface TimeFacts {
   readonly builtAt: number;
   /** Clock skew allowed when judging validity. */
   readonly skewMs: number;
+  /** `exp` or `nbf` is present but not a usable NumericDate: the state is "unknown". */
+  readonly unreadable?: boolean;
   /** Countdowns change colour below this many ms. */
   readonly soonMs: number;
 }
@@ -105,6 +109,9 @@ export interface SummaryModel {
   readonly alg?: string;
   readonly kid?: string;
   readonly typ?: string;
+  /** JWE only: content encryption and content type from the protected header. */
+  readonly enc?: string;
+  readonly cty?: string;
   /** Where the token came from ("Better Auth (local) · Session token"). */
   readonly providerLabel?: string;
   readonly tokenKind?: string;
@@ -116,7 +123,7 @@ export interface VerifyModel {
   readonly alg?: string;
   readonly kid?: string;
   /** `hmac` needs a shared secret; `asymmetric` a public key or JWKS; `none` cannot be verified. */
-  readonly family: 'hmac' | 'asymmetric' | 'none' | 'unknown';
+  readonly family: 'hmac' | 'asymmetric' | 'none' | 'unknown' | 'encrypted';
   readonly jwksCandidates: readonly JwksCandidate[];
   /** `jku` / `x5u` header URLs: shown, never followed. */
   readonly ignoredHeaderUrls: readonly string[];
@@ -155,8 +162,27 @@ export interface ActionsModel {
   readonly canRefresh: boolean;
 }
 
+/**
+ * The token's verdict in words (from `core/verdict.ts`, the same as the hover's and the JSON
+ * document's): what it is, what was stripped to read it, and its time state when built.
+ */
+export interface VerdictModel {
+  readonly kind: 'jws' | 'unsecured' | 'jwe' | 'opaque' | 'malformed';
+  readonly kindLabel: string;
+  /** "Read after removing the "Bearer" prefix." */
+  readonly repaired?: string;
+  /** Invalid UTF-8 notes. */
+  readonly notes: readonly string[];
+  /** Time state name at `times.builtAt` (the badge recomputes it as time passes). */
+  readonly state?: 'expired' | 'not-yet-valid' | 'expiring' | 'not-expired' | 'within-validity' | 'no-expiry' | 'unknown';
+  readonly stateLabel?: string;
+  readonly skewNote?: string;
+  readonly claimProblems: Readonly<Partial<Record<'exp' | 'nbf' | 'iat' | 'auth_time', string>>>;
+}
+
 /** Everything the webview needs to show one token. No secret values (they stay in the host). */
 export interface InspectorModel {
+  readonly verdict: VerdictModel;
   readonly summary: SummaryModel;
   readonly times: TimeFacts;
   readonly tables: readonly FieldTable[];
@@ -174,8 +200,8 @@ export type PanelContent =
   | { readonly kind: 'token'; readonly model: InspectorModel }
   /** Restored after a reload, but the token is gone: ask to paste it again. */
   | { readonly kind: 'unavailable' }
-  /** The token could not be decoded. */
-  | { readonly kind: 'error'; readonly code: string; readonly message: string };
+  /** The token could not be decoded; `repaired` says what was stripped before trying. */
+  | { readonly kind: 'error'; readonly code: string; readonly message: string; readonly repaired?: string };
 
 /** One line of a comparison. */
 export interface CompareRow {

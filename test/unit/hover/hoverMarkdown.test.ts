@@ -77,9 +77,10 @@ describe('hover markdown', () => {
       { code: 'x' as TokenWarning['code'], severity: 'info', message: 'FYI' },
     ];
     const { markdown } = jwsHoverMarkdown({ decoded: decoded({ sub: 'a' }), warnings, now: NOW, linkId: 'w' });
-    assert.match(markdown, /\$\(error\) \*\*Error\*\* Unsigned \\\[x\\\]\\\(command\\:/);
-    assert.ok(markdown.includes('$(error) **Error** No expiry — Add \\<b\\>exp\\<\\/b\\>'), markdown);
-    assert.match(markdown, /\$\(info\) \*\*Info\*\* FYI/);
+    // Plain marks, not theme icons: the hover renders with supportThemeIcons off.
+    assert.match(markdown, /✖ \*\*Error\*\* Unsigned \\\[x\\\]\\\(command\\:/);
+    assert.ok(markdown.includes('✖ **Error** No expiry — Add \\<b\\>exp\\<\\/b\\>'), markdown);
+    assert.match(markdown, /ℹ \*\*Info\*\* FYI/);
     assertOnlyOurLinks(markdown, 'w');
   });
 
