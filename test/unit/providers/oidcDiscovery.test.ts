@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isAuthLensError } from '../../../src/core/errors';
@@ -82,6 +84,31 @@ describe('providers/oidc discovery (real oidc-provider)', function () {
     assert.equal(await jwksUriFor(oidcConfig(server, { id: 'disc-6' })), `${server.issuer}/jwks`);
     assert.equal(await jwksUriFor(oidcConfig(server, { jwksUrl: 'https://keys.example/jwks' })), 'https://keys.example/jwks');
     assert.equal(await jwksUriFor({ ...oidcConfig(server), kind: 'better-auth' }), undefined);
+  });
+
+  it('listing a signed-out provider fetches discovery without credentials, and SECURITY.md says so', async () => {
+    const seen: { url: string; authorization?: string }[] = [];
+    const real = (await (await fetch(`${server.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    let issuer = '';
+    const mini: Server = createServer((req, res) => {
+      seen.push({ url: req.url ?? '', ...(req.headers.authorization !== undefined ? { authorization: req.headers.authorization } : {}) });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...real, issuer }));
+    });
+    await new Promise<void>((r) => mini.listen(0, '127.0.0.1', r));
+    issuer = `http://127.0.0.1:${(mini.address() as AddressInfo).port}`;
+    const { provider, ctx } = makeProvider(server, { id: 'disc-list', baseUrl: issuer, issuer }, 'client-secret-never-sent-to-discovery');
+    try {
+      const page = await provider.listSessions(ctx);
+      assert.equal(page.state, 'signed-out');
+      assert.deepEqual(seen, [{ url: '/.well-known/openid-configuration' }], 'one discovery request, no Authorization header');
+    } finally {
+      await provider.close();
+      mini.close();
+    }
+    // The security model must not claim discovery waits for a click on Verify.
+    const security = readFileSync(join(__dirname, '..', '..', '..', 'SECURITY.md'), 'utf8').replace(/\s+/g, ' ');
+    assert.doesNotMatch(security, /\(JWKS, OpenID discovery\) are fetched \*\*only when you click\*\*/);
+    assert.match(security, /discovery document .*is fetched through the provider's HTTP client, without credentials, whenever the provider is used: when the Sessions view lists it/);
   });
 
   it('lists the well-known URLs in order, RFC 8414 inserting before the path', () => {
