@@ -34,18 +34,45 @@ export function redact(secret: string, t: Translate = english): string {
   return fillTemplate(t(redactStrings.prefix), prefix, n);
 }
 
-/** A JWS/JWE-looking run: `eyJ…` followed by at least one dot-separated part. */
-const JWT_LIKE = 'eyJ[A-Za-z0-9_\\-+/=]*(?:\\.[A-Za-z0-9_\\-+/=]*)+';
-/** `Bearer <anything token-like>` (RFC 6750 b64token). */
-const BEARER = '(?<=\\bBearer\\s+)[A-Za-z0-9._~+/\\-]+=*';
+/** Characters of a JWS/JWE-looking run (base64url, standard base64 and padding, dots). */
+function isJwtChar(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 43 || c === 47 || c === 61 || c === 46
+  );
+}
+
+/**
+ * Where a Bearer credential starts: after `Bearer` and its whitespace (RFC 6750). Found forward
+ * from the word, once per occurrence: a lookbehind (`(?<=\bBearer\s+)`) rescanned the whitespace
+ * at every position, so 120 000 spaces took 12 s.
+ */
+const BEARER_PREFIX = /\bBearer\s+/g;
+
+/** RFC 6750 b64token characters (`=` padding is taken only at the end). */
+function isB64TokenChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 95 || c === 126 || c === 43 || c === 47;
+}
+
+/** What {@link redactText} shows by default: callers show a few hundred characters at most. */
+export const REDACT_TEXT_MAX_LENGTH = 4096;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A span to mask: [start, end). */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * Masks every given secret and anything that looks like a JWT or a Bearer credential in `text`,
- * in one pass (so a redacted prefix is never redacted twice).
+ * Masks every given secret and anything that looks like a JWT (`eyJ…` with at least one dot) or
+ * a Bearer credential in `text`, in one pass (so a redacted prefix is never redacted twice).
+ * Where several start at one place, a given secret wins, then a JWT, then a Bearer credential.
+ * Only the first `maxLength` characters are shown (then `…`): the text is cut before redacting,
+ * keeping enough past the cut that a secret straddling it is still recognised and masked whole.
+ * Linear in the text, because server error bodies are hostile and this runs in the extension host.
  *
  * @example
  * redactText('cookie=s%3Aabcdef0123456789; ok', ['s%3Aabcdef0123456789'])
@@ -53,11 +80,90 @@ function escapeRegExp(s: string): string {
  * redactText('Authorization: Bearer eyJhbGciOi.eyJzdWIi.c2ln', [])
  * // 'Authorization: Bearer eyJhbG… (24 chars)'
  */
-export function redactText(text: string, secrets: readonly string[], t?: Translate): string {
+export function redactText(text: string, secrets: readonly string[], t?: Translate, maxLength: number = REDACT_TEXT_MAX_LENGTH): string {
   const unique = [...new Set(secrets.filter((s) => typeof s === 'string' && s.length > 0))];
   // Longest first, so a secret that contains another is masked whole.
   unique.sort((a, b) => b.length - a.length);
-  const alternatives = [...unique.map(escapeRegExp), JWT_LIKE, BEARER];
-  const re = new RegExp(alternatives.join('|'), 'g');
-  return text.replace(re, (m) => redact(m, t));
+  const shown = Math.max(0, Math.floor(maxLength));
+  const cut = text.length > shown;
+  // A secret that starts before the cut must be seen whole to be masked.
+  const input = cut ? text.slice(0, shown + (unique[0]?.length ?? 0)) : text;
+
+  const re = new RegExp([...unique.map((s) => `(?:${escapeRegExp(s)})`), '(eyJ)'].join('|'), 'g');
+  const jwt = new JwtRuns(input);
+  /** The next secret or JWT at or after `from`. */
+  const nextMatch = (from: number): Span | undefined => {
+    re.lastIndex = from;
+    for (let m = re.exec(input); m; m = re.exec(input)) {
+      if (m[1] === undefined) return { start: m.index, end: m.index + m[0].length };
+      const end = jwt.matchEnd(m.index);
+      if (end >= 0) return { start: m.index, end };
+      // `eyJ` without a dot in its run: not a JWT; a secret may still start right after it.
+      re.lastIndex = m.index + 1;
+    }
+    return undefined;
+  };
+  const bearerStarts: number[] = [];
+  BEARER_PREFIX.lastIndex = 0;
+  for (let m = BEARER_PREFIX.exec(input); m; m = BEARER_PREFIX.exec(input)) bearerStarts.push(m.index + m[0].length);
+  let k = 0;
+  let pending: Span | undefined;
+  /** The next Bearer credential at or after `from` (each one measured once). */
+  const nextBearer = (from: number): Span | undefined => {
+    if (pending !== undefined && pending.start >= from) return pending;
+    pending = undefined;
+    for (; k < bearerStarts.length && pending === undefined; k++) {
+      const start = bearerStarts[k] ?? 0;
+      if (start < from) continue;
+      let end = start;
+      while (end < input.length && isB64TokenChar(input.charCodeAt(end))) end++;
+      if (end === start) continue;
+      while (end < input.length && input.charCodeAt(end) === 61) end++;
+      pending = { start, end };
+    }
+    return pending;
+  };
+
+  let out = '';
+  let last = 0;
+  let match = nextMatch(0);
+  for (;;) {
+    if (match !== undefined && match.start < last) match = nextMatch(last);
+    const bearer = nextBearer(last);
+    const span = match !== undefined && (bearer === undefined || match.start <= bearer.start) ? match : bearer;
+    // Past the cut only the slack is left, kept for secrets that started before it.
+    if (span === undefined || span.start >= shown) break;
+    out += input.slice(last, span.start) + redact(input.slice(span.start, span.end), t);
+    last = span.end;
+  }
+  if (last < shown) out += input.slice(last, shown);
+  return cut ? `${out}…` : out;
+}
+
+/**
+ * Where the JWT-looking match starting at an `eyJ` ends: the end of its run of JWT characters
+ * if that run has a dot after the `eyJ`, else -1. Each run is measured once, however many
+ * `eyJ` it holds (`eyJeyJeyJ…` is linear, not quadratic).
+ */
+class JwtRuns {
+  private runStart = -1;
+  private runEnd = -1;
+  private lastDot = -1;
+
+  constructor(private readonly text: string) {}
+
+  matchEnd(p: number): number {
+    if (p < this.runStart || p >= this.runEnd) {
+      let e = p;
+      let dot = -1;
+      while (e < this.text.length && isJwtChar(this.text.charCodeAt(e))) {
+        if (this.text.charCodeAt(e) === 46) dot = e;
+        e++;
+      }
+      this.runStart = p;
+      this.runEnd = e;
+      this.lastDot = dot;
+    }
+    return this.lastDot >= p + 3 ? this.runEnd : -1;
+  }
 }

@@ -63,6 +63,45 @@ describe('core/redact', () => {
       assert.ok(!redactText(`x ${mangled} y`, []).includes('eyJzdWIiOiIxIn0'));
     });
 
+    it('masks the credential after a doubled "Bearer Bearer" and after whitespace runs', () => {
+      assert.equal(redactText('Authorization: Bearer Bearer opaque-credential-12345', []), 'Authorization: Bearer ••• (6 chars) opaque… (23 chars)');
+      assert.equal(redactText(`Bearer\t\t  ${'x'.repeat(30)}`, []), `Bearer\t\t  xxxxxx… (30 chars)`);
+    });
+
+    it('is linear on hostile bodies: whitespace runs, Bearer before them, eyJ without dots', function () {
+      // Before: 120 000 spaces took 12 s (a lookbehind rescanning the run at every position).
+      this.timeout(20_000);
+      const mb = 1024 * 1024;
+      const inputs: Record<string, string> = {
+        '120 000 spaces': ' '.repeat(120_000),
+        'Bearer + 120 000 spaces': `Bearer${' '.repeat(120_000)}x`,
+        '5 MB of spaces': ' '.repeat(5 * mb),
+        '1 MB of eyJ': 'eyJ'.repeat(mb / 3),
+        '1 MB of Bearer': 'Bearer '.repeat(mb / 7),
+      };
+      for (const [name, text] of Object.entries(inputs)) {
+        for (const max of [undefined, Number.POSITIVE_INFINITY]) {
+          const t0 = performance.now();
+          const out = redactText(text, ['some-secret-value'], undefined, max);
+          const ms = performance.now() - t0;
+          assert.ok(ms < 2000, `${name} (max ${max}): ${ms.toFixed(0)} ms`);
+          assert.ok(out.length > 0);
+        }
+      }
+    });
+
+    it('shows only the first maxLength characters, masking a secret that straddles the cut whole', () => {
+      const secret = 'straddling-secret-0123456789';
+      const text = `${'a'.repeat(90)}${secret}${'b'.repeat(1000)}`;
+      const out = redactText(text, [secret], undefined, 100);
+      assert.equal(out, `${'a'.repeat(90)}stradd… (${secret.length} chars)…`);
+      assert.ok(!out.includes('secret-0123'));
+      // Nothing past the cut, and a short text is returned whole.
+      assert.ok(!out.includes('b'));
+      assert.equal(redactText('short', [], undefined, 100), 'short');
+      assert.equal(redactText(`${'c'.repeat(5000)}`, []).length, 4096 + 1);
+    });
+
     it('leaves ordinary text alone', () => {
       const text = 'GET http://127.0.0.1:4000/api/auth/get-session -> 200 (12 ms)';
       assert.equal(redactText(text, []), text);
