@@ -152,3 +152,37 @@ describe('security: the Sessions tree tells where credentials go and who defined
     assert.match(row.tooltip, /http:\/\/127\.0\.0\.1:19/);
   });
 });
+
+describe('security: pickers mark workspace providers; Add Provider stores parsed URLs', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { pickProvider } = require('../../../src/commands/explorerArgs') as typeof import('../../../src/commands/explorerArgs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { pickOidcProvider } = require('../../../src/commands/oidcShared') as typeof import('../../../src/commands/oidcShared');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { addProviderCommand } = require('../../../src/commands/addProvider') as typeof import('../../../src/commands/addProvider');
+  beforeEach(() => fake.reset());
+
+  it('marks workspace providers in the provider quick picks', async () => {
+    const providers = [
+      { ...configs[1]!, label: 'Corp IdP', level: 'user' as const },
+      { ...configs[2]!, label: 'Corp IdP', level: 'workspace' as const },
+    ];
+    const explorer = { model: { providers, provider: () => undefined } };
+    await pickProvider(explorer as never, undefined);
+    await pickOidcProvider({ explorer } as never, undefined);
+    assert.equal(fake.quickPicks.length, 2);
+    for (const items of fake.quickPicks) {
+      assert.deepEqual(items.map((i) => i.label), ['Corp IdP', 'Corp IdP (workspace settings)']);
+    }
+  });
+
+  it('writes the parsed base URL and issuer, not the text as typed', async () => {
+    const id = await addProviderCommand({ log: new FakeLog() } as never)({ kind: 'oidc', baseUrl: ' https://id\n.example.com/realms/\tx/\n', label: 'X', level: 'user', clientId: ' c ' });
+    const written = fake.settings.get('authlens.providers')?.globalValue as Record<string, string>[];
+    assert.equal(written.length, 1);
+    assert.deepEqual(
+      { id: written[0]!.id, baseUrl: written[0]!.baseUrl, issuer: written[0]!.issuer, clientId: written[0]!.clientId },
+      { id, baseUrl: 'https://id.example.com/realms/x', issuer: 'https://id.example.com/realms/x', clientId: 'c' },
+    );
+  });
+});

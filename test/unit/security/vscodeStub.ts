@@ -29,6 +29,8 @@ export const fake = {
   inputAnswer: undefined as string | undefined,
   /** Status bar and information/error messages, in order. */
   messages: [] as string[],
+  /** The labels and descriptions of every quick pick shown (the first item is picked). */
+  quickPicks: [] as { label: string; description?: string }[][],
   reset(): void {
     this.trusted = true;
     this.settings.clear();
@@ -37,6 +39,7 @@ export const fake = {
     this.inputBoxes.length = 0;
     this.inputAnswer = undefined;
     this.messages.length = 0;
+    this.quickPicks.length = 0;
   },
 };
 
@@ -68,8 +71,10 @@ function configuration(section: string): unknown {
     inspect(key: string): unknown {
       return { key: full(key), ...fake.settings.get(full(key)) };
     },
-    async update(): Promise<void> {
-      // Not needed by the tests.
+    // Records writes at the user (Global = 1) or workspace level, as `inspect()` then reports them.
+    async update(key: string, value: unknown, target: number): Promise<void> {
+      const current = fake.settings.get(full(key)) ?? {};
+      fake.settings.set(full(key), target === 1 ? { ...current, globalValue: value } : { ...current, workspaceValue: value });
     },
   };
 }
@@ -126,7 +131,8 @@ const vscodeStub = {
       fake.inputBoxes.push({ ...(options.title !== undefined ? { title: options.title } : {}), ...(options.prompt !== undefined ? { prompt: options.prompt } : {}) });
       return fake.inputAnswer;
     },
-    async showQuickPick<T>(items: readonly T[]): Promise<T | undefined> {
+    async showQuickPick<T extends { label: string; description?: string }>(items: readonly T[]): Promise<T | undefined> {
+      fake.quickPicks.push(items.map((i) => ({ label: i.label, ...(i.description !== undefined ? { description: i.description } : {}) })));
       return items[0];
     },
     setStatusBarMessage(message: string): { dispose(): void } {
