@@ -50,6 +50,11 @@ export function isSandboxEntry(entry: unknown): entry is { id: string; baseUrl: 
   }
 }
 
+function entryId(entry: unknown): string | undefined {
+  const id = typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
 /** A running sandbox, as registered in VS Code's global state (shared by all windows). */
 export interface SandboxOwner {
   /** Process id of the extension host that runs it. */
@@ -92,10 +97,11 @@ export async function removeSandboxEntries(
   levels: readonly ConfigLevel[],
   ids?: ReadonlySet<string>,
 ): Promise<string[]> {
-  const matches = (e: unknown): e is { id: string; baseUrl: string } => isSandboxEntry(e) && (ids === undefined || ids.has(e.id));
+  // With `ids` (the running sandbox's own), its entries go even if someone edited their URL since.
+  const matches = (e: unknown): boolean => (ids !== undefined ? ids.has(entryId(e) ?? '') : isSandboxEntry(e));
   const found = levels.map((level) => ({ level, before: settings.read(level) }));
   const removed = new Set<string>(ids ?? []);
-  for (const { before } of found) for (const e of before.filter(matches)) removed.add(e.id);
+  for (const { before } of found) for (const e of before.filter(matches)) removed.add(entryId(e) ?? '');
   for (const id of removed) await forgetProviderSecrets(store, id);
   for (const { level, before } of found) {
     const after = before.filter((e) => !matches(e));

@@ -171,6 +171,11 @@ describe('providers are forgotten completely (Remove Provider, Stop Sandbox, lef
     assert.deepEqual(settings.values, { user: [corp], workspace: [own] });
     for (const key of gone) assert.equal(secrets.map.has(key), false, `${key} left`);
     for (const key of kept) assert.equal(secrets.map.has(key), true, `${key} cleared`);
+    // The running sandbox's own ids go even when their entry was edited to point elsewhere.
+    const edited = { ...sandboxEntry('sandbox-oidc', 45126), baseUrl: 'https://moved.example/oidc' };
+    const withEdited = memorySettings({ workspace: [edited, own] });
+    assert.deepEqual(await removeSandboxEntries(withEdited, store, ['workspace', 'user'], new Set(['sandbox-oidc'])), ['sandbox-oidc']);
+    assert.deepEqual(withEdited.values.workspace, [own]);
     // Nothing left: a second sweep writes nothing.
     const writes = settings.writes;
     assert.deepEqual(await removeSandboxEntries(settings, store, ['workspace', 'user']), []);
