@@ -13,7 +13,9 @@ describe('verifyJwt', () => {
   let pem: string;
   let otherPem: string;
 
-  before(async () => {
+  before(async function () {
+    // RSA key generation competes for 2 shared cores; it once took over mocha's 2 s default here.
+    this.timeout(15_000);
     const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
     const other = await generateKeyPair('RS256', { extractable: true });
     rsToken = await new SignJWT({ sub: 'alice' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuedAt().sign(privateKey);
