@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { decodeJwt } from '../core/decode';
 import { findTokens } from '../core/tokenFinder';
+import { tokenTimes } from '../core/tokenTime';
 import { formatDuration, type Translate } from './hoverMarkdown';
 
 /** Bounds of one pass: editors, lines per editor, characters read per line, hints per editor. */
@@ -72,11 +73,14 @@ export class ExpiredHintDecorations implements vscode.Disposable {
         for (const found of findTokens(text, { limit: 20 })) {
           if (found.shape !== 'jws') continue;
           const result = decodeJwt(found.text);
-          const exp = result.ok ? result.token.payload['exp'] : undefined;
-          if (typeof exp !== 'number' || !Number.isFinite(exp) || exp * 1000 > now) continue;
+          // The verdict's time rule: only a readable exp that is now or past (never a negative
+          // or millisecond value read as a date).
+          const times = result.ok ? tokenTimes(result.token.payload, now) : undefined;
+          const exp = times?.claims.exp;
+          if (times?.state !== 'expired' || exp?.status !== 'ok') continue;
           hints.push({
             range: new vscode.Range(line, found.end, line, found.end),
-            renderOptions: { after: { contentText: this.t('expired {0} ago', formatDuration(now - exp * 1000, this.t)) } },
+            renderOptions: { after: { contentText: this.t('expired {0} ago', formatDuration(now - exp.ms, this.t)) } },
           });
           if (hints.length >= MAX_HINTS) return hints;
         }
