@@ -2,7 +2,8 @@
  * The one module that speaks HTTP (and the only one importing undici).
  *
  * Each provider owns one {@link HttpClient}: one keep-alive `Agent` (plus a `ProxyAgent` when a
- * proxy applies), connect/headers/body timeouts, the caller's `AbortSignal`, a 5 MB body cap,
+ * proxy applies), connect/headers/body timeouts plus an overall deadline per request (a server
+ * trickling a byte every few seconds never trips the per-phase ones), the caller's `AbortSignal`, a 5 MB body cap,
  * JSON parsing with a nesting guard, no automatic redirects, and every failure mapped to an
  * {@link AuthLensError}. Credentials are bound to the provider's origin and masked in every
  * error and log line. Never touches undici's global dispatcher: fetch in the extension host
@@ -84,8 +85,13 @@ export function bypassesProxy(url: URL, noProxy: readonly string[] = []): boolea
 export interface HttpClientOptions {
   /** The provider's base URL: credentials are only ever sent to its origin. */
   readonly baseUrl: string;
-  /** Connect, headers and body timeout each (default 10 000 ms). */
+  /** Connect, headers and body timeout each (default 10 000 ms): inactivity per phase. */
   readonly timeoutMs?: number;
+  /**
+   * Longest one `send()` may take in all, redirect and Retry-After wait included (default three
+   * times `timeoutMs` plus `maxRetryWaitMs`). The per-phase timeouts only measure silence.
+   */
+  readonly deadlineMs?: number;
   /** The provider's TLS opt-out (`allowInsecureTls`). */
   readonly allowInsecureTls?: boolean;
   readonly http?: HttpOptions;
@@ -158,6 +164,7 @@ export class HttpClient {
   readonly origin: string;
   private readonly credentialOrigins: ReadonlySet<string>;
   private readonly timeoutMs: number;
+  private readonly deadlineMs: number;
   private readonly maxBodyBytes: number;
   private readonly maxRetryWaitMs: number;
   private readonly maxJsonDepth: number;
@@ -174,16 +181,24 @@ export class HttpClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
     this.maxRetryWaitMs = options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
+    this.deadlineMs = options.deadlineMs ?? 3 * this.timeoutMs + this.maxRetryWaitMs;
     this.maxJsonDepth = options.maxJsonDepth ?? DEFAULT_MAX_DEPTH;
   }
 
   /** Sends a request; resolves with a 2xx response, rejects with an {@link AuthLensError}. */
   async send(req: HttpRequest): Promise<HttpResponse> {
     const secrets = collectSecrets(req);
+    const deadline = new Deadline(this.deadlineMs, req.signal);
     try {
-      return await this.sendChecked(req, secrets);
+      return await this.sendChecked({ ...req, signal: deadline.signal }, secrets);
     } catch (err) {
+      if (deadline.expired && req.signal?.aborted !== true) {
+        const where = safeOrigin(req.url);
+        throw new AuthLensError('net-timeout', { where, limit: Math.ceil(this.deadlineMs / 1000) }, `net-timeout: ${req.method} ${where} sent no complete answer within ${this.deadlineMs} ms`);
+      }
       throw this.toAuthLensError(err, req, secrets);
+    } finally {
+      deadline.dispose();
     }
   }
 
@@ -345,6 +360,38 @@ export class HttpClient {
   }
 }
 
+/**
+ * An abort signal that fires at `ms` or when the caller's signal does, whichever comes first;
+ * `expired` tells the two apart.
+ */
+class Deadline {
+  private readonly controller = new AbortController();
+  private readonly timer: ReturnType<typeof setTimeout>;
+  private readonly onCallerAbort = (): void => this.controller.abort();
+  expired = false;
+
+  constructor(
+    ms: number,
+    private readonly caller: AbortSignal | undefined,
+  ) {
+    this.timer = setTimeout(() => {
+      this.expired = true;
+      this.controller.abort();
+    }, ms);
+    if (caller?.aborted === true) this.controller.abort();
+    else caller?.addEventListener('abort', this.onCallerAbort, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.caller?.removeEventListener('abort', this.onCallerAbort);
+  }
+}
+
 /** Joins a base URL and a path (`joinUrl('http://h/api/auth', '/get-session')`), keeping the base path. */
 export function joinUrl(baseUrl: string, path: string, query?: Readonly<Record<string, string | number | undefined>>): string {
   const url = new URL(baseUrl.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`));
@@ -403,7 +450,7 @@ function errorDetails(status: number, headers: Readonly<Record<string, string>>,
   let serverMessage = title !== undefined && detail !== undefined && title !== detail ? `${title}: ${detail}` : (detail ?? title);
   if (serverMessage === undefined && typeof obj?.['error'] === 'string') serverMessage = obj['error'];
   if (serverMessage !== undefined) {
-    serverMessage = clip(redactText(serverMessage, secrets), MAX_SERVER_MESSAGE);
+    serverMessage = clip(redactText(serverMessage, secrets, undefined, MAX_SERVER_MESSAGE), MAX_SERVER_MESSAGE);
   }
   const serverCode = str('code') ?? (typeof obj?.['error'] === 'string' && obj['error'] !== serverMessage ? obj['error'] : undefined);
   const requestId = headers['x-request-id'] ?? str('request_id') ?? str('requestId');
@@ -411,7 +458,7 @@ function errorDetails(status: number, headers: Readonly<Record<string, string>>,
   const retry = retryAfterSeconds(headers, body);
   const fieldErrors = Array.isArray(obj?.['errors'])
     ? (obj['errors'] as Json[]).filter(isJsonObject).slice(0, 50).map((e) => {
-        const pick = (k: string): string | undefined => (typeof e[k] === 'string' ? clip(redactText(e[k] as string, secrets), 200) : undefined);
+        const pick = (k: string): string | undefined => (typeof e[k] === 'string' ? clip(redactText(e[k] as string, secrets, undefined, 200), 200) : undefined);
         const fe: { field?: string; code?: string; description?: string } = {};
         const field = pick('field');
         const code = pick('code');
@@ -425,9 +472,9 @@ function errorDetails(status: number, headers: Readonly<Record<string, string>>,
   return {
     status,
     ...(serverMessage !== undefined ? { serverMessage } : {}),
-    ...(serverCode !== undefined ? { serverCode: clip(redactText(serverCode, secrets), 100) } : {}),
-    ...(requestId !== undefined ? { requestId: clip(redactText(requestId, secrets), 200) } : {}),
-    ...(traceId !== undefined ? { traceId: clip(redactText(traceId, secrets), 200) } : {}),
+    ...(serverCode !== undefined ? { serverCode: clip(redactText(serverCode, secrets, undefined, 100), 100) } : {}),
+    ...(requestId !== undefined ? { requestId: clip(redactText(requestId, secrets, undefined, 200), 200) } : {}),
+    ...(traceId !== undefined ? { traceId: clip(redactText(traceId, secrets, undefined, 200), 200) } : {}),
     ...(retry !== undefined ? { retryAfterSeconds: retry } : {}),
     ...(fieldErrors !== undefined && fieldErrors.length > 0 ? { fieldErrors } : {}),
   };

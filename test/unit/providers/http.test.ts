@@ -117,6 +117,86 @@ describe('providers/http', function () {
     await c.close();
   });
 
+  it('a body trickled one byte at a time -> net-timeout at the overall deadline, saying how long', async () => {
+    // Each byte comes well within the 300 ms inactivity timeout, so only a deadline can stop it.
+    const timers = new Set<ReturnType<typeof setInterval>>();
+    srv.handle((_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('[');
+      const timer = setInterval(() => res.write(' '), 50);
+      timers.add(timer);
+      res.on('close', () => clearInterval(timer));
+    });
+    const c = new HttpClient({ baseUrl: srv.url, timeoutMs: 300, deadlineMs: 700 });
+    try {
+      const t0 = Date.now();
+      const err = await fails(c.send({ method: 'GET', url: `${srv.url}/trickle`, headers: AUTH }));
+      const waited = Date.now() - t0;
+      assert.equal(err.code, 'net-timeout');
+      assert.equal(err.details.where, srv.url);
+      assert.equal(err.details.limit, 1);
+      assert.match(err.message, /no complete answer within 700 ms/);
+      assert.ok(waited >= 650 && waited < 5000, `${waited} ms`);
+      assertNoSecret(err);
+    } finally {
+      for (const t of timers) clearInterval(t);
+      await c.close();
+    }
+  });
+
+  it('headers trickled one byte at a time -> net-timeout at the overall deadline', async () => {
+    const timers = new Set<ReturnType<typeof setInterval>>();
+    const raw = net.createServer((socket) => {
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 200 OK\r\nX-Slow: ');
+        const timer = setInterval(() => socket.write('a'), 50);
+        timers.add(timer);
+        socket.on('close', () => clearInterval(timer));
+        socket.on('error', () => clearInterval(timer));
+      });
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+    const c = new HttpClient({ baseUrl: url, timeoutMs: 300, deadlineMs: 700 });
+    try {
+      const err = await fails(c.send({ method: 'GET', url: `${url}/x`, headers: AUTH }));
+      assert.equal(err.code, 'net-timeout');
+      assert.equal(err.details.limit, 1);
+    } finally {
+      for (const t of timers) clearInterval(t);
+      await c.close();
+      await new Promise<void>((resolve) => raw.close(() => resolve()));
+    }
+  });
+
+  it('the deadline covers a Retry-After wait; the caller cancelling is still "cancelled"', async () => {
+    srv.handle((_r, res) => json(res, 429, {}, { 'retry-after': '3' }));
+    const c = new HttpClient({ baseUrl: srv.url, timeoutMs: 300, deadlineMs: 400, maxRetryWaitMs: 5000 });
+    try {
+      const err = await fails(c.send({ method: 'GET', url: `${srv.url}/r`, headers: AUTH }));
+      assert.equal(err.code, 'net-timeout');
+      const ac = new AbortController();
+      ac.abort();
+      const cancelled = await fails(c.send({ method: 'GET', url: `${srv.url}/r`, headers: AUTH, signal: ac.signal }));
+      assert.equal(cancelled.code, 'cancelled');
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('a 4 MB error message of whitespace after "Bearer" is cut and redacted quickly', async () => {
+    // Before: redacting 120 000 spaces took 12 s, and the 5 MB body cap allowed hours.
+    const message = `Bearer${' '.repeat(4_000_000)}${SECRET}`;
+    srv.handle((_r, res) => json(res, 500, { message, request_id: `${' '.repeat(1_000_000)}r1` }));
+    const t0 = Date.now();
+    const err = await fails(get('/ws'));
+    assert.equal(err.code, 'http-server');
+    assert.ok(Date.now() - t0 < 3000, `${Date.now() - t0} ms`);
+    assert.ok((err.details.serverMessage ?? '').length <= 501);
+    assert.ok((err.details.requestId ?? '').length <= 201);
+    assertNoSecret(err);
+  });
+
   it('HTML body -> response-html (by content type and by sniffing)', async () => {
     srv.handle((_r, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
