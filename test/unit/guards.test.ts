@@ -170,6 +170,19 @@ describe('guards', () => {
     });
   });
 
+  it('an untrusted workspace cannot turn on what scans, sends or decorates on its own', () => {
+    const pkg = readJson('package.json') as {
+      capabilities?: { untrustedWorkspaces?: { restrictedConfigurations?: string[] } };
+      contributes?: { configuration?: { properties?: Record<string, unknown> } };
+    };
+    const restricted = pkg.capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? [];
+    const declared = Object.keys(pkg.contributes?.configuration?.properties ?? {});
+    for (const key of ['authlens.providers', 'authlens.insecureTlsProviders', 'authlens.sandbox.autoStart', 'authlens.decorations.expiredHint']) {
+      assert.ok(restricted.includes(key), `${key} is not restricted`);
+    }
+    assert.deepEqual(restricted.filter((k) => !declared.includes(k)), [], 'restricts a setting that does not exist');
+  });
+
   describe('commands', () => {
     it('CommandId and contributes.commands name the same commands', () => {
       const pkg = readJson('package.json') as { contributes?: { commands?: { command: string }[] } };
