@@ -89,3 +89,33 @@ describe('core/verdict', () => {
     });
   });
 });
+
+describe('core/verdict: adversarial inputs finish in time', () => {
+  // Worst patterns for the unwrapping and repair steps: runs of one character, repeated
+  // prefixes, whitespace, nested brackets, padding runs. Just under and over the 512 KiB input cap.
+  const patterns: Record<string, (n: number) => string> = {
+    dots: (n) => '.'.repeat(n),
+    'repeated eyJ': (n) => 'eyJ'.repeat(Math.ceil(n / 3)),
+    'eyJ. runs': (n) => 'eyJ.'.repeat(Math.ceil(n / 4)),
+    whitespace: (n) => `Bearer${' '.repeat(n)}x`,
+    'nested brackets': (n) => '{'.repeat(n),
+    quotes: (n) => '"'.repeat(n),
+    'cookie pairs': (n) => 'a=b;'.repeat(Math.ceil(n / 4)),
+    'padding runs': (n) => 'A=.'.repeat(Math.ceil(n / 3)),
+    'wrapped lines': (n) => 'eyJ \n'.repeat(Math.ceil(n / 5)),
+  };
+  for (const [name, make] of Object.entries(patterns)) {
+    it(name, () => {
+      for (const size of [MAX_TOKEN_LENGTH * 2 - 16, 1024 * 1024]) {
+        const input = make(size);
+        const started = performance.now();
+        const v = tokenVerdict(input, NOW);
+        verdictWords(v);
+        const ms = performance.now() - started;
+        // ~50 ms measured on an idle core; the budget leaves room for a loaded machine.
+        assert.ok(ms < 1500, `${name} (${input.length} chars) took ${ms.toFixed(0)} ms`);
+        assert.equal(v.kind, 'malformed');
+      }
+    });
+  }
+});
