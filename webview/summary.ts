@@ -174,7 +174,7 @@ export function renderSummary(model: InspectorModel, providerActions: { onRevoke
   const decodeNote = model.decodeError
     ? el('p', { class: 'notice' }, icon('info'), ' ', t('This token is not a JWT ({0}): showing what the provider said about it.', model.decodeError.message))
     : null;
-  return el('section', { class: 'summary', attrs: { 'aria-label': t('Summary') } }, head, ...verdictNotes, decodeNote, el('div', { class: 'summary-grid' }, countdowns(model.times, v.claimProblems.exp), facts), timeline(model.times) ?? null, actions);
+  return el('section', { class: 'summary', attrs: { 'aria-label': t('Summary') } }, head, ...verdictNotes, decodeNote, el('div', { class: 'summary-grid' }, v.kind === 'jwe' ? null : countdowns(model.times, v.claimProblems.exp), facts), timeline(model.times) ?? null, actions);
 }
 
 /** Runs a revoke/refresh request and shows its outcome. */

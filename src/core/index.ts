@@ -34,11 +34,8 @@ export {
   formatRelative,
   localiseStrings,
   parseInstant,
-  timeState,
   type CountdownStrings,
   type RelativeStrings,
-  type TimeClaims,
-  type TimeState,
 } from './time';
 export {
   readNumericDate,

@@ -4,21 +4,6 @@
 import type { Json } from './json';
 import { english, fillTemplate, type Translate } from './template';
 
-/** JWT time claims, in epoch SECONDS as RFC 7519 §2 "NumericDate" has them. */
-export interface TimeClaims {
-  readonly exp?: number;
-  readonly nbf?: number;
-  readonly iat?: number;
-}
-
-export interface TimeState {
-  readonly state: 'not-yet-valid' | 'valid' | 'expiring' | 'expired' | 'no-expiry';
-  /** Milliseconds until `exp` (negative once passed); absent without `exp`. */
-  readonly msLeft?: number;
-  /** For `not-yet-valid`: milliseconds until `nbf`. */
-  readonly msUntilValid?: number;
-}
-
 /** Default clock-skew tolerance: 60 s (RFC 7519 §4.1.4 allows "some small leeway"). */
 export const DEFAULT_SKEW_MS = 60_000;
 /** Default "expiring soon" threshold: 5 minutes. */
@@ -29,38 +14,8 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-function finite(n: number | undefined): n is number {
-  return typeof n === 'number' && Number.isFinite(n);
-}
-
-/**
- * The state of a token or session at `now`, with clock-skew tolerance `skewMs` (default 60 s):
- * - `not-yet-valid` when `nbf` is later than `now + skew`;
- * - `expired` when `exp` is earlier than `now - skew`;
- * - `expiring` when less than `soonMs` (default 5 min) is left, including the grace period
- *   between `exp` and `exp + skew`, where `msLeft` is already negative: strict servers reject
- *   the token while servers with leeway still accept it;
- * - `no-expiry` without `exp`, otherwise `valid`.
- * For a session with ISO dates, convert first: `timeState({ exp: parseInstant(iso)! / 1000 }, now)`.
- *
- * @example
- * timeState({ exp: 1_700_000_252 }, 1_700_000_000_000)  // { state: 'expiring', msLeft: 252000 }
- * timeState({ exp: 1_700_000_000 }, 1_700_000_252_000)  // { state: 'expired', msLeft: -252000 }
- */
-export function timeState(t: TimeClaims, now: number, opts?: { skewMs?: number; soonMs?: number }): TimeState {
-  const skew = Math.max(0, opts?.skewMs ?? DEFAULT_SKEW_MS);
-  const soon = Math.max(0, opts?.soonMs ?? DEFAULT_SOON_MS);
-  const msLeft = finite(t.exp) ? t.exp * SECOND - now : undefined;
-  if (finite(t.nbf) && t.nbf * SECOND > now + skew) {
-    return msLeft === undefined
-      ? { state: 'not-yet-valid', msUntilValid: t.nbf * SECOND - now }
-      : { state: 'not-yet-valid', msLeft, msUntilValid: t.nbf * SECOND - now };
-  }
-  if (msLeft === undefined) return { state: 'no-expiry' };
-  if (msLeft + skew <= 0) return { state: 'expired', msLeft };
-  if (msLeft < soon) return { state: 'expiring', msLeft };
-  return { state: 'valid', msLeft };
-}
+// A token's time state is decided in one place, `tokenTimes()` in `tokenTime.ts` (exp now or
+// past is expired; the skew allowance is only a note), so that every view says the same.
 
 /** Epoch values at or above this are milliseconds (1e11 s would be the year 5138). */
 const MS_THRESHOLD = 1e11;

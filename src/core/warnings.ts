@@ -106,7 +106,7 @@ export type WarningTokenKind = 'access-token' | 'id-token' | 'session-token' | '
 export interface TokenWarningOptions {
   /** Clock-skew tolerance (default 60 s). */
   readonly skewMs?: number;
-  /** "Expiring soon" threshold (default 5 min), passed on to `timeState`. */
+  /** "Expiring soon" threshold (default 5 min), passed on to `tokenTimes`. */
   readonly soonMs?: number;
   /** What the token is used as; guessed from `typ: at+jwt`, `scope`, `client_id` when absent. */
   readonly kind?: WarningTokenKind;

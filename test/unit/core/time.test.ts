@@ -5,7 +5,6 @@ import {
   formatRelative,
   localiseStrings,
   parseInstant,
-  timeState,
   type CountdownStrings,
 } from '../../../src/core/time';
 
@@ -17,42 +16,6 @@ const H = 60 * M;
 const D = 24 * H;
 
 describe('core/time', () => {
-  describe('timeState', () => {
-    it('valid, expiring, expired, no-expiry', () => {
-      assert.deepEqual(timeState({ exp: nowS + 3600 }, NOW), { state: 'valid', msLeft: H });
-      assert.deepEqual(timeState({ exp: nowS + 252 }, NOW), { state: 'expiring', msLeft: 252 * S });
-      assert.deepEqual(timeState({ exp: nowS - 3 * 3600 }, NOW), { state: 'expired', msLeft: -3 * H });
-      assert.deepEqual(timeState({ iat: nowS }, NOW), { state: 'no-expiry' });
-      assert.deepEqual(timeState({}, NOW), { state: 'no-expiry' });
-    });
-
-    it('"expiring" below 5 minutes by default, configurable', () => {
-      assert.equal(timeState({ exp: nowS + 300 }, NOW).state, 'valid');
-      assert.equal(timeState({ exp: nowS + 299 }, NOW).state, 'expiring');
-      assert.equal(timeState({ exp: nowS + 299 }, NOW, { soonMs: M }).state, 'valid');
-    });
-
-    it('tolerates clock skew (60 s by default) on exp and nbf', () => {
-      // 30 s past exp: within the skew, servers with leeway still accept it.
-      const grace = timeState({ exp: nowS - 30 }, NOW);
-      assert.equal(grace.state, 'expiring');
-      assert.equal(grace.msLeft, -30 * S);
-      assert.equal(timeState({ exp: nowS - 61 }, NOW).state, 'expired');
-      assert.equal(timeState({ exp: nowS - 30 }, NOW, { skewMs: 0 }).state, 'expired');
-      assert.equal(timeState({ exp: nowS - 100 }, NOW, { skewMs: 120_000 }).state, 'expiring');
-      // nbf 30 s ahead: skew says it's fine; 2 min ahead: not yet valid.
-      assert.equal(timeState({ nbf: nowS + 30, exp: nowS + 3600 }, NOW).state, 'valid');
-      const early = timeState({ nbf: nowS + 120, exp: nowS + 3600 }, NOW);
-      assert.deepEqual(early, { state: 'not-yet-valid', msLeft: H, msUntilValid: 2 * M });
-      assert.deepEqual(timeState({ nbf: nowS + 120 }, NOW), { state: 'not-yet-valid', msUntilValid: 2 * M });
-    });
-
-    it('ignores non-finite claims', () => {
-      assert.equal(timeState({ exp: Number.NaN }, NOW).state, 'no-expiry');
-      assert.equal(timeState({ exp: nowS + 3600, nbf: Number.POSITIVE_INFINITY }, NOW).state, 'valid');
-    });
-  });
-
   describe('parseInstant', () => {
     it('epoch seconds, epoch milliseconds, numeric strings', () => {
       assert.equal(parseInstant(1516239022), 1516239022000);
