@@ -190,7 +190,9 @@ export function tokenVerdict(input: string, now: number, opts?: VerdictOptions):
     const error = new AuthLensError('token-too-large', { limit: MAX_TOKEN_LENGTH / 1024 });
     return { kind: 'malformed', token: '', repairs, error, invalidUtf8: [] };
   }
-  const unwrapped = opts?.context ? input.trim() : unwrap(input, repairs);
+  let unwrapped = opts?.context ? input.trim() : unwrap(input, repairs);
+  // A finder drops a leading dot as punctuation; glued to a two-part token it is an empty header.
+  if (opts?.context?.before.endsWith('.') && unwrapped.split('.').length === 2) unwrapped = `.${unwrapped}`;
   if (opts?.context) repairs.push(...contextRepairs(opts.context.before.slice(-160), opts.context.after.slice(0, 8)));
   const token = repairText(unwrapped, repairs);
   const base = { token, repairs, invalidUtf8: [] as const };

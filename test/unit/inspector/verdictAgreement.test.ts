@@ -57,6 +57,7 @@ const rows: readonly Row[] = [
   { name: 'non-numeric exp', input: jwt({ sub: 'x', exp: 'tomorrow' }), kind: 'jws', state: 'unknown', problem: /not a NumericDate/ },
   { name: 'exp in milliseconds', input: jwt({ sub: 'm', exp: NOW + 3_600_000 }), kind: 'jws', state: 'unknown', problem: /milliseconds/ },
   { name: 'empty payload part', input: `${h}..${SIG}`, kind: 'malformed', reason: /payload is empty/ },
+  { name: 'empty header part', input: `.${p}.${SIG}`, kind: 'malformed', reason: /header is empty/ },
   { name: 'a bad character', input: `${h}.${p.slice(0, 6)}+${p.slice(7)}.${SIG}`, kind: 'malformed', reason: new RegExp(`"\\+" at position ${h.length + 8}`) },
   { name: '4 parts', input: `${valid}.${SIG}`, kind: 'malformed', reason: /has 4/ },
   { name: '5 parts without enc', input: `${valid}.${SIG}.${SIG}`, kind: 'malformed', reason: /has 5.*no "enc"/ },
