@@ -32,7 +32,7 @@ export async function showDecodedDocument(services: Services, input: TokenInput)
   const alg = typeof header?.['alg'] === 'string' ? header['alg'] : '?';
   const warnings = doc.warnings;
   log.info(
-    `Decoded ${redact(input.token)} from ${input.source}: ${doc.verdict.kind}, alg ${alg}, ${warnings.length} warning(s)` +
+    `Decoded ${redact(input.token)} from ${input.source}: alg ${alg}, ${doc.verdict.kind}, ${warnings.length} warning(s)` +
       (warnings.length ? ` [${warnings.map((w) => w.code).join(', ')}]` : ''),
   );
   return decodedDocuments(services).show(vscode.l10n.t('Decoded token'), text);
