@@ -5,7 +5,7 @@
  * harness (`test/ui/harness.ts`) and `npm run demo`. See /work/shared/REAL-VSCODE.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +14,8 @@ import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type 
 // From __filename: under tsx's `tsImport` (scripts/demo.mjs) __dirname is not this folder.
 export const repoRoot = resolve(dirname(__filename), '..', '..');
 export const codeServerBin = join(repoRoot, '.vscode-test', 'code-server', 'node_modules', '.bin', 'code-server');
+/** The test-only extension the UI harness loads beside AuthLens (settings and commands by API). */
+export const uiDriverPath = join(repoRoot, 'test', 'support', 'uiDriver');
 export const chromiumPath = process.env.AUTHLENS_CHROMIUM ?? '/usr/bin/chromium';
 
 /** User settings that keep the trust dialog, welcome page and tips off the workbench. */
@@ -45,6 +47,11 @@ export interface CodeServerOptions {
   readonly port?: number;
   /** Host to bind (default 127.0.0.1). */
   readonly host?: string;
+  /**
+   * Extension folders to install (copied into the extensions dir before start). The server
+   * loads only one `extensionDevelopmentPath`, so helpers such as the UI driver go here.
+   */
+  readonly extraExtensions?: readonly string[];
 }
 
 export interface CodeServer {
@@ -88,6 +95,10 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   const userDataDir = join(scratch, 'user-data');
   const extensionsDir = join(scratch, 'extensions');
   for (const d of [workspaceDir, join(userDataDir, 'User'), extensionsDir]) mkdirSync(d, { recursive: true });
+  for (const dir of opts.extraExtensions ?? []) {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    cpSync(dir, join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`), { recursive: true });
+  }
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...baseUserSettings, ...opts.userSettings }, null, 2),

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import {
   activeEditorText,
   activeTabTitle,
+  getSetting,
+  hostState,
   openFile,
   readClipboard,
   runCommand,
@@ -11,6 +13,8 @@ import {
   setClipboard,
   switchTheme,
   startWorkbench,
+  themeNames,
+  until,
   webviewFrame,
   type Workbench,
 } from './harness';
@@ -51,16 +55,29 @@ describe('UI harness', function () {
     await screenshot(wb.page, 'harness-after-webview');
   });
 
-  it('switches the colour theme live', async () => {
-    await switchTheme(wb.page, 'high-contrast');
-    await screenshot(wb.page, 'harness-high-contrast');
-    await switchTheme(wb.page, 'dark');
-    await switchTheme(wb.page, 'light');
+  // The one test that drives the theme picker; every other suite sets themes by API (setTheme).
+  it('switches the colour theme live through the picker', async () => {
+    for (const theme of ['high-contrast', 'dark', 'light'] as const) {
+      await switchTheme(wb.page, theme); // waits for the workbench's theme class
+      // The picker writes the setting after the theme shows: wait for it, then check it.
+      const saved = await until(wb.page, `the picker to save ${theme}`, async () => {
+        const t = (await hostState(wb)).colorTheme;
+        return t === themeNames[theme] ? t : undefined;
+      });
+      assert.equal(saved, themeNames[theme]);
+      if (theme === 'high-contrast') await screenshot(wb.page, 'harness-high-contrast');
+    }
   });
 
-  it('runs a command from the palette', async () => {
-    await openFile(wb.page, 'hello.txt'); // Toggle Word Wrap needs a text editor
-    await runCommand(wb.page, 'View: Toggle Word Wrap');
-    await runCommand(wb.page, 'View: Toggle Word Wrap');
+  it('runs a command from the palette and the command takes effect', async () => {
+    await openFile(wb.page, 'hello.txt');
+    const minimap = wb.page.locator('.editor-group-container.active .minimap canvas').first();
+    const before = await getSetting<boolean>(wb, 'editor.minimap.enabled');
+    await runCommand(wb.page, 'View: Toggle Minimap');
+    await until(wb.page, 'the minimap setting to flip', async () => ((await getSetting<boolean>(wb, 'editor.minimap.enabled')) !== before ? true : undefined));
+    await (before ? minimap.waitFor({ state: 'hidden' }) : minimap.waitFor({ state: 'visible' }));
+    await runCommand(wb.page, 'View: Toggle Minimap');
+    await until(wb.page, 'the minimap setting to flip back', async () => ((await getSetting<boolean>(wb, 'editor.minimap.enabled')) === before ? true : undefined));
+    await (before ? minimap.waitFor({ state: 'visible' }) : minimap.waitFor({ state: 'hidden' }));
   });
 });

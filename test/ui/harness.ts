@@ -15,7 +15,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { launchBrowser, repoRoot, startCodeServer, type BrowserSession, type CodeServer } from '../support/codeServer';
+import { launchBrowser, repoRoot, startCodeServer, uiDriverPath, type BrowserSession, type CodeServer } from '../support/codeServer';
+import { hostState, setSetting } from './driver';
+import { until, waitForState } from './screen';
+
+export { callDriver, executeCommand, getSetting, hostState, setSetting } from './driver';
+export { screenReport, screenState, until, waitForState } from './screen';
 
 /** The browser globals the harness touches inside `page.evaluate` (the tests have no DOM lib). */
 interface BrowserGlobals {
@@ -114,11 +119,10 @@ export const selectors = {
 
 /** Starts code-server with AuthLens loaded and opens the workbench in Chromium. */
 export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
-  const userSettings = {
-    ...(opts.theme ? { 'workbench.colorTheme': themeNames[opts.theme] } : {}),
-    ...opts.userSettings,
-  };
-  const server = await startCodeServer({ userSettings, ...(opts.env ? { env: opts.env } : {}) });
+  // The theme is not written into the settings file: at start-up the workbench sometimes
+  // falls back to another theme and never applies the saved one. setTheme() sets it live.
+  const userSettings = { ...opts.userSettings };
+  const server = await startCodeServer({ userSettings, extraExtensions: [uiDriverPath], ...(opts.env ? { env: opts.env } : {}) });
   let browser: BrowserSession | undefined;
   try {
     for (const [rel, content] of Object.entries(opts.workspaceFiles ?? {})) {
@@ -133,8 +137,12 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     browser = await launchBrowser(server.baseUrl, opts.viewport ? { viewport: opts.viewport } : {});
     const url = server.workbenchUrl({ extensionDevelopmentPath: opts.extensionDevelopmentPath ?? repoRoot });
     await browser.page.goto(url);
-    await browser.page.waitForSelector(selectors.workbenchReady, { timeout: 60_000 });
     const b = browser;
+    await waitForState(b.page, b.page.locator(selectors.workbenchReady), 'the workbench', { timeout: 60_000 });
+    // Ready means: the extension host runs, and AuthLens has activated (its contributions are
+    // in the palette and its views). Tests start from that state instead of retrying.
+    await until(b.page, 'AuthLens to activate in the extension host', async () => ((await hostState({ page: b.page, server })).authlensActive ? true : undefined), 60_000);
+    if (opts.theme) await setTheme({ page: b.page, server }, opts.theme);
     return {
       page: b.page,
       url,
@@ -156,38 +164,70 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
 
 /**
  * Opens the command palette and runs the command whose title is exactly `title` (e.g.
- * "AuthLens: Decode Token"). Right after start-up the extension's contributions may not be in
- * the palette yet (it lists commands when it opens), so it reopens the palette until they are.
+ * "AuthLens: Decode Token"). `startWorkbench` has waited for AuthLens to activate, so the
+ * command is listed when the palette opens; a timeout reports what the palette showed.
  */
-export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+export async function runCommand(page: Page, title: string, timeoutMs = 15_000): Promise<void> {
   const input = page.locator(selectors.quickInputBox);
   // The row's label is the full title; pick the exact one, not a longer sibling.
   const row = page
     .locator(selectors.quickInputRow)
     .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) })
     .first();
-  for (;;) {
-    await focusWorkbench(page);
-    await page.keyboard.press('Escape'); // close any open quick input first
-    await page.keyboard.press('Control+Shift+P');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(`>${title}`);
-    try {
-      await row.waitFor({ state: 'visible', timeout: 3_000 });
-      break;
-    } catch (err) {
-      if (Date.now() > deadline) throw new Error(`command "${title}" not in the palette after ${timeoutMs / 1000} s: ${String(err)}`);
-    }
-  }
+  await focusWorkbench(page);
+  await page.keyboard.press('Escape'); // close any open quick input first
+  await page.keyboard.press('Control+Shift+P');
+  await waitForState(page, input, 'the command palette');
+  await input.fill(`>${title}`);
+  await waitForState(page, row, `"${title}" in the command palette`, { timeout: timeoutMs });
   await row.click();
-  await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  // Done when the palette closed or the command put up its own quick input (a new value).
+  await until(page, `the palette to hand over after "${title}"`, async () => {
+    if (!(await input.isVisible())) return true;
+    return (await input.inputValue()) !== `>${title}` ? true : undefined;
+  });
 }
 
-/** Types into an open quick input (input box or quick pick) and presses Enter. */
-export async function answerQuickInput(page: Page, text: string): Promise<void> {
+/**
+ * Waits until the open quick input is the step that shows `expect` in its title, prompt,
+ * placeholder or message. Steps of a multi-step flow replace each other fast; typing before
+ * the right one is up lands the answer in the previous step.
+ */
+export async function waitForQuickInputStep(page: Page, expect: string | RegExp, timeout = 15_000): Promise<void> {
+  const widget = page.locator(selectors.quickInput);
   const input = page.locator(selectors.quickInputBox);
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  const matches = (text: string): boolean => (typeof expect === 'string' ? text.includes(expect) : expect.test(text));
+  await until(
+    page,
+    `the quick input step "${String(expect)}"`,
+    async () => {
+      if (!(await widget.isVisible())) return undefined;
+      const title = await widget.locator('.quick-input-title').innerText().catch(() => '');
+      const message = await widget.locator('.quick-input-message').innerText().catch(() => '');
+      const placeholder = (await input.getAttribute('placeholder')) ?? '';
+      const aria = (await input.getAttribute('aria-label')) ?? '';
+      return [title, message, placeholder, aria].some(matches) ? true : undefined;
+    },
+    timeout,
+  );
+}
+
+/** Picks the row containing `label` in the open quick pick (after waiting for step `expect`, if given). */
+export async function pickQuickInput(page: Page, label: string | RegExp, expect?: string | RegExp): Promise<void> {
+  if (expect !== undefined) await waitForQuickInputStep(page, expect);
+  const row = page.locator(selectors.quickInputRow).filter({ hasText: label }).first();
+  await waitForState(page, row, `the quick pick row "${String(label)}"`);
+  await row.click();
+}
+
+/**
+ * Types into an open quick input (input box or quick pick) and presses Enter. Pass `expect`
+ * (text of the step's title, prompt or placeholder) whenever a previous step was just answered.
+ */
+export async function answerQuickInput(page: Page, text: string, expect?: string | RegExp): Promise<void> {
+  const input = page.locator(selectors.quickInputBox);
+  if (expect !== undefined) await waitForQuickInputStep(page, expect);
+  await waitForState(page, input, 'a quick input');
   await input.fill(text);
   await input.press('Enter');
 }
@@ -200,7 +240,7 @@ export function quickInputMessage(page: Page): Locator {
 /** Clicks the view container `title` in the activity bar (e.g. "AuthLens") and waits for its side bar. */
 export async function openActivityBarView(page: Page, title: string): Promise<void> {
   const item = page.locator(`.part.activitybar .action-item a[aria-label^="${title}"]`).first();
-  await item.waitFor({ state: 'visible', timeout: 30_000 });
+  await waitForState(page, item, `the activity bar item "${title}"`, { timeout: 30_000 });
   const li = item.locator('xpath=..');
   const checked = await li.getAttribute('aria-checked').catch(() => null);
   if (checked !== 'true' && !(await li.evaluate((e) => e.classList.contains('checked')))) await item.click();
@@ -220,8 +260,7 @@ export async function clickButton(scope: Locator | Page, text: string): Promise<
 /** Waits for a notification toast containing `text` and returns it. */
 export async function waitForNotification(page: Page, text: string | RegExp, timeout = 15_000): Promise<Locator> {
   const toast = page.locator(selectors.notificationToast).filter({ hasText: text }).first();
-  await toast.waitFor({ state: 'visible', timeout });
-  return toast;
+  return waitForState(page, toast, `a notification "${String(text)}"`, { timeout });
 }
 
 /** Saves a full-page screenshot to `test-results/<name>.png` and returns its path. Look at it. */
@@ -273,12 +312,12 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+P');
   const input = page.locator(selectors.quickInputBox);
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await waitForState(page, input, 'Quick Open');
   await input.fill(name);
   const row = page.locator(selectors.quickInputRow).filter({ hasText: name }).first();
-  await row.waitFor({ timeout: 15_000 });
+  await waitForState(page, row, `"${name}" in Quick Open`);
   await row.click(); // a click, not Enter: Enter can land in a webview that took focus back
-  await page.locator(selectors.activeTab).filter({ hasText: name }).waitFor({ timeout: 15_000 });
+  await waitForState(page, page.locator(selectors.activeTab).filter({ hasText: name }), `the tab "${name}"`);
   await focusActiveEditor(page);
 }
 
@@ -292,11 +331,16 @@ export async function focusActiveEditor(page: Page): Promise<void> {
  * visible lines). Overwrites the clipboard; the selection is collapsed again afterwards.
  */
 export async function activeEditorText(page: Page): Promise<string> {
+  const sentinel = `authlens-harness-${Date.now()}`;
+  await setClipboard(page, sentinel);
   await focusActiveEditor(page);
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+C');
-  await page.waitForTimeout(150);
-  const text = await readClipboard(page);
+  // The copy lands asynchronously: wait for the clipboard to change (an empty editor copies nothing).
+  const text = await until(page, 'the editor text on the clipboard', async () => {
+    const t = await readClipboard(page);
+    return t !== sentinel ? t : undefined;
+  }, 5_000).catch(() => '');
   await page.keyboard.press('Control+Home');
   return text;
 }
@@ -306,20 +350,39 @@ export async function activeTabTitle(page: Page): Promise<string> {
   return (await page.locator(selectors.activeTab).first().innerText()).trim();
 }
 
-/** Switches the colour theme live through the theme picker (settings files are not re-read). */
+/**
+ * Switches the colour theme through the theme picker (Preferences: Color Theme), as a person
+ * does. Only the test of the picker itself uses this; set-up uses {@link setTheme}.
+ */
 export async function switchTheme(page: Page, theme: Theme): Promise<void> {
   await runCommand(page, 'Preferences: Color Theme');
-  const input = page.locator(selectors.quickInputBox);
-  await input.waitFor({ state: 'visible' });
+  await waitForQuickInputStep(page, /Select Color Theme/);
   const label = themePickerLabels[theme];
-  await input.fill(label);
+  await page.locator(selectors.quickInputBox).fill(label);
   const row = page
     .locator(selectors.quickInputRow)
     .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) })
     .first();
-  await row.waitFor({ timeout: 15_000 });
+  await waitForState(page, row, `the theme "${label}" in the picker`);
   await row.click();
-  await page.locator(`.monaco-workbench.${themeClasses[theme]}`).waitFor({ timeout: 15_000 });
+  await waitForState(page, page.locator(`.monaco-workbench.${themeClasses[theme]}`), `the workbench in the ${theme} theme`);
+}
+
+/**
+ * Sets the colour theme through the configuration API (user settings) and waits until the
+ * extension host and the workbench both show it.
+ */
+export async function setTheme(wb: Pick<Workbench, 'page' | 'server'>, theme: Theme): Promise<void> {
+  const kind = { light: 1, dark: 2, 'high-contrast': 3, 'high-contrast-light': 4 }[theme];
+  const now = await hostState(wb);
+  if (now.colorTheme === themeNames[theme] && now.themeKind !== kind) {
+    // Saved but not applied (the start-up fallback): writing the same value changes nothing,
+    // so write another theme first; the change to the wanted one then applies.
+    await setSetting(wb, 'workbench.colorTheme', themeNames[theme === 'light' ? 'dark' : 'light']);
+  }
+  await setSetting(wb, 'workbench.colorTheme', themeNames[theme]);
+  await until(wb.page, `the ${theme} theme in the extension host`, async () => ((await hostState(wb)).themeKind === kind ? true : undefined));
+  await waitForState(wb.page, wb.page.locator(`.monaco-workbench.${themeClasses[theme]}`), `the workbench in the ${theme} theme`);
 }
 
 function escapeRegExp(s: string): string {

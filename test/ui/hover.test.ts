@@ -1,22 +1,30 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { fakeJwt } from '../fixtures/hoverTokens';
-import { openFile, screenshot, selectors, startWorkbench, type Workbench } from './harness';
+import { openFile, screenshot, selectors, startWorkbench, webviewFrame, type Workbench } from './harness';
 
-const nowS = Math.floor(Date.now() / 1000);
-const valid = fakeJwt({ iss: 'https://issuer.test', sub: 'ui-hover-user', aud: 'api', exp: nowS + 45 * 60, iat: nowS - 60 });
-const expired = fakeJwt({ sub: 'ui-expired-user', exp: nowS - 2 * 86_400, iat: nowS - 3 * 86_400 });
-// Each value tries to act if rendered as markdown/HTML: set a flag on the page, open a terminal, show an icon.
-const hostile = fakeJwt(
-  {
-    sub: '<img src=x onerror="document.body.setAttribute(\'data-pwned\',\'1\')">',
-    iss: '[open a terminal](command:workbench.action.terminal.new)',
-    name: '$(zap) **bold** <b>tag</b>',
-    note: '<script>document.body.setAttribute("data-pwned","2")</script>',
-    exp: nowS + 3600,
-  },
-  { alg: 'HS256', kid: '[k](command:workbench.action.terminal.new)' },
-);
+// Made when the suite starts, not when the file loads: mocha loads every UI file minutes
+// before this suite runs, and the hover's "expires in 4x min" is about the moment it is read.
+let valid: string;
+let expired: string;
+let hostile: string;
+
+function makeTokens(): void {
+  const nowS = Math.floor(Date.now() / 1000);
+  valid = fakeJwt({ iss: 'https://issuer.test', sub: 'ui-hover-user', aud: 'api', exp: nowS + 45 * 60, iat: nowS - 60 });
+  expired = fakeJwt({ sub: 'ui-expired-user', exp: nowS - 2 * 86_400, iat: nowS - 3 * 86_400 });
+  // Each value tries to act if rendered as markdown/HTML: set a flag on the page, open a terminal, show an icon.
+  hostile = fakeJwt(
+    {
+      sub: '<img src=x onerror="document.body.setAttribute(\'data-pwned\',\'1\')">',
+      iss: '[open a terminal](command:workbench.action.terminal.new)',
+      name: '$(zap) **bold** <b>tag</b>',
+      note: '<script>document.body.setAttribute("data-pwned","2")</script>',
+      exp: nowS + 3600,
+    },
+    { alg: 'HS256', kid: '[k](command:workbench.action.terminal.new)' },
+  );
+}
 
 /** The little of the DOM these page functions use (the test's tsconfig has no DOM library). */
 interface PageGlobals {
@@ -64,6 +72,7 @@ describe('UI: AuthLens token hover', function () {
   let wb: Workbench;
 
   before(async () => {
+    makeTokens();
     wb = await startWorkbench({
       workspaceFiles: {
         'request.http': `GET /api/me HTTP/1.1\nAuthorization: Bearer ${valid}\n\n# expired\nid_token=${expired}\n`,
@@ -91,7 +100,8 @@ describe('UI: AuthLens token hover', function () {
 
     await hover(page).locator('a', { hasText: 'Inspect' }).click();
     await page.locator(selectors.activeTab).filter({ hasText: /Token: ui-hover-user|Token Inspector/ }).waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(1500); // let the webview render before the screenshot
+    // The inspector shows the token that was hovered.
+    await webviewFrame(page).getByText('ui-hover-user').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'hover-inspect');
   });
 

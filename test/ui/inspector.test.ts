@@ -11,7 +11,9 @@ import {
   screenshotOnFailure,
   setClipboard,
   startWorkbench,
-  switchTheme,
+  setTheme,
+  until,
+  waitForState,
   treeRow,
   webviewFrame,
   type Workbench,
@@ -72,8 +74,6 @@ describe('UI: token inspector', function () {
       .setExpirationTime(nowS + 200)
       .sign(secret);
     wb = await startWorkbench({ theme: 'dark', viewport: { width: 1400, height: 900 }, workspaceFiles: { 'notes.txt': 'notes\n' } });
-    // The theme from the settings file does not always apply at start; switch live.
-    await switchTheme(wb.page, 'dark');
   });
   after(async () => {
     await wb?.close();
@@ -89,10 +89,13 @@ describe('UI: token inspector', function () {
     await countdown.waitFor({ timeout: 30_000 });
     const openMs = Date.now() - started;
     const first = await countdown.innerText();
-    await page.waitForTimeout(1100);
-    const second = await countdown.innerText();
     assert.match(first, /\d+m \d+s left/);
-    assert.notEqual(first, second, 'the countdown ticks');
+    // The countdown ticks: wait for the next value (a state), not for a second to pass.
+    const second = await until(page, 'the countdown to tick', async () => {
+      const t = await countdown.innerText();
+      return t !== first ? t : undefined;
+    }, 5_000);
+    assert.match(second, /\d+m \d+s left/);
     // Under five minutes left: the countdown is in the warning colour.
     assert.match((await countdown.getAttribute('class')) ?? '', /soon/);
     assert.equal(await frame.locator('#status-badge').getAttribute('data-status'), 'expiring');
@@ -220,7 +223,10 @@ describe('UI: token inspector', function () {
     const frame = inspector(page);
     await openTab(frame, 'fields');
     for (const theme of ['light', 'high-contrast'] as const) {
-      await switchTheme(page, theme);
+      await setTheme(wb, theme);
+      // The webview follows the theme live: VS Code puts the theme kind on its body.
+      const bodyClass = theme === 'light' ? 'vscode-light' : 'vscode-high-contrast';
+      await waitForState(page, frame.locator(`body.${bodyClass}`), `the inspector's body in ${theme}`);
       await screenshot(page, `inspector-fields-${theme}`);
       await openTab(frame, 'verify');
       await screenshot(page, `inspector-verify-${theme}`);
@@ -228,7 +234,7 @@ describe('UI: token inspector', function () {
       await screenshot(page, `inspector-compare-${theme}`);
       await openTab(frame, 'fields');
     }
-    await switchTheme(page, 'dark');
+    await setTheme(wb, 'dark');
   });
 
   it('comes back after a window reload without the token in the webview state', async () => {
@@ -277,8 +283,7 @@ describe('UI: token inspector', function () {
     await openTab(frame, 'raw');
     await openTab(frame, 'fields');
     const a = await frame.locator('#countdown-exp').innerText();
-    await page.waitForTimeout(1100);
-    assert.notEqual(await frame.locator('#countdown-exp').innerText(), a);
+    await until(page, 'the countdown to tick after hostile claims', async () => ((await frame.locator('#countdown-exp').innerText()) !== a ? true : undefined), 5_000);
     await screenshot(page, 'inspector-hostile-dark');
   });
 });
