@@ -10,7 +10,7 @@ import type { Json, JsonObject } from './core/json';
 import { english, fillTemplate, type Translate } from './core/template';
 import { defaultCountdownStrings, defaultRelativeStrings, formatCountdown, formatRelative, localiseStrings } from './core/time';
 import { TOKEN_TIME_CLAIMS, tokenTimes } from './core/tokenTime';
-import { tokenVerdict, type TokenVerdict } from './core/verdict';
+import { tokenVerdict, type Repair, type TokenVerdict } from './core/verdict';
 import { verdictWords, type VerdictWords } from './core/verdictText';
 import { tokenWarnings, type TokenWarning } from './core/warnings';
 
@@ -100,8 +100,8 @@ export type DecodedDocument =
  * The document for a pasted or selected token: its verdict rendered. A JWE gets its protected
  * header; a malformed or opaque value gets the verdict's reason (and what was stripped first).
  */
-export function decodedDocumentFor(input: string, now: number, t: Translate = english): DecodedDocument {
-  const verdict = tokenVerdict(input, now);
+export function decodedDocumentFor(input: string, now: number, t: Translate = english, stripped?: readonly Repair[]): DecodedDocument {
+  const verdict = tokenVerdict(input, now, stripped ? { stripped } : undefined);
   const words = verdictWords(verdict, t);
   if (verdict.decoded) {
     const warnings = tokenWarnings(verdict.decoded, now, { t });

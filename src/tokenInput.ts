@@ -4,10 +4,10 @@
  * validates as you type. Reused by every "take a token" command (decode, inspect...).
  */
 import * as vscode from 'vscode';
-import { decodeJwt, stripTokenWrapping } from './core/decode';
 import { errorMessage } from './core/errorMessages';
 import { redact } from './core/redact';
 import { findTokens } from './core/tokenFinder';
+import { foundWrapping, stripWrapping, tokenVerdict, type Repair } from './core/verdict';
 import { tokenAtCursor } from './hover/editorToken';
 
 export type TokenSource = 'argument' | 'selection' | 'cursor' | 'clipboard' | 'input';
@@ -16,6 +16,8 @@ export interface TokenInput {
   /** The bare token. Secret: log it only through `redact()`. */
   readonly token: string;
   readonly source: TokenSource;
+  /** Wrappers removed to get `token` (`Bearer `, quotes...): the views say so. */
+  readonly stripped?: readonly Repair[];
 }
 
 export interface TokenInputOptions {
@@ -31,8 +33,10 @@ export interface TokenInputOptions {
 const translate = (s: string): string => vscode.l10n.t(s);
 
 /** The first token in `text` (JWS or JWE), or undefined. Selections hold at most a few. */
-function firstToken(text: string): string | undefined {
-  return findTokens(text, { limit: 4 }).find((f) => f.shape !== 'malformed')?.text;
+function firstToken(text: string): { token: string; stripped: Repair[] } | undefined {
+  const found = findTokens(text, { limit: 4 }).find((f) => f.shape !== 'malformed');
+  // What surrounded it (`Bearer `, quotes, a JSON member, `name=`) is named by the views.
+  return found ? { token: found.text, stripped: foundWrapping(text, found.start, found.end) } : undefined;
 }
 
 /** A token from the active editor: the selection, else the token under the cursor. */
@@ -44,7 +48,7 @@ function fromEditor(): TokenInput | undefined {
     const text = editor.document.getText(sel);
     // A selection that is not a recognisable token is still what the user asked for: decode it
     // as typed so the error says what is wrong with it.
-    return { token: firstToken(text) ?? stripTokenWrapping(text), source: 'selection' };
+    return { ...(firstToken(text) ?? stripWrapping(text)), source: 'selection' };
   }
   // Bounded like the hover: a window of the cursor's line, never the whole document.
   const found = tokenAtCursor(editor);
@@ -54,16 +58,18 @@ function fromEditor(): TokenInput | undefined {
 async function fromClipboard(): Promise<TokenInput | undefined> {
   const text = await vscode.env.clipboard.readText();
   if (!text || text.length > 1024 * 1024) return undefined;
-  const token = firstToken(text);
-  return token ? { token, source: 'clipboard' } : undefined;
+  const first = firstToken(text);
+  return first ? { ...first, source: 'clipboard' } : undefined;
 }
 
 /** Input-box validation: an empty field or a token that does not decode gets a message. */
 export function validateTokenText(value: string): string | undefined {
-  const token = stripTokenWrapping(value);
+  const { token } = stripWrapping(value);
   if (!token) return vscode.l10n.t('Paste a JWT (three base64url parts separated by dots).');
-  const result = decodeJwt(token);
-  return result.ok ? undefined : errorMessage(result.error, translate);
+  // The same verdict the views will give: what it accepts (after repairs) they can show.
+  const verdict = tokenVerdict(value, 0);
+  if (verdict.decoded || verdict.kind === 'jwe') return undefined;
+  return verdict.error ? errorMessage(verdict.error, translate) : vscode.l10n.t('Paste a JWT (three base64url parts separated by dots).');
 }
 
 async function fromInputBox(): Promise<TokenInput | undefined> {
@@ -75,8 +81,8 @@ async function fromInputBox(): Promise<TokenInput | undefined> {
     validateInput: (v) => (v ? validateTokenText(v) : undefined),
   });
   if (value === undefined) return undefined;
-  const token = stripTokenWrapping(value);
-  return token ? { token, source: 'input' } : undefined;
+  const { token, stripped } = stripWrapping(value);
+  return token ? { token, stripped, source: 'input' } : undefined;
 }
 
 /**
@@ -85,7 +91,7 @@ async function fromInputBox(): Promise<TokenInput | undefined> {
  */
 export async function gatherToken(arg: unknown, opts: TokenInputOptions = {}): Promise<TokenInput | undefined> {
   let input: TokenInput | undefined;
-  if (typeof arg === 'string' && arg.trim()) input = { token: stripTokenWrapping(arg), source: 'argument' };
+  if (typeof arg === 'string' && arg.trim()) input = { ...stripWrapping(arg), source: 'argument' };
   if (!input && opts.editor !== false) input = fromEditor();
   if (!input && opts.clipboard !== false) input = await fromClipboard();
   if (!input && opts.ask !== false) input = await fromInputBox();

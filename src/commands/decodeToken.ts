@@ -21,7 +21,7 @@ export async function showDecodedDocument(services: Services, input: TokenInput)
   const { log } = services;
   const now = Date.now();
   // The verdict every view shares (core/verdict.ts), rendered as a document.
-  const doc = decodedDocumentFor(input.token, now, translate);
+  const doc = decodedDocumentFor(input.token, now, translate, input.stripped);
   if (!doc.ok) {
     log.warn(`Could not decode ${redact(input.token)} (${input.source}): ${doc.verdict.error?.code ?? doc.verdict.kind}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('AuthLens could not decode the token: {0}', doc.message));

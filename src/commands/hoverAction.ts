@@ -19,6 +19,6 @@ export function hoverActionCommand(services: Services) {
       void vscode.window.showInformationMessage(vscode.l10n.t('That hover is out of date. Hover over the token again.'));
       return;
     }
-    await runTokenAction(services, entry.token, action as HoverAction);
+    await runTokenAction(services, entry.token, action as HoverAction, entry.stripped);
   };
 }

@@ -28,7 +28,7 @@ export async function inspectFrom(services: Services, arg: unknown, options?: un
     if (isInspectInput(arg)) input = arg;
     else {
       const gathered = await gatherToken(arg, { log: services.log });
-      input = gathered ? { token: gathered.token } : undefined;
+      input = gathered ? { token: gathered.token, ...(gathered.stripped?.length ? { stripped: gathered.stripped } : {}) } : undefined;
     }
     if (!input) {
       services.log.info('Inspect cancelled: no token given');

@@ -47,6 +47,11 @@ export interface VerdictOptions {
   readonly context?: { readonly before: string; readonly after: string };
   /** An opaque bearer value is expected (found after `Bearer ` or `access_token=`). */
   readonly opaqueContext?: boolean;
+  /**
+   * Wrappers already removed before `input` reached the view (see {@link stripWrapping} and
+   * {@link foundWrapping}): listed first, so the view still says what was stripped.
+   */
+  readonly stripped?: readonly Repair[];
 }
 
 /** Keys whose string value is taken from a JSON object, in order of preference. */
@@ -144,6 +149,36 @@ function contextRepairs(before: string, after: string): Repair[] {
   return out;
 }
 
+/**
+ * Removes a `Bearer ` prefix and quotes around a pasted value, saying which (the command layer
+ * keeps the bare token; the views list `stripped` among the repairs).
+ *
+ * @example
+ * stripWrapping('Bearer "eyJ…"') // { token: 'eyJ…', stripped: ['bearer', 'quotes'] }
+ */
+export function stripWrapping(input: string): { token: string; stripped: Repair[] } {
+  const stripped: Repair[] = [];
+  let s = input.trim();
+  for (let step = 0; step < 3; step++) {
+    const bearer = BEARER.exec(s);
+    if (bearer) {
+      stripped.push('bearer');
+      s = s.slice(bearer[0].length).trim();
+      continue;
+    }
+    const quoted = stripQuotes(s);
+    if (quoted === undefined) break;
+    stripped.push('quotes');
+    s = quoted;
+  }
+  return { token: s, stripped };
+}
+
+/** The wrappers glued to a token found at [start, end) of `text` (a selection, the clipboard). */
+export function foundWrapping(text: string, start: number, end: number): Repair[] {
+  return contextRepairs(text.slice(Math.max(0, start - 160), start), text.slice(end, end + 8));
+}
+
 /** Repairs of the token text itself: inner whitespace, empty trailing parts, `=` padding. */
 function repairText(s: string, repairs: Repair[]): string {
   let t = s;
@@ -184,7 +219,7 @@ function looksOpaque(s: string): boolean {
  * v.times?.state // 'expired'
  */
 export function tokenVerdict(input: string, now: number, opts?: VerdictOptions): TokenVerdict {
-  const repairs: Repair[] = [];
+  const repairs: Repair[] = [...(opts?.stripped ?? [])];
   if (input.length > MAX_TOKEN_LENGTH * 2) {
     // Don't even trim megabytes of input.
     const error = new AuthLensError('token-too-large', { limit: MAX_TOKEN_LENGTH / 1024 });

@@ -148,11 +148,13 @@ export function buildTokenHover(found: HoverToken, now: number, store: HoverToke
   }
   const verdict = tokenVerdict(found.text, now, { ...(context ? { context } : {}), opaqueContext: found.shape === 'opaque' });
   const words = verdictWords(verdict, tr);
+  // Links act on the token as read (repaired), and the inspector is told what was stripped.
+  const stripped = verdict.repairs.length > 0 ? { stripped: verdict.repairs } : {};
   switch (verdict.kind) {
     case 'opaque':
       return opaqueHoverMarkdown(verdict.token.length, store.put({ token: found.text, kind: 'opaque' }, now), t);
     case 'jwe':
-      return jweHoverMarkdown(verdict.header, store.put({ token: found.text, kind: 'jwe' }, now), t, words);
+      return jweHoverMarkdown(verdict.header, store.put({ token: verdict.token, kind: 'jwe', ...stripped }, now), t, words);
     case 'malformed':
       return malformedHoverMarkdown(words.reason ?? t('not a valid JWT'), t, words.repaired);
     case 'jws':
@@ -164,7 +166,7 @@ export function buildTokenHover(found: HoverToken, now: number, store: HoverToke
           warnings: tokenWarnings(decoded, now, { t: tr }),
           verdict: words,
           now,
-          linkId: store.put({ token: found.text, kind: 'jws' }, now),
+          linkId: store.put({ token: verdict.token, kind: 'jws', ...stripped }, now),
         },
         t,
       );

@@ -3,6 +3,7 @@
  * extension made; the token itself stays here, in memory, for a short while. Bounded (LRU) and
  * expiring, never persisted. Pure: the clock is a parameter.
  */
+import type { Repair } from '../core/verdict';
 
 /** What a hover link can act on. */
 export interface HoverTokenEntry {
@@ -10,6 +11,8 @@ export interface HoverTokenEntry {
   readonly token: string;
   /** What the hover showed it as (decides which actions make sense). */
   readonly kind: 'jws' | 'jwe' | 'opaque';
+  /** What the hover said it stripped to read it, so the inspector says the same. */
+  readonly stripped?: readonly Repair[];
 }
 
 interface Slot {

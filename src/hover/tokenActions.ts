@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { decodeJwt } from '../core/decode';
 import { redact } from '../core/redact';
+import type { Repair } from '../core/verdict';
 import type { Services } from '../services';
 import type { HoverAction } from './hoverMarkdown';
 
 /** Opens the token in the inspector (decoded, with verification on demand). */
-export async function inspectToken(services: Services, token: string): Promise<void> {
-  await services.inspector.open({ token });
+export async function inspectToken(services: Services, token: string, stripped?: readonly Repair[]): Promise<void> {
+  await services.inspector.open({ token, ...(stripped?.length ? { stripped } : {}) });
 }
 
 /** Puts the decoded payload (pretty JSON) on the clipboard and says so. */
@@ -36,10 +37,10 @@ export async function copyAuthorizationHeader(token: string): Promise<void> {
 }
 
 /** Runs one hover action on a token. */
-export async function runTokenAction(services: Services, token: string, action: HoverAction): Promise<void> {
+export async function runTokenAction(services: Services, token: string, action: HoverAction, stripped?: readonly Repair[]): Promise<void> {
   switch (action) {
     case 'inspect':
-      return inspectToken(services, token);
+      return inspectToken(services, token, stripped);
     case 'copyPayload':
       return copyPayload(token);
     case 'copyAuthorizationHeader':

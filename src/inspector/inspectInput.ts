@@ -1,3 +1,4 @@
+import type { Repair } from '../core/verdict';
 import type { SessionInfo, TokenKind } from '../providers/types';
 
 /**
@@ -7,6 +8,8 @@ import type { SessionInfo, TokenKind } from '../providers/types';
 export interface InspectInput {
   /** The bare token. Secret: never log it (use `redact()`). */
   readonly token: string;
+  /** Wrappers removed to get `token` (`Bearer `, quotes...): the inspector says so. */
+  readonly stripped?: readonly Repair[];
   readonly source?: {
     readonly providerId: string;
     readonly providerLabel: string;

@@ -183,6 +183,7 @@ export class TokenInspectorPanel implements vscode.Disposable {
       t: translate,
       ...(source ? { source } : {}),
       storedSecret: false,
+      ...(input.stripped ? { stripped: input.stripped } : {}),
       canRevoke: src?.session !== undefined && provider !== undefined && this.safeCanRevoke(provider.id),
       canRefresh: provider !== undefined && src?.session !== undefined,
     });

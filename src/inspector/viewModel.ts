@@ -10,7 +10,7 @@ import type { Json, JsonObject } from '../core/json';
 import { english, fillTemplate, type Translate } from '../core/template';
 import { DEFAULT_SKEW_MS, DEFAULT_SOON_MS, parseInstant } from '../core/time';
 import { readNumericDate, type TokenTimeClaim } from '../core/tokenTime';
-import { tokenVerdict, type TokenVerdict } from '../core/verdict';
+import { tokenVerdict, type Repair, type TokenVerdict } from '../core/verdict';
 import { verdictWords, type VerdictWords } from '../core/verdictText';
 import { sensitiveFields, tokenWarnings, warningTexts, type TokenWarning, type WarningTokenKind } from '../core/warnings';
 import type { ProviderKind, SessionInfo, TokenKind } from '../providers/types';
@@ -62,6 +62,8 @@ export interface BuildOptions {
   readonly limits?: Partial<ModelLimits>;
   readonly skewMs?: number;
   readonly soonMs?: number;
+  /** Wrappers removed before the token got here (`Bearer `, quotes): listed among the repairs. */
+  readonly stripped?: readonly Repair[];
 }
 
 /** The model plus what stays in the host: masked values by row id, and parts for copying. */
@@ -295,6 +297,7 @@ export function buildInspectorModel(token: string, opts: BuildOptions): BuiltIns
   const verdict = tokenVerdict(token, opts.now, {
     ...(opts.skewMs !== undefined ? { skewMs: opts.skewMs } : {}),
     ...(opts.soonMs !== undefined ? { soonMs: opts.soonMs } : {}),
+    ...(opts.stripped ? { stripped: opts.stripped } : {}),
   });
   const words = verdictWords(verdict, t);
   const decoded = verdict.decoded;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { MAX_TOKEN_LENGTH } from '../../../src/core/decode';
 import type { JsonObject } from '../../../src/core/json';
 import { readNumericDate, timeStateAt, tokenTimes } from '../../../src/core/tokenTime';
-import { tokenVerdict } from '../../../src/core/verdict';
+import { foundWrapping, stripWrapping, tokenVerdict } from '../../../src/core/verdict';
 import { verdictWords } from '../../../src/core/verdictText';
 
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
@@ -33,6 +33,16 @@ describe('core/verdict', () => {
         assert.equal(words.repaired === undefined, repairs.length === 0);
       });
     }
+
+    it('wrappers removed before the view (commands) are still listed, first', () => {
+      assert.deepEqual(stripWrapping(`  Bearer '${TOKEN}'\n`), { token: TOKEN, stripped: ['bearer', 'quotes'] });
+      const text = `{"access_token": "${TOKEN}"}`;
+      const start = text.indexOf(TOKEN);
+      assert.deepEqual(foundWrapping(text, start, start + TOKEN.length), ['json']);
+      const v = tokenVerdict(`${TOKEN}.`, NOW, { stripped: ['bearer'] });
+      assert.deepEqual(v.repairs, ['bearer', 'trailing-part']);
+      assert.equal(verdictWords(v).repaired, 'Read after removing the "Bearer" prefix, an empty part after the last dot.');
+    });
 
     it('context: wrappers glued to a token found in a document, the same names', () => {
       assert.deepEqual(tokenVerdict(TOKEN, NOW, { context: { before: 'Authorization: Bearer ', after: '' } }).repairs, ['bearer']);

@@ -136,3 +136,16 @@ describe('hover: finding the token on a line', () => {
     assert.equal(store.get(id, NOW)?.token, JWT);
   });
 });
+
+describe('hover: links act on the token as read', () => {
+  it('stores the repaired token and what was stripped, for the inspector to say the same', () => {
+    const padded = JWT.split('.').map((s) => s + '='.repeat((4 - (s.length % 4)) % 4)).join('.');
+    assert.notEqual(padded, JWT, 'the fixture needs padding');
+    const line = `Authorization: Bearer ${padded}`;
+    const store = new HoverTokenStore({ newId: () => 'id-1' });
+    const hover = tokenHoverOnLine(reader(line), line.indexOf('eyJ') + 4, NOW, store);
+    assert.ok(hover);
+    assert.match(renderedText(hover.markdown), /Read after removing the "Bearer" prefix, the "=" padding\./);
+    assert.deepEqual(store.get('id-1', NOW), { token: JWT, kind: 'jws', stripped: ['bearer', 'padding'] });
+  });
+});

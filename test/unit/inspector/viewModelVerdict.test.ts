@@ -75,4 +75,9 @@ describe('inspector model: the verdict', () => {
     const flagged = buildInspectorModel(jwt({ iss: 'x' }, { alg: 'ES256' }), { now: NOW, storedSecret: true });
     assert.equal(modelOf(flagged).verify.storedSecret, false);
   });
+
+  it('says what the command stripped before the token reached it', () => {
+    const m = modelOf(buildInspectorModel(jwt({ exp: nowS + 60 }), { now: NOW, stripped: ['bearer', 'quotes'] }));
+    assert.equal(m.verdict.repaired, 'Read after removing the "Bearer" prefix, the quotes around it.');
+  });
 });
