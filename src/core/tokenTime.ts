@@ -22,7 +22,7 @@ export type ClaimTime =
 
 /**
  * The token's state. `expired`: `exp` is now or past, with no allowance. `not-yet-valid`: `nbf`
- * is in the future. `not-expired` / `within-validity` (when `nbf` was also checked), `expiring`
+ * is in the future (and exp is not past). `not-expired` / `within-validity` (when `nbf` was also checked), `expiring`
  * (less than `soonMs` left), `no-expiry` (no `exp`), `unknown` (an `exp` or `nbf` that cannot be read).
  */
 export type TokenTimeStateName = 'expired' | 'not-yet-valid' | 'expiring' | 'not-expired' | 'within-validity' | 'no-expiry' | 'unknown';
@@ -75,6 +75,8 @@ export function tokenTimes(payload: JsonObject, now: number, opts?: { skewMs?: n
   const nbf = claims.nbf;
   const msLeft = exp?.status === 'ok' ? exp.ms - now : undefined;
   const withLeft = msLeft !== undefined ? { msLeft } : {};
+  // Expired first: whatever else the token says, an exp now or past is the end of it.
+  if (msLeft !== undefined && msLeft <= 0) return { claims, state: 'expired', msLeft, ...(msLeft + skew > 0 ? { withinSkewMs: skew } : {}) };
   if (nbf?.status === 'ok' && nbf.ms > now) {
     const msUntilValid = nbf.ms - now;
     return { claims, state: 'not-yet-valid', msUntilValid, ...withLeft, ...(msUntilValid <= skew ? { withinSkewMs: skew } : {}) };
@@ -82,7 +84,6 @@ export function tokenTimes(payload: JsonObject, now: number, opts?: { skewMs?: n
   if (exp !== undefined && exp.status !== 'ok') return { claims, state: 'unknown' };
   if (nbf !== undefined && nbf.status !== 'ok') return { claims, state: 'unknown', ...withLeft };
   if (msLeft === undefined) return { claims, state: 'no-expiry' };
-  if (msLeft <= 0) return { claims, state: 'expired', msLeft, ...(msLeft + skew > 0 ? { withinSkewMs: skew } : {}) };
   if (msLeft < soon) return { claims, state: 'expiring', msLeft };
   return { claims, state: nbf?.status === 'ok' ? 'within-validity' : 'not-expired', msLeft };
 }
@@ -100,11 +101,11 @@ export interface TimeFactsAt {
  * inspector's live badge ticks every second).
  */
 export function timeStateAt(facts: TimeFactsAt, now: number, soonMs: number = DEFAULT_SOON_MS): TokenTimeStateName {
+  if (facts.exp !== undefined && facts.exp <= now) return 'expired';
   if (facts.nbf !== undefined && facts.nbf > now) return 'not-yet-valid';
   if (facts.unreadable) return 'unknown';
   if (facts.exp === undefined) return 'no-expiry';
   const left = facts.exp - now;
-  if (left <= 0) return 'expired';
   if (left < soonMs) return 'expiring';
   return facts.nbf !== undefined ? 'within-validity' : 'not-expired';
 }

@@ -37,7 +37,7 @@ export const timeStateTexts: Readonly<Record<TokenTimeStateName, string>> = {
   'not-expired': 'Not expired',
   'within-validity': 'Within its validity period',
   'no-expiry': 'No expiry (no "exp" claim)',
-  unknown: 'Expiry unknown: a time claim is not a usable NumericDate',
+  unknown: 'Validity unknown: a time claim is not a usable NumericDate',
 };
 
 export const verdictNoteTexts = {

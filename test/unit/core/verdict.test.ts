@@ -79,6 +79,10 @@ describe('core/verdict', () => {
       assert.equal(tokenTimes({ nbf: nowS + 10, exp: nowS + 600 }, NOW).state, 'not-yet-valid');
       assert.equal(tokenTimes({ exp: nowS + 100 }, NOW).state, 'expiring');
       assert.equal(tokenTimes({ exp: -1 }, NOW).state, 'unknown');
+      // Expired, full stop: an unreadable or future nbf does not hide a past exp.
+      assert.equal(tokenTimes({ exp: nowS - 20, nbf: 'x' }, NOW).state, 'expired');
+      assert.equal(tokenTimes({ exp: nowS - 20, nbf: nowS + 20 }, NOW).state, 'expired');
+      assert.equal(tokenTimes({ exp: nowS + 20, nbf: 'x' }, NOW).state, 'unknown');
       assert.equal(tokenTimes({}, NOW).state, 'no-expiry');
       const words = verdictWords(tokenVerdict(`${b64({ alg: 'HS256' })}.${b64({ exp: nowS - 5 })}.${b64('s')}`, NOW));
       assert.equal(words.stateLabel, 'Expired');
@@ -86,7 +90,7 @@ describe('core/verdict', () => {
     });
 
     it('the live state from epoch-ms facts matches the verdict at the same instant', () => {
-      const payloads: JsonObject[] = [{ exp: nowS }, { exp: nowS + 3600 }, { nbf: nowS - 1, exp: nowS + 3600 }, { nbf: nowS + 5 }, { exp: nowS + 60 }, {}];
+      const payloads: JsonObject[] = [{ exp: nowS - 20, nbf: nowS + 20 }, { exp: nowS }, { exp: nowS + 3600 }, { nbf: nowS - 1, exp: nowS + 3600 }, { nbf: nowS + 5 }, { exp: nowS + 60 }, {}];
       for (const payload of payloads) {
         const t = tokenTimes(payload, NOW);
         const ms = (c: 'exp' | 'nbf') => {

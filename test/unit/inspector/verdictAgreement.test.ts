@@ -55,6 +55,7 @@ const rows: readonly Row[] = [
   { name: 'within the skew window', input: jwt({ sub: 's', exp: nowS - 30 }), kind: 'jws', state: 'expired', skew: true },
   { name: 'exp exactly now', input: jwt({ sub: 'z', exp: nowS }), kind: 'jws', state: 'expired', skew: true },
   { name: 'non-numeric exp', input: jwt({ sub: 'x', exp: 'tomorrow' }), kind: 'jws', state: 'unknown', problem: /not a NumericDate/ },
+  { name: 'past exp beside a non-numeric nbf', input: jwt({ sub: 'b', exp: nowS - 20, nbf: 'soon' }), kind: 'jws', state: 'expired', skew: true },
   { name: 'exp in milliseconds', input: jwt({ sub: 'm', exp: NOW + 3_600_000 }), kind: 'jws', state: 'unknown', problem: /milliseconds/ },
   { name: 'empty payload part', input: `${h}..${SIG}`, kind: 'malformed', reason: /payload is empty/ },
   { name: 'empty header part', input: `.${p}.${SIG}`, kind: 'malformed', reason: /header is empty/ },
