@@ -173,7 +173,8 @@ export function tokenWarnings(decoded: DecodedJwt, now: number, opts?: TokenWarn
   } else if (times.state === 'expired') {
     out.push(make(times.withinSkewMs !== undefined ? 'expired-within-skew' : 'expired', t, 'exp'));
   }
-  if (times.state === 'not-yet-valid') out.push(make('nbf-future', t, 'nbf'));
+  const nbfRead = times.claims.nbf;
+  if (nbfRead?.status === 'ok' && nbfRead.ms > now) out.push(make('nbf-future', t, 'nbf'));
   if (iat !== undefined && iat * 1000 > now + skew) out.push(make('iat-future', t, 'iat'));
   if (exp !== undefined && iat !== undefined && exp < iat) {
     out.push(make('exp-before-iat', t, 'exp'));
