@@ -63,7 +63,7 @@ export function setVerified(valid: boolean, alg: string | undefined): void {
   );
 }
 
-function countdowns(times: TimeFacts, expProblem: string | undefined): HTMLElement {
+function countdowns(times: TimeFacts, expProblem: string | undefined, hasClaims: boolean): HTMLElement {
   const entries: [id: string, label: string, at: number | undefined][] = [
     ['exp', t('Token expires'), times.exp],
     ['session', t('Session expires'), times.sessionExpiresAt],
@@ -89,7 +89,8 @@ function countdowns(times: TimeFacts, expProblem: string | undefined): HTMLEleme
       value.textContent = nbf > now ? t('in {0}', countdown(nbf - now).replace(/\s*\S+$/, '')) : t('now valid');
     });
   }
-  if (times.exp === undefined) {
+  // Only a decoded JWT can lack an exp; an opaque session token has no claims to speak of.
+  if (times.exp === undefined && (hasClaims || list.childElementCount === 0)) {
     // An unreadable `exp` is not "never": say what is wrong with it, as the other views do.
     const text = expProblem !== undefined ? `exp: ${expProblem}` : t(timeStateTexts['no-expiry']);
     list.prepend(el('dt', {}, t('Token expires')), el('dd', {}, el('span', { class: 'countdown none', id: 'countdown-exp-missing' }, text)));
@@ -174,7 +175,7 @@ export function renderSummary(model: InspectorModel, providerActions: { onRevoke
   const decodeNote = model.decodeError
     ? el('p', { class: 'notice' }, icon('info'), ' ', t('This token is not a JWT ({0}): showing what the provider said about it.', model.decodeError.message))
     : null;
-  return el('section', { class: 'summary', attrs: { 'aria-label': t('Summary') } }, head, ...verdictNotes, decodeNote, el('div', { class: 'summary-grid' }, v.kind === 'jwe' ? null : countdowns(model.times, v.claimProblems.exp), facts), timeline(model.times) ?? null, actions);
+  return el('section', { class: 'summary', attrs: { 'aria-label': t('Summary') } }, head, ...verdictNotes, decodeNote, el('div', { class: 'summary-grid' }, v.kind === 'jwe' ? null : countdowns(model.times, v.claimProblems.exp, v.kind === 'jws' || v.kind === 'unsecured'), facts), timeline(model.times) ?? null, actions);
 }
 
 /** Runs a revoke/refresh request and shows its outcome. */
