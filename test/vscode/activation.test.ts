@@ -4,8 +4,18 @@ import * as vscode from 'vscode';
 const EXTENSION_ID = 'authlens.authlens';
 
 describe('activation', () => {
-  it('runs inside a real VS Code extension host', () => {
-    assert.match(vscode.version, /^1\.\d+\.\d+/);
+  it('declares an engines.vscode range this host satisfies (the oldest VS Code it is tested on)', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is loaded`);
+    const range = String(ext.packageJSON.engines?.vscode ?? '');
+    const min = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(range);
+    assert.ok(min, `engines.vscode is a caret range: "${range}"`);
+    const host = vscode.version.split('.').map(Number);
+    const [maj, mnr] = [Number(min[1]), Number(min[2])];
+    // A caret range on 1.x admits 1.y for y >= the minimum; an extension that asks for a newer
+    // VS Code than the tests run on would not install there.
+    assert.equal(host[0], maj, `host ${vscode.version} vs ${range}`);
+    assert.ok((host[1] ?? 0) >= mnr, `host ${vscode.version} is older than ${range}`);
   });
 
   it('activates and registers every contributed command', async () => {

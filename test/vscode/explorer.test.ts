@@ -64,6 +64,14 @@ describe('explorer (sandbox, in-host)', function () {
     await waitFor(() => hooks.model.providers.filter((p) => p.id.startsWith('sandbox-')).length === 4, 10_000, 'four sandbox providers');
   });
 
+  // Every test starts from the seeded data, freshly listed: none depends on what another
+  // revoked, paged or pinned before it.
+  beforeEach(async () => {
+    sandbox().reset();
+    hooks.statusBar.pin(undefined);
+    await hooks.model.refresh(undefined, 'user');
+  });
+
   after(async () => {
     await vscode.commands.executeCommand('authlens.stopSandbox');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

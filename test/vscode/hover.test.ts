@@ -3,26 +3,36 @@ import * as vscode from 'vscode';
 import { fakeJwe, fakeJwt, hostileClaims } from '../fixtures/hoverTokens';
 import { activateAuthLens, closeAllEditors } from './helpers';
 
-const nowS = Math.floor(Date.now() / 1000);
-const valid = fakeJwt({ iss: 'https://issuer.test', sub: 'hover-user', aud: 'api', exp: nowS + 12 * 60, iat: nowS - 60 });
-const expired = fakeJwt({ sub: 'old-user', exp: nowS - 2 * 86_400, iat: nowS - 3 * 86_400 });
-const hostile = fakeJwt(
-  { ...hostileClaims, big: 'A'.repeat(20_000), iss: hostileClaims['link'], sub: hostileClaims['img'] },
-  { alg: '[a](command:workbench.action.terminal.new)', kid: '<img src=x onerror=alert(1)>' },
-);
-const jwe = fakeJwe();
-const [h, , s] = valid.split('.');
-const malformed = `${h}.bm90IGpzb24.${s}`;
+// Made when the suite starts, not when the file loads: the run loads every file minutes
+// before this suite, and "expires in 12 min" is about the moment the hover is read.
+let valid: string;
+let expired: string;
+let hostile: string;
+let jwe: string;
+let malformed: string;
+let text: string;
 
-const text = [
-  `GET /api/me HTTP/1.1`,
-  `Authorization: Bearer ${valid}`,
-  `{"id_token":"${expired}"}`,
-  `HOSTILE=${hostile}`,
-  `https://app.test/cb#access_token=${jwe}&state=1`,
-  `token: ${malformed}`,
-  `plain text without tokens`,
-].join('\n');
+function makeFixtures(): void {
+  const nowS = Math.floor(Date.now() / 1000);
+  valid = fakeJwt({ iss: 'https://issuer.test', sub: 'hover-user', aud: 'api', exp: nowS + 12 * 60 + 30, iat: nowS - 60 });
+  expired = fakeJwt({ sub: 'old-user', exp: nowS - 2 * 86_400, iat: nowS - 3 * 86_400 });
+  hostile = fakeJwt(
+    { ...hostileClaims, big: 'A'.repeat(20_000), iss: hostileClaims['link'], sub: hostileClaims['img'] },
+    { alg: '[a](command:workbench.action.terminal.new)', kid: '<img src=x onerror=alert(1)>' },
+  );
+  jwe = fakeJwe();
+  const [h, , s] = valid.split('.');
+  malformed = `${h}.bm90IGpzb24.${s}`;
+  text = [
+    `GET /api/me HTTP/1.1`,
+    `Authorization: Bearer ${valid}`,
+    `{"id_token":"${expired}"}`,
+    `HOSTILE=${hostile}`,
+    `https://app.test/cb#access_token=${jwe}&state=1`,
+    `token: ${malformed}`,
+    `plain text without tokens`,
+  ].join('\n');
+}
 
 /** The AuthLens hovers at a position (other extensions' hovers are ignored). */
 async function authLensHovers(doc: vscode.TextDocument, position: vscode.Position): Promise<{ hover: vscode.Hover; md: vscode.MarkdownString }[]> {
@@ -54,6 +64,7 @@ describe('AuthLens: token hover', () => {
   let doc: vscode.TextDocument;
 
   before(async () => {
+    makeFixtures();
     await activateAuthLens();
   });
 
@@ -89,7 +100,9 @@ describe('AuthLens: token hover', () => {
   it('says "expired 2 days ago" for an expired token in a JSON string', async () => {
     const [first] = await authLensHovers(doc, positionOf(doc, expired, expired.length - 1));
     assert.ok(first?.md.value.includes('expired 2 days ago'));
-    assert.ok(first?.md.value.includes('$(error)'), 'an error-severity line (expired)');
+    // Plain marks, not theme icons: the hover is built with supportThemeIcons off (token text must never become an icon).
+    assert.ok(first?.md.value.includes('✖ **Expired**'), 'the expired state line');
+    assert.equal(first?.md.supportThemeIcons, false, 'theme icons off');
   });
 
   it('names a JWE in a URL fragment and gives a malformed JWT one line', async () => {

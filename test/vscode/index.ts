@@ -9,12 +9,16 @@ import { readdirSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import Mocha from 'mocha';
+import { startSecretRecorder } from './secretRecorder';
 import { GREP_ENV, RESULTS_ENV, type TestResult, type TestResults } from './results';
+
+/** The log scan reads what every other test left in the logs, so it runs after them all. */
+const LAST = 'logScan.test.js';
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.test.js'))
-    .sort()
+    .sort((a, b) => Number(a.endsWith(LAST)) - Number(b.endsWith(LAST)) || a.localeCompare(b))
     .map((f) => join(dir, f));
 }
 
@@ -36,7 +40,14 @@ export async function run(): Promise<void> {
   const failures: TestResult[] = [];
   const pending: TestResult[] = [];
   try {
-    const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
+    const mocha = new Mocha({
+      ui: 'bdd',
+      color: false,
+      timeout: 20_000,
+      reporter: 'spec',
+      // Fixtures of the whole run, not tests: the SecretStorage recorder for the log scan.
+      rootHooks: { beforeAll: [startSecretRecorder] },
+    });
     const grep = process.env[GREP_ENV];
     if (grep) mocha.grep(grep);
     const files = testFiles(__dirname);

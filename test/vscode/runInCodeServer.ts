@@ -32,7 +32,7 @@ export async function runInHostTests(opts: InHostOptions = {}): Promise<TestResu
   const started = Date.now();
   const server = await startCodeServer({
     // LOG_LEVEL reaches VS Code's server and extension host: AuthLens's debug lines (one per
-    // HTTP request) are written too, so the log scan (zzLogScan.test.ts) sees everything.
+    // HTTP request) are written too, so the log scan (logScan.test.ts) sees everything.
     env: { [RESULTS_ENV]: resultsFile, LOG_LEVEL: process.env.LOG_LEVEL ?? 'trace', ...(opts.grep ? { [GREP_ENV]: opts.grep } : {}) },
   });
   // A small workspace so tests have files to open.

@@ -1,5 +1,5 @@
 /**
- * The secrets the in-host tests used, for the log scan (`zzLogScan.test.ts`, the last file of
+ * The secrets the in-host tests used, for the log scan (`logScan.test.ts`, the last file of
  * the run): every test that handles a credential or token can call {@link recordSecret}; the
  * scan then fails if any of them appears in an AuthLens log file.
  *

@@ -15,7 +15,7 @@ import { recordSecret } from './secretsUsed';
  * Restricted Mode cannot be entered here (code-server runs with workspace trust disabled), so
  * the Restricted Mode selection of `readConfig()` is unit-tested in
  * `test/unit/security/originBinding.test.ts` with a stubbed `vscode`.
- * Every secret used is recorded for the log scan (`zzLogScan.test.ts`).
+ * Every secret used is recorded for the log scan (`logScan.test.ts`).
  */
 
 type SandboxHandle = NonNullable<ExplorerTestHooks['sandbox']['running']>;

@@ -6,7 +6,7 @@ import { secretsOfThisRun, secretsFile } from './secretsUsed';
 
 /**
  * The log scan (issue 9, "secrets leak through side doors"): runs LAST in the in-host suite
- * (file-name order), reads every AuthLens output channel log file of this code-server run
+ * (index.ts puts this file after all others), reads every AuthLens output channel log file of this code-server run
  * (`$AUTHLENS_TEST_USER_DATA_DIR/logs/**\/authlens.authlens/*.log`) and fails when any token or
  * secret that a test recorded in `test-results/secrets-used.txt` appears there: whole, URL-encoded,
  * or as any long dot-separated part (a JWT's payload or signature, a signed cookie's value).
