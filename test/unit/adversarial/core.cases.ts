@@ -1,0 +1,54 @@
+/**
+ * Adversarial cases for src/core: the finder, the decoders, redaction, error messages, and the
+ * parsers of server text (OAuth errors, user agents). Run in a worker by core.test.ts.
+ */
+import { decodeJwt, decodeProtectedHeader, stripTokenWrapping, MAX_TOKEN_LENGTH } from '../../../src/core/decode';
+import { AuthLensError } from '../../../src/core/errors';
+import { errorMessage } from '../../../src/core/errorMessages';
+import { describeOAuthError, parseOAuthError, parseWwwAuthenticateError } from '../../../src/core/oauthErrors';
+import { redact, redactText } from '../../../src/core/redact';
+import { findTokens, tokenAtOffset } from '../../../src/core/tokenFinder';
+import { summariseUserAgent } from '../../../src/core/userAgent';
+import type { AdversarialSuite } from './harness';
+import { mb, PATTERNS, repeatTo, tokenOf } from './patterns';
+
+/** Just under the decoder's limit, so the decoder reads it all instead of refusing the size. */
+const underLimit = (unit: string): string => repeatTo(unit, MAX_TOKEN_LENGTH - 1);
+
+export const suite: AdversarialSuite = {
+  patterns: PATTERNS,
+  functions: {
+    'tokenAtOffset (1 MB line)': {
+      input: mb,
+      run: (s) => [tokenAtOffset(s, s.length >> 1), tokenAtOffset(s, s.length >> 1, { window: MAX_TOKEN_LENGTH }), tokenAtOffset(s, 0)],
+    },
+    'findTokens (1 MB line)': { input: mb, run: (s) => findTokens(s) },
+    'findTokens (1 MB, lines of the pattern)': { input: (u) => mb(`${repeatTo(u, 200)}\n`), run: (s) => findTokens(s) },
+    'decodeJwt (text under the size limit)': { input: underLimit, run: (s) => [decodeJwt(s), decodeJwt(`${s.slice(0, 1000)}.${s.slice(1000)}.x`)] },
+    'decodeJwt (token of the pattern)': { input: tokenOf, run: (s) => decodeJwt(s) },
+    'decodeProtectedHeader (text and token)': { input: underLimit, run: (s) => [decodeProtectedHeader(s), decodeProtectedHeader(`${s.slice(0, 1000)}....`)] },
+    'stripTokenWrapping (1 MB)': { input: mb, run: (s) => [stripTokenWrapping(s), stripTokenWrapping(`Authorization: Bearer "${s}"`), stripTokenWrapping(`{"access_token":"${s}"}`)] },
+    'redact (1 MB)': { input: mb, run: (s) => redact(s) },
+    'redactText (1 MB, shown part)': { input: mb, run: (s) => redactText(s, ['a-secret-value-123', 'another-secret-456']) },
+    'redactText (1 MB, all of it)': { input: mb, run: (s) => redactText(s, ['a-secret-value-123', 'another-secret-456'], undefined, Number.POSITIVE_INFINITY) },
+    'errorMessage (server texts of 1 MB)': {
+      input: mb,
+      run: (s) => [
+        errorMessage(new AuthLensError('http-server', { status: 500, serverMessage: s, serverCode: s, requestId: s, traceId: s, fieldErrors: [{ field: s, description: s }] })),
+        errorMessage(new AuthLensError('oauth-error', { serverCode: s, where: s })),
+        errorMessage(new AuthLensError('net-timeout', { where: s })),
+      ],
+    },
+    'OAuth error parsing (1 MB)': {
+      input: mb,
+      run: (s) => [
+        parseOAuthError({ error: s, error_description: s, error_uri: s }),
+        parseOAuthError({ error: s.slice(0, 200), error_description: s }),
+        parseWwwAuthenticateError(s),
+        parseWwwAuthenticateError(`Bearer error="${s}", error_description="${s}"`),
+        describeOAuthError(s),
+      ],
+    },
+    'summariseUserAgent (1 MB)': { input: mb, run: (s) => [summariseUserAgent(s), summariseUserAgent(`Mozilla/5.0 (${s}) Chrome/${s}`)] },
+  },
+};
