@@ -67,7 +67,8 @@ interface Span {
 }
 
 /**
- * Masks every given secret and anything that looks like a JWT (`eyJ…` with at least one dot) or
+ * Masks every given secret and anything that looks like a JWT (base64url of a JSON object, as
+ * `eyJ…` or a header starting with whitespace, `DQoJ…`, with at least one dot) or
  * a Bearer credential in `text`, in one pass (so a redacted prefix is never redacted twice).
  * Where several start at one place, a given secret wins, then a JWT, then a Bearer credential.
  * Only the first `maxLength` characters are shown (then `…`): the text is cut before redacting,
@@ -89,16 +90,16 @@ export function redactText(text: string, secrets: readonly string[], t?: Transla
   // A secret that starts before the cut must be seen whole to be masked.
   const input = cut ? text.slice(0, shown + (unique[0]?.length ?? 0)) : text;
 
-  const re = new RegExp([...unique.map((s) => `(?:${escapeRegExp(s)})`), '(eyJ)'].join('|'), 'g');
+  const re = new RegExp([...unique.map((s) => `(?:${escapeRegExp(s)})`), JSON_OBJECT_START].join('|'), 'g');
   const jwt = new JwtRuns(input);
   /** The next secret or JWT at or after `from`. */
   const nextMatch = (from: number): Span | undefined => {
     re.lastIndex = from;
     for (let m = re.exec(input); m; m = re.exec(input)) {
       if (m[1] === undefined) return { start: m.index, end: m.index + m[0].length };
-      const end = jwt.matchEnd(m.index);
+      const end = m[1] === 'eyJ' || startsJsonObject(input, m.index) ? jwt.matchEnd(m.index) : -1;
       if (end >= 0) return { start: m.index, end };
-      // `eyJ` without a dot in its run: not a JWT; a secret may still start right after it.
+      // Not a JWT (no dot in its run, or not a JSON object): a secret may start right after.
       re.lastIndex = m.index + 1;
     }
     return undefined;
@@ -138,6 +139,45 @@ export function redactText(text: string, secrets: readonly string[], t?: Transla
   }
   if (last < shown) out += input.slice(last, shown);
   return cut ? `${out}…` : out;
+}
+
+/**
+ * Base64url starts of a JSON object: `{"` (`eyJ`, and `eyI`… for other keys), `{` + whitespace
+ * (`ew`, `ey`), or whitespace first (`IC`, `CQ`, `Cg`, `DQ`... for space, tab, LF, CR), as the
+ * token finder derives them; {@link startsJsonObject} confirms all but `eyJ`.
+ */
+const JSON_OBJECT_START = '(eyJ|e[yw]|I[ACH]|C[QSXgin]|D[QSX])';
+
+const B64URL_VALUES: ReadonlyMap<number, number> = new Map(
+  [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'].map((c, i) => [c.charCodeAt(0), i]),
+);
+
+/**
+ * True when the base64url at `p` decodes to whitespace, `{`, whitespace, `"`: the start of a
+ * JSON object with a key. Reads at most 24 characters, so it costs O(1) per candidate.
+ */
+function startsJsonObject(text: string, p: number): boolean {
+  const bytes: number[] = [];
+  let bits = 0;
+  let value = 0;
+  for (let i = p; i < text.length && i < p + 24; i++) {
+    const v = B64URL_VALUES.get(text.charCodeAt(i));
+    if (v === undefined) break;
+    value = (value << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((value >> bits) & 0xff);
+      value &= (1 << bits) - 1;
+    }
+  }
+  const isWs = (b: number | undefined): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+  let i = 0;
+  while (isWs(bytes[i])) i++;
+  if (bytes[i] !== 0x7b) return false;
+  i++;
+  while (isWs(bytes[i])) i++;
+  return bytes[i] === 0x22;
 }
 
 /**

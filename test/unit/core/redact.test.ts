@@ -102,6 +102,20 @@ describe('core/redact', () => {
       assert.equal(redactText(`${'c'.repeat(5000)}`, []).length, 4096 + 1);
     });
 
+    it('masks JWTs whose header starts with whitespace or a newline after the brace', () => {
+      const [, payload, sig] = JWT_IO_DEFAULT.split('.') as [string, string, string];
+      const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64url');
+      for (const header of ['\r\n\t{"alg":"HS256"}', ' {"alg":"HS256"}', '\n\n{ "alg":"HS256"}', '{\n  "alg": "HS256"\n}', '{"1":"x","alg":"HS256"}']) {
+        const token = `${b64(header)}.${payload}.${sig}`;
+        const out = redactText(`log: token ${token} end`, []);
+        assert.ok(!out.includes(payload), `${JSON.stringify(header)}: ${out}`);
+        assert.match(out, /^log: token .{6}… \(\d+ chars\) end$/);
+      }
+      // Words and host names that merely start like one stay.
+      const plain = 'CSS.files ICON.png Cisco.example.com DQ.x keyword.value eyes.example.org';
+      assert.equal(redactText(plain, []), plain);
+    });
+
     it('leaves ordinary text alone', () => {
       const text = 'GET http://127.0.0.1:4000/api/auth/get-session -> 200 (12 ms)';
       assert.equal(redactText(text, []), text);
