@@ -203,9 +203,12 @@ function repairText(s: string, repairs: Repair[]): string {
   return parts.join('.');
 }
 
-/** A bearer value that is not a JWT: token characters only, and not the `eyJ` of a JSON header. */
+/**
+ * A bearer value that is not a JWT: token characters only, not the `eyJ` of a JSON header, and
+ * not a JWS whose header starts with whitespace (`DQoJ…`), which the finder reports as one.
+ */
 function looksOpaque(s: string): boolean {
-  return s.length >= 16 && /^[A-Za-z0-9\-._~+/%]+=*$/.test(s) && !s.startsWith('ey');
+  return s.length >= 16 && /^[A-Za-z0-9\-._~+/%]+=*$/.test(s) && !s.startsWith('ey') && !(s.includes('.') && decodeJwt(s).ok);
 }
 
 /**

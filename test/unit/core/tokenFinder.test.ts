@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MAX_TOKEN_LENGTH } from '../../../src/core/decode';
 import { findTokens, tokenAtOffset } from '../../../src/core/tokenFinder';
+import { tokenVerdict } from '../../../src/core/verdict';
 import { b64url, fakeJwe, JWT_IO_DEFAULT, rawToken, RFC7519_EXAMPLE } from '../../fixtures/tokens';
 
 const T = JWT_IO_DEFAULT;
@@ -105,6 +106,10 @@ describe('core/tokenFinder', () => {
       assert.equal(found?.shape, 'jws', JSON.stringify(lead));
       assert.equal(found.text, token);
       assert.deepEqual(findTokens(text).map((f) => f.text), [token], JSON.stringify(lead));
+      // ...and the verdict every view renders agrees (after `Bearer ` it was called opaque).
+      const context = { before: text.slice(0, found.start), after: text.slice(found.end) };
+      assert.equal(tokenVerdict(found.text, Date.now(), { context }).kind, 'jws', JSON.stringify(lead));
+      assert.equal(tokenVerdict(found.text, Date.now(), { opaqueContext: true }).kind, 'jws', JSON.stringify(lead));
     }
     // The brief's example: base64 of CR LF tab.
     assert.ok(b64url('\r\n\t{"alg":"HS256"}').startsWith('DQoJ'));
