@@ -88,6 +88,7 @@ const extra = {
   fivePartsNoEnc: 'Five parts would make an encrypted token (JWE), but its header has no "enc".',
   badLength: 'Its length is impossible for base64url.',
   segmentCountUnknown: 'This is not a JWT: a JWT has 3 parts separated by dots.',
+  timeoutAfter: 'The server did not send a complete answer within {0} s, so AuthLens stopped waiting.',
   status: 'HTTP status {0}.',
   requestId: 'Request id: {0}.',
   traceId: 'Trace id: {0}.',
@@ -154,6 +155,17 @@ function tokenSentence(code: ErrorCode, d: ErrorDetails, t: Translate): string[]
 }
 
 /**
+ * The first sentence of a non-token error. A timeout says how long was waited when the client
+ * knows (`limit`, in seconds, set for the overall deadline), so "in time" is not left vague.
+ */
+function baseSentence(code: ErrorCode, d: ErrorDetails, t: Translate): string {
+  if (code === 'net-timeout' && typeof d.limit === 'number' && Number.isFinite(d.limit) && d.limit > 0) {
+    return fillTemplate(t(extra.timeoutAfter), Math.ceil(d.limit));
+  }
+  return t(base[code]);
+}
+
+/**
  * The English (or, with `t`, localised) one-line message for an error, made from its code and
  * details: the part of a token that is wrong, the HTTP status, the server's request id and
  * trace id, Retry-After, and the server's own message (redacted again, flattened to one line).
@@ -166,7 +178,7 @@ function tokenSentence(code: ErrorCode, d: ErrorDetails, t: Translate): string[]
 export function errorMessage(err: Pick<AuthLensError, 'code' | 'details'>, t: Translate = english): string {
   const d: ErrorDetails = err.details ?? {};
   const code: ErrorCode = err.code in base ? err.code : 'net-other';
-  const parts: string[] = code.startsWith('token-') ? tokenSentence(code, d, t) : [t(base[code])];
+  const parts: string[] = code.startsWith('token-') ? tokenSentence(code, d, t) : [baseSentence(code, d, t)];
   if (!code.startsWith('token-') && d.where && codesNamingWhere.has(code)) {
     parts.push(fillTemplate(t(extra.where), oneLine(d.where, 100)));
   }

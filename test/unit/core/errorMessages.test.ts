@@ -69,6 +69,23 @@ describe('core/errorMessages', () => {
     assert.match(errorMessage(new AuthLensError('token-segment-count', { segmentCount: 4 })), /has 4/);
   });
 
+  it('a timeout says how long was waited when the client set a limit (seconds), and stays generic without one', () => {
+    const limit = 7 + Math.floor(Math.random() * 50);
+    const withLimit = errorMessage(new AuthLensError('net-timeout', { where: 'https://idp.example', limit }));
+    assert.match(withLimit, new RegExp(`within ${limit} s\\b`));
+    assert.match(withLimit, /Where: https:\/\/idp\.example\./);
+    assert.ok(!withLimit.includes('in time'), withLimit);
+    const zh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8')) as Record<string, string>;
+    const localised = errorMessage(new AuthLensError('net-timeout', { limit }), (s) => zh[s] ?? `MISSING ${s}`);
+    assert.ok(localised.includes(`${limit} 秒`) && !localised.includes('MISSING'), localised);
+    // A fractional or nonsensical limit never leaks as "1.2 s", "NaN s" or "0 s".
+    assert.match(errorMessage(new AuthLensError('net-timeout', { limit: 1.2 })), /within 2 s/);
+    for (const bad of [Number.NaN, 0, -3, Number.POSITIVE_INFINITY]) {
+      assert.equal(errorMessage(new AuthLensError('net-timeout', { limit: bad })), 'The server did not answer in time.', String(bad));
+    }
+    assert.equal(errorMessage(new AuthLensError('net-timeout')), 'The server did not answer in time.');
+  });
+
   it('localises through t()', () => {
     const msg = errorMessage(new AuthLensError('net-timeout', { requestId: 'r1' }), (s) => `[${s}]`);
     assert.equal(msg, '[The server did not answer in time.] [Request id: r1.]');
