@@ -1,18 +1,21 @@
 import * as assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SANDBOX_PROVIDER_IDS, startSandbox, type SandboxHandle } from '../../src/sandbox/index';
 import {
   answerQuickInput,
   clickButton,
   readClipboard,
   openActivityBarView,
+  pickQuickInput,
   runCommand,
   screenshot,
   screenshotOnFailure,
   selectors,
   startWorkbench,
   treeRow,
+  until,
   waitForNotification,
+  waitForState,
   webviewFrame,
   type Workbench,
 } from './harness';
@@ -24,27 +27,16 @@ import {
  * Then signs in through the system browser (the sandbox approves at once) and sees the user.
  */
 
-/** Answers the quick input step whose prompt, title or placeholder contains `expect` (steps follow fast). */
+/** Answers the quick input step that shows `expect` (steps follow fast; the harness waits for the right one). */
 async function answerStep(page: Page, expect: string, text: string): Promise<void> {
-  const widget = page.locator(selectors.quickInput);
-  const input = page.locator(selectors.quickInputBox);
-  for (let i = 0; i < 100; i++) {
-    const shown = (await widget.isVisible().catch(() => false))
-      ? `${(await widget.innerText().catch(() => '')) ?? ''} ${(await input.getAttribute('placeholder').catch(() => '')) ?? ''}`
-      : '';
-    if (shown.includes(expect)) break;
-    await page.waitForTimeout(100);
-  }
-  await answerQuickInput(page, text);
+  await answerQuickInput(page, text, expect);
 }
 
 async function waitForClipboard(page: Page, pattern: RegExp): Promise<string> {
-  for (let i = 0; i < 50; i++) {
+  return until(page, `the clipboard to hold ${String(pattern)}`, async () => {
     const text = await readClipboard(page).catch(() => '');
-    if (pattern.test(text)) return text;
-    await page.waitForTimeout(200);
-  }
-  throw new Error('the clipboard never got the sign-in URL');
+    return pattern.test(text) ? text : undefined;
+  }, 10_000);
 }
 
 describe('UI: OpenID Connect provider (sandbox issuer)', function () {
@@ -97,18 +89,13 @@ describe('UI: OpenID Connect provider (sandbox issuer)', function () {
   it('revoking the JWT: refused, and the exp it stays valid until is shown', async () => {
     const { page } = wb;
     await runCommand(page, 'AuthLens: Revoke Session');
-    // Provider and session pickers (only when there is more than one choice), then the modal.
+    // One provider (no provider picker); the session picker lists the service token's session.
+    await pickQuickInput(page, 'authlens-service', 'Choose a session');
     const dialog = page.locator('.monaco-dialog-box');
-    for (let i = 0; i < 3 && !(await dialog.isVisible()); i++) {
-      const input = page.locator(selectors.quickInputBox);
-      if (await input.isVisible()) await input.press('Enter');
-      await page.waitForTimeout(500);
-    }
-    await dialog.waitFor({ timeout: 15_000 });
+    await waitForState(page, dialog, 'the revoke confirmation');
     await clickButton(dialog, 'Revoke');
     const refused = await waitForNotification(page, /stays valid until exp \d{4}-/, 30_000);
     assert.match((await refused.textContent()) ?? '', /unsupported_token_type/);
-    await page.waitForTimeout(800); // the toast slides in
     await screenshot(page, 'oidc-revoke-refused');
   });
 
@@ -117,8 +104,14 @@ describe('UI: OpenID Connect provider (sandbox issuer)', function () {
     const popup = wb.browser.context.waitForEvent('page', { timeout: 30_000 }).catch(() => undefined);
     await runCommand(page, 'AuthLens: Sign In (OpenID Connect)');
     // VS Code asks before opening an external site.
+    // VS Code may ask before opening an external site (not when the host is already trusted):
+    // wait for whichever comes, the question or AuthLens's offer to copy the URL.
     const ask = page.locator('.monaco-dialog-box');
-    if (await ask.waitFor({ timeout: 10_000 }).then(() => true, () => false)) await clickButton(ask, 'Open');
+    const offerToast = page.locator(selectors.notificationToast).filter({ hasText: /If the sign-in page did not open/ }).first();
+    const first = await until(page, 'the open-external question or the copy-URL offer', async () =>
+      (await ask.isVisible()) ? 'ask' : (await offerToast.isVisible()) ? 'offer' : undefined,
+    );
+    if (first === 'ask') await clickButton(ask, 'Open');
     // code-server routes loopback URLs through its port proxy and drops path and query, so the
     // tab it opens is useless here; the person copies the URL instead, as AuthLens offers.
     await (await popup)?.close().catch(() => undefined);

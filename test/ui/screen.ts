@@ -31,7 +31,7 @@ export async function screenState(page: Page): Promise<ScreenState> {
 }
 
 const SCREEN_STATE_SCRIPT = `(() => {
-  const text = (el, max = 200) => ((el && el.textContent) || '').replace(/\\s+/g, ' ').trim().slice(0, max);
+  const text = (el, max = 200) => ((el && (el.innerText || el.textContent)) || '').replace(/\\s+/g, ' ').trim().slice(0, max);
   const visible = (el) => !!el && el.offsetParent !== null;
   const widget = document.querySelector('.quick-input-widget');
   let quickInput;
