@@ -13,13 +13,17 @@ import {
   selectors,
   setClipboard,
   startWorkbench,
+  waitForState,
+  webviewFrame,
   type Workbench,
 } from './harness';
 
 const secret = new TextEncoder().encode('ui-test-secret-not-a-real-one-0123456789abcdef');
-const nowS = Math.floor(Date.now() / 1000);
+/** Seconds now, read when the suite starts (mocha loads every UI file minutes before). */
+const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
 function makeToken(sub: string, exp: number): Promise<string> {
+  const nowS = nowSeconds();
   return new SignJWT({ sub, email: `${sub}@example.test`, role: 'admin' })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuedAt(nowS - 60)
@@ -51,8 +55,8 @@ describe('UI: AuthLens: Decode Token', function () {
   let clipboard: string;
 
   before(async () => {
-    selected = await makeToken('selected-user', nowS - 7200);
-    clipboard = await makeToken('clipboard-user', nowS + 3600);
+    selected = await makeToken('selected-user', nowSeconds() - 7200);
+    clipboard = await makeToken('clipboard-user', nowSeconds() + 3600);
     wb = await startWorkbench({
       workspaceFiles: { 'request.http': `GET /api/me HTTP/1.1\nAuthorization: Bearer ${selected}\n` },
     });
@@ -106,14 +110,19 @@ describe('UI: AuthLens: Decode Token', function () {
     await closeEditors(wb);
   });
 
-  it('offers Decode Token in the editor context menu', async () => {
+  it('offers Decode Token in the editor context menu, which decodes the token under the cursor', async () => {
+    await setClipboard(wb.page, 'no token here');
     await openFile(wb.page, 'request.http');
     await focusActiveEditor(wb.page);
-    await wb.page.locator(selectors.activeEditorLines).first().click({ button: 'right' });
-    const item = wb.page.locator('.context-view .action-item', { hasText: 'Decode Token' });
-    await item.first().waitFor({ timeout: 10_000 });
+    // A right-click on the token puts the cursor there, as for a person.
+    const tokenText = wb.page.locator(`${selectors.activeEditorLines} .view-line span span`).filter({ hasText: selected.slice(0, 24) }).first();
+    await waitForState(wb.page, tokenText, 'the token in the editor');
+    await tokenText.click({ button: 'right' });
+    const item = wb.page.locator('.context-view .action-item', { hasText: 'Decode Token' }).first();
+    await waitForState(wb.page, item, 'Decode Token in the context menu');
     await screenshot(wb.page, 'decode-token-context-menu');
-    await wb.page.keyboard.press('Escape');
+    await item.click();
+    await waitForState(wb.page, webviewFrame(wb.page).locator('#fact-sub', { hasText: 'selected-user' }), 'the inspector showing the token under the cursor', { timeout: 30_000 });
     await closeEditors(wb);
   });
 });
