@@ -57,7 +57,19 @@ async function expand(row: Locator): Promise<void> {
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
 }
 
-/** Picks a colour theme by its label in the theme picker ("Dark Modern", "Light Modern", ...). */
+/**
+ * Opens the inspector on `token` from the clipboard and waits until it shows `sub`: each test
+ * opens the token it looks at instead of relying on the panel a previous test left open.
+ */
+async function openInspector(page: Page, token: string, sub: string): Promise<FrameLocator> {
+  await setClipboard(page, token);
+  await focusWorkbench(page);
+  await runCommand(page, 'AuthLens: Open Token Inspector');
+  const frame = inspector(page);
+  await waitForState(page, frame.locator('#fact-sub', { hasText: sub }), `the inspector showing ${sub}`, { timeout: 30_000 });
+  return frame;
+}
+
 
 describe('UI: token inspector', function () {
   this.timeout(300_000);
@@ -125,7 +137,7 @@ describe('UI: token inspector', function () {
 
   it('pauses the countdown while the panel is hidden', async () => {
     const { page } = wb;
-    const frame = inspector(page);
+    const frame = await openInspector(page, plain, 'ui-user');
     assert.equal(await frame.locator('body').getAttribute('data-ticking'), 'true');
     await openFile(page, 'notes.txt');
     await frame.locator('body[data-ticking="false"]').waitFor({ state: 'attached', timeout: 10_000 });
@@ -206,9 +218,11 @@ describe('UI: token inspector', function () {
 
   it('compares two tokens side by side', async () => {
     const { page } = wb;
-    const frame = inspector(page);
+    const frame = await openInspector(page, plain, 'ui-user');
     await openTab(frame, 'compare');
-    await fill(frame.locator('#compare-input'), plain);
+    // Against a token with one claim changed (sub), one added (tenant) and some removed (address, roles).
+    const other = unsignedJwt({ sub: 'ui-user-2', scope: 'openid profile', tenant: 'acme', iss: 'https://issuer.example', exp: nowSeconds() + 600 });
+    await fill(frame.locator('#compare-input'), other);
     await frame.locator('#compare-button').click();
     await frame.locator('#compare-summary').waitFor({ timeout: 20_000 });
     assert.match(await frame.locator('#compare-summary').innerText(), /\d+ differences/);
@@ -220,7 +234,7 @@ describe('UI: token inspector', function () {
 
   it('looks right in light and high-contrast themes', async () => {
     const { page } = wb;
-    const frame = inspector(page);
+    const frame = await openInspector(page, plain, 'ui-user');
     await openTab(frame, 'fields');
     for (const theme of ['light', 'high-contrast'] as const) {
       await setTheme(wb, theme);
@@ -239,12 +253,13 @@ describe('UI: token inspector', function () {
 
   it('comes back after a window reload without the token in the webview state', async () => {
     const { page } = wb;
+    await openInspector(page, plain, 'ui-user');
     await focusWorkbench(page);
     await runCommand(page, 'Developer: Reload Window');
     await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60_000 });
     const frame = inspector(page);
-    await frame.locator('#fact-sub').waitFor({ timeout: 60_000 });
-    assert.match(await frame.locator('#fact-sub').innerText(), /ad7ef|[0-9a-f]{24}/);
+    await waitForState(page, frame.locator('#fact-sub'), 'the restored inspector', { timeout: 60_000 });
+    assert.equal(await frame.locator('#fact-sub').innerText(), 'ui-user');
     await screenshot(page, 'inspector-after-reload-dark');
   });
 
