@@ -10,6 +10,7 @@
 import { decodeJwt, decodeProtectedHeader, MAX_TOKEN_LENGTH, type DecodedJwt } from './decode';
 import { AuthLensError } from './errors';
 import { errorMessage } from './errorMessages';
+import { HEADER_STARTS, jsonHeaderLike } from './headerStart';
 import type { JsonObject } from './json';
 
 /** A token found in text. `start`/`end` are offsets of the bare token (end exclusive). */
@@ -48,26 +49,8 @@ const DOT = 46;
 const PLUS = 43;
 const EQUALS = 61;
 
-const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-/**
- * The first two base64url characters of a JSON object's encoding: `{` followed by `"` or
- * whitespace (`ey`, `ew`), or whitespace followed by whitespace or `{` (`IC`, `CQ`, `Cg`, `DQ`...),
- * as when a serializer starts the header with CRLF and a tab (`DQoJ…`). Derived from the bytes
- * (space, tab, LF, CR) so the set cannot drift from base64. `{}` (`e3`) is left out: a header
- * without `alg` is no token, and `e3…` is common in hex ids.
- */
-const JSON_OBJECT_STARTS: ReadonlySet<string> = (() => {
-  const first2 = (a: number, b: number): string => `${B64URL[a >> 2]}${B64URL[((a & 3) << 4) | (b >> 4)]}`;
-  const ws = [0x20, 0x09, 0x0a, 0x0d];
-  const out = new Set<string>();
-  for (const next of [0x22, ...ws]) out.add(first2(0x7b, next));
-  for (const first of ws) for (const next of [...ws, 0x7b]) out.add(first2(first, next));
-  return out;
-})();
-
 /** A candidate start in `findTokens`: not inside a longer run, a JSON object's first characters. */
-const CANDIDATE = new RegExp(`(?<![A-Za-z0-9_-])(?:${[...JSON_OBJECT_STARTS].join('|')})[A-Za-z0-9_-]*[.+=]`, 'g');
+const CANDIDATE = new RegExp(`(?<![A-Za-z0-9_-])(?:${[...HEADER_STARTS].join('|')})[A-Za-z0-9_-]*[.+=]`, 'g');
 
 function countSegments(s: string): number {
   let n = 1;
@@ -75,9 +58,14 @@ function countSegments(s: string): number {
   return n;
 }
 
-/** `eyJ` + a dot: what people recognise as a JWT, so a failure is worth a reason. */
+/**
+ * Worth a reason when it fails: `eyJ` + a dot (what people recognise as a JWT), or 2 to 5
+ * parts whose first decodes to the start of a JSON header (`eyA…`, `ewo…`, `DQoJ…`, `WyJ…`).
+ */
 function looksLikeJwt(s: string): boolean {
-  return s.startsWith('eyJ') && s.includes('.');
+  if (s.startsWith('eyJ') && s.includes('.')) return true;
+  const parts = countSegments(s);
+  return parts >= 2 && parts <= 5 && jsonHeaderLike(s.slice(0, s.indexOf('.')));
 }
 
 function malformed(start: number, text: string, error: AuthLensError): FoundToken {
@@ -87,19 +75,18 @@ function malformed(start: number, text: string, error: AuthLensError): FoundToke
 /** Classifies a bare candidate (no leading/trailing punctuation dots) at `start`. */
 function classify(start: number, tok: string): FoundToken | undefined {
   if (tok.length < 3 || !tok.includes('.')) return undefined;
-  if (!JSON_OBJECT_STARTS.has(tok.slice(0, 2))) return undefined;
-  const jwtLike = looksLikeJwt(tok);
-  if (tok.length > MAX_TOKEN_LENGTH) {
-    return jwtLike ? malformed(start, tok, new AuthLensError('token-too-large', { limit: MAX_TOKEN_LENGTH / 1024 })) : undefined;
-  }
+  if (!HEADER_STARTS.has(tok.slice(0, 2))) return undefined;
+  // Every valid JWS or JWE looks like one, so nothing else is decoded: prose stays cheap.
+  if (!looksLikeJwt(tok)) return undefined;
+  if (tok.length > MAX_TOKEN_LENGTH) return malformed(start, tok, new AuthLensError('token-too-large', { limit: MAX_TOKEN_LENGTH / 1024 }));
   if (countSegments(tok) === 5) {
     const h = decodeProtectedHeader(tok);
-    if (h.ok) return { start, end: start + tok.length, text: tok, shape: 'jwe', header: h.header };
-    return jwtLike ? malformed(start, tok, h.error) : undefined;
+    // Without `enc` five parts are no JWE: fall through to the JWS decoder's "has 5" reason, as the verdict does.
+    if (h.ok && typeof h.header['enc'] === 'string') return { start, end: start + tok.length, text: tok, shape: 'jwe', header: h.header };
+    if (!h.ok) return malformed(start, tok, h.error);
   }
   const r = decodeJwt(tok);
-  if (r.ok) return { start, end: start + tok.length, text: tok, shape: 'jws', decoded: r.token };
-  return jwtLike ? malformed(start, tok, r.error) : undefined;
+  return r.ok ? { start, end: start + tok.length, text: tok, shape: 'jws', decoded: r.token } : malformed(start, tok, r.error);
 }
 
 /**
@@ -117,8 +104,9 @@ function trimDots(text: string, s: number, e: number): [number, number] {
 /**
  * The token under `offset` (the index of the character the cursor is on), or undefined.
  * Recognises a JWS (three base64url segments whose header is a JSON object with `alg`, payload
- * a JSON object), a JWE (five segments, header with `alg`), and reports a JWT-looking string
- * (`eyJ…` with dots) that fails validation as `malformed` with a one-line `reason`.
+ * a JSON object), a JWE (five segments, header with `alg` and `enc`), and reports a JWT-looking
+ * string that fails validation as `malformed` with a one-line `reason`: `eyJ…` with dots, or 2 to
+ * 5 parts whose first decodes to the start of a JSON header (`{ `, `{\n`, whitespace then `{`, `[`).
  * Scans at most `window` characters (default 16 KiB) on each side of the offset.
  *
  * @example

@@ -16,6 +16,10 @@ export const PATTERNS: Readonly<Record<string, string>> = {
   '=eyJ.+': '=eyJ.+',
   'DQoJ (whitespace header)': 'DQoJ',
   'IC.': 'IC.',
+  // Words that start like a JSON header (`{'`, `[`): every one is a candidate for the finder.
+  'eyes.open ': 'eyes.open ',
+  'WyJ.': 'WyJ.',
+  ewog: 'ewog',
   'Bearer ': 'Bearer ',
   'Bearer + tab': 'Bearer\t',
   spaces: ' ',

@@ -118,6 +118,61 @@ describe('core/tokenFinder', () => {
     assert.deepEqual(findTokens(`CSS.foo ICON.bar DQ.x ${b64url(' [1]')}.${p}.${sig}`), []);
   });
 
+  it('reports strings whose first part starts like a JSON header but not as eyJ, with the verdict\'s reason', () => {
+    const p = b64url({ sub: 'finder' });
+    const sig = b64url('finder-signature');
+    // [header text, parts]: each fails, and none starts with `eyJ` (the only starts reported before).
+    const cases: [string, number][] = [
+      ['{ alg: "HS256" }', 3],
+      ['{\n  "typ": "JWT"\n}', 3],
+      ['{\t"typ":"JWT"}', 3],
+      ['{\r\n"alg":"HS256"', 3],
+      ['["HS256","JWT"]', 3],
+      ['[ {"alg":"HS256"} ]', 3],
+      ['"HS256-JWT"', 3],
+      ['\r\n\t{"typ":"JWT"}', 3],
+      ['  {"typ":"JWT"}', 3],
+      ['{\n"alg":"HS256"}', 2],
+      [' {"alg":"HS256"}', 4],
+      ['{\n  "alg": "HS256"\n}', 5],
+    ];
+    for (const [header, parts] of cases) {
+      const h = b64url(header);
+      assert.ok(!h.startsWith('eyJ'), h);
+      const token = [h, p, sig, sig, sig].slice(0, parts).join('.');
+      const line = `Authorization: Bearer ${token}\n`;
+      const at = 'Authorization: Bearer '.length;
+      const label = `${JSON.stringify(header)} in ${parts} parts`;
+      const found = tokenAtOffset(line, at + 2);
+      assert.equal(found?.shape, 'malformed', label);
+      assert.equal(found.text, token, label);
+      // The finder's reason is the one the inspector gives for the same text.
+      const verdict = tokenVerdict(token, Date.now());
+      assert.equal(verdict.kind, 'malformed', label);
+      assert.equal(found.error?.code, verdict.error?.code, label);
+      assert.match(found.reason ?? '', /header|parts separated by dots/, label);
+      assert.deepEqual(findTokens(`a ${line} b`).map((f) => [f.shape, f.text]), [['malformed', token]], label);
+    }
+  });
+
+  it('finds nothing in ordinary prose and code, even where words start like a JSON header', () => {
+    const text = [
+      'The eyes.open() call and eyebrow.style are set; ewe.js loads, key.eyJhbGci stays put.',
+      'Wyoming.state, Index.html, Implementation.method, Interface.getValue(), InvalidArgument.create',
+      'IllegalStateException.class, Immutable.List.of(x), ImageData.prototype, Inline.style, Items.list',
+      'e30.x W10.x WyJ.x ICAg.x CQkJ.x ewok.x eyAx.y "Important.note" ["a"].map(f) {"b":1}.c',
+      'const eyeColor = person.eyes.left; ewoks.forEach(e => e.run()); if (eyelid.open) close();',
+      'https://example.com/eyes.are/watching?ewe=lamb.wool#Wyatt.Earp v1.2.3 a.b.c.d.e',
+    ].join('\n');
+    assert.deepEqual(findTokens(text), []);
+    const hits: string[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const found = tokenAtOffset(text, i);
+      if (found) hits.push(`${i}: ${found.text}`);
+    }
+    assert.deepEqual(hits, []);
+  });
+
   it('ignores text that does not look like a JWT', () => {
     for (const text of ['package.json', 'www.example.com', 'a.b.c', 'foo.bar.baz.qux.quux', 'eyJhbGciOiJIUzI1NiJ9', 'v1.2.3', 'eyJ', 'x.eyJhbGciOi.eyJzdWIi.sig']) {
       assert.equal(tokenAtOffset(text, 1), undefined, text);

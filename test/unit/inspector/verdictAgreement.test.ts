@@ -70,6 +70,15 @@ const rows: readonly Row[] = [
   { name: 'header starting with whitespace', input: jwt({ sub: 'w', exp: nowS + 3600 }, '\r\n\t{"alg":"HS256"}'), kind: 'jws', state: 'not-expired' },
   { name: 'alg missing', input: jwt({ sub: 'a' }, { typ: 'JWT' }), kind: 'malformed', reason: /no "alg"/ },
   { name: 'payload is an array', input: `${h}.${b64([1, 2])}.${SIG}`, kind: 'malformed', reason: /payload is JSON but not an object/ },
+  // Headers that start like JSON but not as `eyJ`: the hover used to say nothing about them.
+  { name: 'header "{ " that is not JSON', input: jwt({ sub: 'j' }, '{ alg: "HS256" }'), kind: 'malformed', reason: /header is not JSON/ },
+  { name: 'header "{\\n" without alg', input: jwt({ sub: 'l' }, '{\n  "typ": "JWT"\n}'), kind: 'malformed', reason: /no "alg"/ },
+  { name: 'header "{\\n" that is cut short', input: jwt({ sub: 'c' }, '{\n"alg":"HS256"'), kind: 'malformed', reason: /header is not JSON/ },
+  { name: 'header that is an array', input: jwt({ sub: 'r' }, ['HS256', 'JWT']), kind: 'malformed', reason: /header is JSON but not an object/ },
+  { name: 'header that is a string', input: jwt({ sub: 'q' }, '"HS256-JWT"'), kind: 'malformed', reason: /header is JSON but not an object/ },
+  { name: 'header starting with whitespace, without alg', input: jwt({ sub: 'v' }, '\r\n\t{"typ":"JWT"}'), kind: 'malformed', reason: /no "alg"/ },
+  { name: '2 parts with a "{\\n" header', input: `${b64('{\n"alg":"HS256"}')}.${p}`, kind: 'malformed', reason: /has 2/ },
+  { name: '4 parts with a whitespace header', input: `${jwt({ sub: 'f' }, ' {"alg":"HS256"}')}.${SIG}`, kind: 'malformed', reason: /has 4/ },
 ];
 
 /** Where to hover: inside the token, past any wrapper. */
