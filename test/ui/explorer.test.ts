@@ -17,6 +17,7 @@ import {
   startWorkbench,
   themeNames,
   treeRow,
+  executeCommand,
   until,
   waitForNotification,
   waitForQuickInputStep,
@@ -60,6 +61,24 @@ function sessionsView(page: Page): Locator {
   return page.locator('.part.sidebar');
 }
 
+/** The view with everything collapsed: each test opens the rows it needs from here. */
+async function collapsedView(page: Page): Promise<void> {
+  await openActivityBarView(page, 'AuthLens');
+  await page.keyboard.press('Escape');
+  await sessionsView(page).locator('.action-label[aria-label^="Collapse All"]').first().click();
+  await waitForState(page, treeRow(page, 'Sandbox: Better Auth').first(), 'the sandbox providers', { timeout: 30_000 });
+}
+
+/** Opens Better Auth's credential session down to its "Session token" row. */
+async function showCredentialToken(page: Page): Promise<Locator> {
+  await collapsedView(page);
+  await expand(treeRow(page, 'Sandbox: Better Auth').first());
+  await expand(treeRow(page, /this credential/).first());
+  const token = treeRow(page, 'Session token').first();
+  await waitForState(page, token, 'the session token row', { timeout: 20_000 });
+  return token;
+}
+
 describe('UI: Sessions view (sandbox)', function () {
   this.timeout(240_000);
   let wb: Workbench;
@@ -68,6 +87,12 @@ describe('UI: Sessions view (sandbox)', function () {
   before(async () => {
     // The theme is set through the configuration API: the picker has its own test (harness.test.ts).
     wb = await startWorkbench({ theme: 'dark', viewport: { width: 1400, height: 860 } });
+  });
+  // Every test but the first (which starts the sandbox from the welcome view, as a person would)
+  // gets a running sandbox through the API, whatever ran before it.
+  beforeEach(async function () {
+    if (this.currentTest?.title.startsWith('shows the welcome view')) return;
+    assert.equal(await executeCommand(wb, 'authlens.startSandbox'), true, 'the sandbox runs');
   });
   after(async () => {
     await wb?.close();
@@ -92,6 +117,7 @@ describe('UI: Sessions view (sandbox)', function () {
 
   it('expands providers, sessions and tokens', async () => {
     const { page } = wb;
+    await collapsedView(page);
     await expand(treeRow(page, 'Sandbox: Better Auth').first());
     // Bob is the sandbox's Better Auth user; his sessions show device and time left.
     const session = treeRow(page, /this credential/).first();
@@ -125,15 +151,11 @@ describe('UI: Sessions view (sandbox)', function () {
     // Collapse All (view title): the provider row says how many are loaded now.
     await sessionsView(page).locator('.action-label[aria-label^="Collapse All"]').first().click();
     await treeRow(page, /Sandbox: AuthMS.*200 of 250 sessions/).first().waitFor({ timeout: 20_000 });
-    // Open Better Auth's credential session again for the next tests.
-    await expand(treeRow(page, 'Sandbox: Better Auth').first());
-    await expand(treeRow(page, /this credential/).first());
-    await treeRow(page, 'Session token').first().waitFor({ timeout: 20_000 });
   });
 
   it('copies a token as a curl command from the context menu', async () => {
     const { page } = wb;
-    await contextMenu(page, treeRow(page, 'Session token').first(), 'Copy Token As');
+    await contextMenu(page, await showCredentialToken(page), 'Copy Token As');
     const row = page.locator(selectors.quickInputRow).filter({ hasText: 'curl command' }).first();
     await row.waitFor({ timeout: 10_000 });
     await screenshot(page, 'explorer-copy-as-dark');
@@ -145,6 +167,9 @@ describe('UI: Sessions view (sandbox)', function () {
 
   it('revokes a session after the modal confirmation', async () => {
     const { page } = wb;
+    await collapsedView(page);
+    await expand(treeRow(page, 'Sandbox: Better Auth').first());
+    await waitForState(page, treeRow(page, /this credential/).first(), 'Better Auth’s sessions');
     // A session of the signed-in user other than the credential's own.
     const rows = treeRow(page, /on (macOS|Linux|Windows|iOS|Android)/);
     const count = await rows.count();
@@ -200,13 +225,14 @@ describe('UI: Sessions view (sandbox)', function () {
     await screenshot(page, 'explorer-unreachable-dark');
   });
 
-  it('looks right in the light theme', async () => {
+  it('in the light theme: offers every copy format, and Stop Sandbox removes its providers', async () => {
     const { page } = wb;
     await setTheme(wb, 'light');
     assert.equal((await hostState(wb)).colorTheme, themeNames.light);
     await page.keyboard.press('Escape');
+    const token = await showCredentialToken(page);
     await screenshot(page, 'explorer-tree-light');
-    await contextMenu(page, treeRow(page, 'Session token').first(), 'Copy Token As');
+    await contextMenu(page, token, 'Copy Token As');
     await waitForState(page, page.locator(selectors.quickInputRow).filter({ hasText: 'curl command' }).first(), 'the Copy Token As formats');
     const offered = await page.locator(`${selectors.quickInputRow} .label-name`).allInnerTexts();
     assert.deepEqual(offered.slice(0, 4), ['Raw token', 'Authorization: Bearer header', 'Cookie: header', 'curl command']);
