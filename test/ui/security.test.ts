@@ -10,8 +10,6 @@ import { openFile, runCommand, screenshot, screenshotOnFailure, selectors, setCl
  * may come from token text, and the panel must stay responsive. Screenshots in test-results/.
  */
 
-const nowS = Math.floor(Date.now() / 1000);
-
 /** The little of the DOM the page functions use (the test tsconfig has no DOM library). */
 interface Globals {
   __pwned?: unknown;
@@ -26,17 +24,25 @@ const pwnClaims: Record<string, string> = {
   jsLink: 'javascript:window.__pwned=1',
 };
 
-const tokens: Record<string, string> = {
-  scripts: unsignedJwt(
-    { ...pwnClaims, sub: '<img src=x onerror="window.__pwned=1">', iss: 'javascript:window.__pwned=1', exp: nowS + 3600, iat: nowS - 60 },
-    { alg: 'RS256', kid: '<script>window.__pwned=1</script>', typ: '<svg onload="window.__pwned=1">', jku: 'https://evil.example/jwks.json' },
-  ),
-  names: unsignedJwt({ ...Object.fromEntries(Object.values(pwnClaims).map((v, i) => [v, i])), sub: 'names', exp: nowS + 600 }),
-  wide: unsignedJwt({ sub: 'wide', exp: nowS + 600, ...wideObject(10_000) }),
-  deep: unsignedJwt({ sub: 'deep', exp: nowS + 600, nest: deepObject(1000) }),
-  big: unsignedJwt({ sub: 'big', exp: nowS + 600, big: `<img src=x onerror="window.__pwned=1">${'A'.repeat(150_000)}` }),
-};
-const normal = unsignedJwt({ sub: 'after-the-attack', exp: nowS + 600 });
+// Made when the suite starts (mocha loads every UI file minutes before it runs), so each token
+// is still within its validity period when it is shown.
+let tokens: Record<string, string> = {};
+let normal = '';
+
+function makeTokens(): void {
+  const nowS = Math.floor(Date.now() / 1000);
+  tokens = {
+    scripts: unsignedJwt(
+      { ...pwnClaims, sub: '<img src=x onerror="window.__pwned=1">', iss: 'javascript:window.__pwned=1', exp: nowS + 3600, iat: nowS - 60 },
+      { alg: 'RS256', kid: '<script>window.__pwned=1</script>', typ: '<svg onload="window.__pwned=1">', jku: 'https://evil.example/jwks.json' },
+    ),
+    names: unsignedJwt({ ...Object.fromEntries(Object.values(pwnClaims).map((v, i) => [v, i])), sub: 'names', exp: nowS + 600 }),
+    wide: unsignedJwt({ sub: 'wide', exp: nowS + 600, ...wideObject(10_000) }),
+    deep: unsignedJwt({ sub: 'deep', exp: nowS + 600, nest: deepObject(1000) }),
+    big: unsignedJwt({ sub: 'big', exp: nowS + 600, big: `<img src=x onerror="window.__pwned=1">${'A'.repeat(150_000)}` }),
+  };
+  normal = unsignedJwt({ sub: 'after-the-attack', exp: nowS + 600 });
+}
 
 const pwned = (page: Page): Promise<unknown> => page.evaluate(() => (globalThis as unknown as Globals).__pwned);
 const framePwned = (frame: Locator): Promise<unknown> => frame.evaluate(() => (globalThis as unknown as Globals).__pwned);
@@ -89,6 +95,7 @@ describe('UI: security (hostile tokens, as a person)', function () {
   let wb: Workbench;
 
   before(async () => {
+    makeTokens();
     wb = await startWorkbench({
       workspaceFiles: { 'hostile.env': `HOSTILE=${tokens['scripts']}\n` },
       userSettings: { 'editor.hover.delay': 150, 'editor.wordWrap': 'on' },
