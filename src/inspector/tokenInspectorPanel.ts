@@ -279,10 +279,25 @@ export class TokenInspectorPanel implements vscode.Disposable {
     return { kind: 'revealed', fieldId, value: value.value, truncated: value.truncated };
   }
 
-  private copyRequest(token: string): CopyRequest {
+  private async copyRequest(token: string): Promise<CopyRequest> {
     const src = this.current?.input.source;
     const provider = src ? this.services.explorer.model.provider(src.providerId) : undefined;
-    if (provider) return copyRequestFor(provider, { value: token, kind: src?.tokenKind ?? 'jwt' });
+    if (provider) {
+      // OIDC: the discovered userinfo endpoint (the listing cached the document in the providers bundle).
+      let userinfoEndpoint: string | undefined;
+      if (provider.kind === 'oidc') {
+        const mod = loadProviders();
+        const oidc = mod.createProvider(provider);
+        try {
+          userinfoEndpoint = mod.isOidcProvider(oidc) ? (await oidc.discovery()).userinfoEndpoint : undefined;
+        } catch {
+          userinfoEndpoint = undefined; // copied with the issuer as the URL; the copy itself still works
+        } finally {
+          await oidc.close();
+        }
+      }
+      return copyRequestFor(provider, { value: token, kind: src?.tokenKind ?? 'jwt' }, { userinfoEndpoint });
+    }
     const aud = this.current?.built.decoded?.payload['aud'];
     const url = typeof aud === 'string' && /^https?:\/\//.test(aud) ? aud : 'https://api.example.com/';
     return { token, url, auth: { scheme: 'bearer' } };
@@ -318,7 +333,7 @@ export class TokenInspectorPanel implements vscode.Disposable {
         break;
       case 'authorization':
       case 'curl': {
-        const req = this.copyRequest(token);
+        const req = await this.copyRequest(token);
         if (!isHeaderSafe(token, req.auth)) {
           return { kind: 'failed', message: vscode.l10n.t('This token contains characters that cannot go into an HTTP header (spaces, line breaks or non-ASCII). Copy it raw instead.') };
         }
