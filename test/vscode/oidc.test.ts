@@ -91,6 +91,9 @@ describe('oidc provider (sandbox issuer, in-host)', function () {
   });
 
   it('revoking the opaque token: the tree shows it revoked (introspection inactive)', async () => {
+    // Its own fresh service token, whatever the tests before it did.
+    await vscode.commands.executeCommand('authlens.oidcGetServiceToken', { type: 'provider', providerId: ID });
+    await waitFor(() => (oidcSession('service')?.status === 'active' ? true : undefined), 10_000, 'an active service token');
     const outcome = await hooks.model.revoke(ID, 'service');
     assert.deepEqual(outcome, { kind: 'revoked' });
     const session = await waitFor(() => (oidcSession('service')?.status === 'revoked' ? oidcSession('service') : undefined), 5_000, 'revoked status');
@@ -99,13 +102,17 @@ describe('oidc provider (sandbox issuer, in-host)', function () {
 
   it('a JWT service token for the API: revocation refused and explained with its exp', async () => {
     await setSandboxOidc({ resource: 'urn:authlens:sandbox-api' });
-    await vscode.commands.executeCommand('authlens.oidcGetServiceToken', { type: 'provider', providerId: ID });
-    const session = await waitFor(() => (oidcSession('service')?.tokens[0]?.opaque === false ? oidcSession('service') : undefined), 10_000, 'a JWT');
-    const outcome = await hooks.model.revoke(ID, 'service');
-    assert.equal(outcome.kind, 'not-revoked');
-    assert.ok(outcome.kind === 'not-revoked');
-    assert.match(outcome.reason, /unsupported_token_type/);
-    assert.ok(outcome.reason.includes(`stays valid until exp ${session.tokens[0]?.expiresAt}`), outcome.reason);
-    await setSandboxOidc({ resource: undefined });
+    try {
+      await vscode.commands.executeCommand('authlens.oidcGetServiceToken', { type: 'provider', providerId: ID });
+      const session = await waitFor(() => (oidcSession('service')?.tokens[0]?.opaque === false ? oidcSession('service') : undefined), 10_000, 'a JWT');
+      const outcome = await hooks.model.revoke(ID, 'service');
+      assert.equal(outcome.kind, 'not-revoked');
+      assert.ok(outcome.kind === 'not-revoked');
+      assert.match(outcome.reason, /unsupported_token_type/);
+      assert.ok(outcome.reason.includes(`stays valid until exp ${session.tokens[0]?.expiresAt}`), outcome.reason);
+    } finally {
+      // The next suite (or a re-run) gets the sandbox provider as configured, even after a failure.
+      await setSandboxOidc({ resource: undefined });
+    }
   });
 });
