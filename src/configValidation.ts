@@ -3,9 +3,11 @@
  * `src/config.ts` turns each {@link ConfigProblem} into a localised message.
  * A bad entry is reported and skipped; the other entries still load.
  */
+import { isProviderKind, providerKindList } from './providers/kinds';
 import type { ProviderConfig, ProviderKind } from './providers/types';
 
-export const providerKinds: readonly ProviderKind[] = ['better-auth', 'authing', 'authms', 'oidc'];
+/** The kinds a `kind` field may name: the rows of the kind table (`src/providers/kinds.ts`). */
+export const providerKinds: readonly ProviderKind[] = providerKindList;
 
 export type ProblemKind =
   | 'not-object'
@@ -88,9 +90,8 @@ export function validateProviderEntry(
 
   let kind: ProviderKind | undefined;
   if (e.kind === undefined) problems.push(at('kind', 'missing'));
-  else if (typeof e.kind !== 'string' || !(providerKinds as readonly string[]).includes(e.kind)) {
-    problems.push(at('kind', 'bad-kind', providerKinds.join(', ')));
-  } else kind = e.kind as ProviderKind;
+  else if (!isProviderKind(e.kind)) problems.push(at('kind', 'bad-kind', providerKinds.join(', ')));
+  else kind = e.kind;
 
   let baseUrl: string | undefined;
   if (e.baseUrl === undefined) problems.push(at('baseUrl', 'missing'));

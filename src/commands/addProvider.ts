@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { rawId, rawProviders, writeProviders, type ConfigLevel } from '../config';
-import { normaliseBaseUrl, providerKinds } from '../configValidation';
-import type { ProviderKind } from '../providers/types';
+import { normaliseBaseUrl } from '../configValidation';
+import { isProviderKind, providerKindList, providerKindTable, type ProviderKind } from '../providers/kinds';
 import type { Services } from '../services';
 import { CommandId } from './commandIds';
 
@@ -16,30 +16,13 @@ interface AddProviderArgs {
   readonly resource?: string;
 }
 
+/** Add Provider's words for a kind, from its row in the kind table (details are l10n keys). */
 function kindLabel(kind: ProviderKind): string {
-  switch (kind) {
-    case 'better-auth':
-      return 'Better Auth';
-    case 'authing':
-      return 'Authing';
-    case 'authms':
-      return 'AuthMS';
-    case 'oidc':
-      return 'OpenID Connect';
-  }
+  return providerKindTable[kind].label;
 }
 
 function kindDetail(kind: ProviderKind): string {
-  switch (kind) {
-    case 'better-auth':
-      return vscode.l10n.t('GET /get-session with the session cookie or a bearer token, e.g. http://localhost:3000/api/auth');
-    case 'authing':
-      return vscode.l10n.t('GET /cas/session with the authing_session cookie, e.g. https://your-app.authing.cn');
-    case 'authms':
-      return vscode.l10n.t('GET /sessions with a bearer token (paged), e.g. https://auth.example.com/v1');
-    case 'oidc':
-      return vscode.l10n.t('Any OpenID Connect issuer (discovery, PKCE sign-in, introspection)');
-  }
+  return vscode.l10n.t(providerKindTable[kind].detail);
 }
 
 /** A settings id from a label: lower-case letters, digits and dashes, unique among `taken`. */
@@ -59,11 +42,11 @@ export function addProviderCommand(services: Services) {
   return async (arg?: unknown): Promise<string | undefined> => {
     const given: AddProviderArgs = isArgs(arg) ? arg : {};
     const kind =
-      given.kind && providerKinds.includes(given.kind)
+      isProviderKind(given.kind)
         ? given.kind
         : (
             await vscode.window.showQuickPick(
-              providerKinds.map((k) => ({ label: kindLabel(k), description: k, detail: kindDetail(k), providerKind: k })),
+              providerKindList.map((k) => ({ label: kindLabel(k), description: k, detail: kindDetail(k), providerKind: k })),
               { title: vscode.l10n.t('Add Provider (1/3)'), placeHolder: vscode.l10n.t('Which kind of auth server?') },
             )
           )?.providerKind;
@@ -74,7 +57,7 @@ export function addProviderCommand(services: Services) {
       const text = await vscode.window.showInputBox({
         title: vscode.l10n.t('Add Provider (2/3)'),
         prompt: vscode.l10n.t('Base URL of the {0} API', kindLabel(kind)),
-        placeHolder: kind === 'better-auth' ? 'http://localhost:3000/api/auth' : 'https://auth.example.com',
+        placeHolder: providerKindTable[kind].baseUrlExample,
         ignoreFocusOut: true,
         validateInput: (value) => {
           const r = normaliseBaseUrl(value);
@@ -105,7 +88,7 @@ export function addProviderCommand(services: Services) {
 
     // OpenID Connect: the base URL is the issuer; the client id is needed for every token request.
     let oidcFields: { issuer: string; clientId: string; resource?: string } | undefined;
-    if (kind === 'oidc') {
+    if (providerKindTable[kind].openIdClient) {
       const clientId =
         given.clientId ??
         (await vscode.window.showInputBox({

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { availableFormats, formatCopy, isHeaderSafe, type CopyFormat } from '../core/copyFormats';
+import { providerKindTable } from '../providers/kinds';
 import { plainText } from '../safeText';
 import type { Services } from '../services';
 import { copyRequestFor } from '../sessions/copyRequest';
@@ -40,7 +41,7 @@ export function copyTokenAsCommand(services: Services) {
     if (!picked) return undefined;
     // OIDC issuers put userinfo anywhere: the request goes to the discovered endpoint (cached).
     const doc =
-      picked.provider.kind === 'oidc'
+      providerKindTable[picked.provider.kind].openIdClient
         ? await withOidcProvider(
             services,
             picked.provider,

@@ -130,6 +130,5 @@ export function authingCookieValue(credential: string): string {
 
 export const authingDefinition: ProviderDefinition = {
   kind: 'authing',
-  credentialKinds: ['cookie', 'clientSecret'],
   create: (config, options) => new AuthingProvider(config, options),
 };

@@ -144,6 +144,5 @@ function toSessionInfo(s: JsonObject, now: number, where: string): SessionInfo {
 
 export const authmsDefinition: ProviderDefinition = {
   kind: 'authms',
-  credentialKinds: ['bearer', 'admin'],
   create: (config, options) => new AuthMsProvider(config, options),
 };

@@ -272,6 +272,5 @@ function encodeCookieValue(value: string): string {
 
 export const betterAuthDefinition: ProviderDefinition = {
   kind: 'better-auth',
-  credentialKinds: ['cookie', 'bearer', 'admin'],
   create: (config, options) => new BetterAuthProvider(config, options),
 };

@@ -5,6 +5,7 @@
  * names those origins (Set Credential's prompt, the status message, the tree tooltip) all call
  * these functions, so what a person is told and what is sent cannot disagree.
  */
+import { isProviderKind, providerKindTable } from './kinds';
 import type { ProviderConfig } from './types';
 
 /** The origin (scheme, host, port) of a URL; `undefined` when it is not an http(s) URL. */
@@ -18,14 +19,16 @@ export function originOf(url: string): string | undefined {
 }
 
 /**
- * Every origin a provider may send its credentials to: its base URL's origin first, then
- * Authing's `appHost` (token revocation) or an `oidc` provider's `issuer` (token, introspection
- * and revocation endpoints) when they are elsewhere. `undefined` when the base URL is unusable.
+ * Every origin a provider may send its credentials to: its base URL's origin first, then its
+ * kind's extra URL (`extraCredentialUrl` in `kinds.ts`: Authing's `appHost` for token
+ * revocation, an `oidc` provider's `issuer` for its token endpoints) when it is elsewhere.
+ * `undefined` when the base URL is unusable.
  */
 export function credentialOriginsOf(config: ProviderConfig): { origin: string; also: string[] } | undefined {
   const origin = originOf(config.baseUrl);
   if (origin === undefined) return undefined;
-  const extra = config.kind === 'authing' ? config.appHost : config.kind === 'oidc' ? config.issuer : undefined;
+  // An entry that skipped validation may name no kind of the table: then only the base URL.
+  const extra = isProviderKind(config.kind) ? providerKindTable[config.kind].extraCredentialUrl(config) : undefined;
   const extraOrigin = extra !== undefined && extra !== '' ? originOf(extra) : undefined;
   return { origin, also: extraOrigin !== undefined && extraOrigin !== origin ? [extraOrigin] : [] };
 }

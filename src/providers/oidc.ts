@@ -360,7 +360,6 @@ export class OidcProvider implements Provider {
 
 export const oidcDefinition: ProviderDefinition = {
   kind: 'oidc',
-  credentialKinds: ['clientSecret'],
   create: (config, options) => new OidcProvider(config, options),
 };
 

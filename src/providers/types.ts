@@ -1,8 +1,9 @@
 import type { JsonObject } from '../core/json';
+import type { CredentialKind, ProviderKind } from './kinds';
 import type { TokenStore } from './oidc/tokenStore';
 
-/** The kinds of auth server AuthLens speaks. Adding one: a file in this folder and a line in `registry.ts`. */
-export type ProviderKind = 'better-auth' | 'authing' | 'authms' | 'oidc';
+/** The kinds (a row each in `kinds.ts`) and credential kinds, declared with the kind table. */
+export type { CredentialKind, ProviderKind } from './kinds';
 
 /** One entry of the `authlens.providers` setting, validated (see `src/config.ts`). */
 export interface ProviderConfig {
@@ -34,8 +35,6 @@ export interface ProviderConfig {
   readonly timeoutMs?: number;
 }
 
-/** What a credential is; each lives in SecretStorage under the provider id and its origin. */
-export type CredentialKind = 'cookie' | 'bearer' | 'admin' | 'clientSecret';
 export type Credentials = Readonly<Partial<Record<CredentialKind, string>>>;
 
 export type TokenKind = 'session-token' | 'access-token' | 'id-token' | 'refresh-token' | 'jwt';
@@ -137,9 +136,8 @@ export interface Provider {
   close(): Promise<void>;
 }
 
+/** How to make a provider of one kind; its credential kinds and the rest are its row in `kinds.ts`. */
 export interface ProviderDefinition {
   readonly kind: ProviderKind;
-  /** Credentials this kind accepts, in the order the Set Credential picker offers them. */
-  readonly credentialKinds: readonly CredentialKind[];
   create(config: ProviderConfig, options?: ProviderOptions): Provider;
 }

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CommandId } from '../../src/commands/commandIds';
+import { providerKindList, providerKindTable } from '../../src/providers/kinds';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -181,6 +182,23 @@ describe('guards', () => {
       assert.ok(restricted.includes(key), `${key} is not restricted`);
     }
     assert.deepEqual(restricted.filter((k) => !declared.includes(k)), [], 'restricts a setting that does not exist');
+  });
+
+  describe('provider kinds', () => {
+    it('the package.json enum of authlens.providers kinds is the kind table', () => {
+      const pkg = readJson('package.json') as {
+        contributes?: { configuration?: { properties?: Record<string, { items?: { properties?: { kind?: { enum?: string[] } } } }> } };
+      };
+      const declared = pkg.contributes?.configuration?.properties?.['authlens.providers']?.items?.properties?.kind?.enum;
+      assert.deepEqual(declared, [...providerKindList], 'src/providers/kinds.ts and package.json name different kinds');
+    });
+
+    it('every kind detail Add Provider shows is in both runtime bundles', () => {
+      const bundleEn = readJson('l10n/bundle.l10n.json');
+      const bundleZh = readJson('l10n/bundle.l10n.zh-cn.json');
+      const missing = providerKindList.map((k) => providerKindTable[k].detail).filter((d) => !(d in bundleEn) || !(d in bundleZh));
+      assert.deepEqual(missing, []);
+    });
   });
 
   describe('commands', () => {

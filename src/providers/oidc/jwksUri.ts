@@ -1,3 +1,4 @@
+import { providerKindTable } from '../kinds';
 import { OidcProvider } from '../oidc';
 import type { ProviderConfig, ProviderOptions } from '../types';
 
@@ -11,7 +12,7 @@ import type { ProviderConfig, ProviderOptions } from '../types';
  */
 export async function jwksUriFor(config: ProviderConfig, options?: ProviderOptions & { signal?: AbortSignal }): Promise<string | undefined> {
   if (config.jwksUrl !== undefined && config.jwksUrl !== '') return config.jwksUrl;
-  if (config.kind !== 'oidc') return undefined;
+  if (providerKindTable[config.kind].defaultJwks !== 'discovery') return undefined;
   const provider = new OidcProvider(config, options);
   try {
     return await provider.jwksUri(options?.signal);
