@@ -1,35 +1,40 @@
 import * as vscode from 'vscode';
 import { commandTable } from './commands/table';
-import { Settings } from './config';
 import type { Services } from './services';
 import { CredentialStore } from './credentials';
 import { SessionsExplorer } from './sessions/explorer';
 import { HoverTokenStore } from './hover/hoverTokenStore';
 import { registerTokenHover } from './hover/tokenHoverProvider';
 import { TokenInspector } from './inspector/tokenInspector';
+import { inspectorSessions } from './inspector/sessionLookup';
+import { revokeSessionCommand } from './commands/revokeSession';
 
 /** Wires AuthLens together. No logic lives here; each line hands a feature its services. */
 export function activate(context: vscode.ExtensionContext): unknown {
   const log = vscode.window.createOutputChannel('AuthLens', { log: true });
   context.subscriptions.push(log);
-  // The one owner of the settings snapshot; the explorer and the hover follow its changes.
-  const settings = new Settings();
-  context.subscriptions.push(settings);
   const credentials = new CredentialStore(context.secrets, log);
-  const explorer = new SessionsExplorer(settings, credentials, log);
+  const explorer = new SessionsExplorer(credentials, log);
   context.subscriptions.push(credentials, explorer);
   explorer.sandbox.useOwnerRegistry(context.globalState);
   // Safety net for a window that crashed with the sandbox running (see SandboxControl).
   void explorer.sandbox.sweepLeftovers();
   shutdownSandbox = () => explorer.sandbox.shutdown();
-  const inspector = new TokenInspector({ context, log, explorer });
+  const inspector = new TokenInspector({
+    secrets: context.secrets,
+    extensionUri: context.extensionUri,
+    log,
+    // The inspector's Revoke runs Revoke Session's flow (confirmation, revoke, report) directly.
+    sessions: inspectorSessions(explorer, (providerId, sessionKey) => revokeSessionCommand(services)({ type: 'session', providerId, sessionKey })),
+    settings: () => explorer.currentConfig,
+  });
   context.subscriptions.push(inspector);
-  const services: Services = { context, log, settings, hoverTokens: new HoverTokenStore(), credentials, explorer, inspector };
+  const services: Services = { context, log, hoverTokens: new HoverTokenStore(), credentials, explorer, inspector };
 
   for (const [id, factory] of Object.entries(commandTable)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, factory(services)));
   }
-  context.subscriptions.push(registerTokenHover(services, settings));
+  context.subscriptions.push(registerTokenHover(services));
   log.info('AuthLens activated');
   // Test hooks for the in-host tests only; other extensions get nothing.
   return context.extensionMode === vscode.ExtensionMode.Test ? { inspector: inspector.testHooks, explorer: explorer.testHooks } : undefined;

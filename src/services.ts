@@ -1,5 +1,4 @@
 import type * as vscode from 'vscode';
-import type { Settings } from './config';
 import type { CredentialStore } from './credentials';
 import type { SessionsExplorer } from './sessions/explorer';
 import type { HoverTokenStore } from './hover/hoverTokenStore';
@@ -12,8 +11,6 @@ import type { TokenInspector } from './inspector/tokenInspector';
 export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;
-  /** The settings snapshot and its change event (the one owner; see `src/config.ts`). */
-  readonly settings: Settings;
   /** Tokens behind the hover's command links (opaque ids only travel in links). */
   readonly hoverTokens: HoverTokenStore;
   /** Credentials in SecretStorage, bound to their origin. */

@@ -1,5 +1,5 @@
 /** The Compare tab: a second token pasted or picked from the Sessions view, side by side. */
-import type { CompareModel, CompareRow } from '../src/shared/inspectorProtocol';
+import type { CompareModel, CompareRow } from '../src/shared/inspectorModel';
 import { button, el, icon } from './dom';
 import { t } from './l10n';
 import { request } from './rpc';

@@ -1,5 +1,6 @@
 /** Field tables (header, payload, session, user): explanations, dates, nesting, masked values. */
-import type { DateMode, FieldPart, FieldRow, FieldTable, LimitNote } from '../src/shared/inspectorProtocol';
+import type { DateMode } from '../src/shared/inspectorProtocol';
+import type { FieldPart, FieldRow, FieldTable, LimitNote } from '../src/shared/inspectorModel';
 import { button, el, icon } from './dom';
 import { t } from './l10n';
 import { getState, request, updateState } from './rpc';

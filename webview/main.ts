@@ -3,7 +3,8 @@
  * model with DOM APIs and text nodes only, and ticks countdowns itself once a second.
  */
 import './components';
-import type { HostMessage, InspectorModel, PanelContent } from '../src/shared/inspectorProtocol';
+import type { HostMessage } from '../src/shared/inspectorProtocol';
+import type { InspectorModel, PanelContent } from '../src/shared/inspectorModel';
 import { button, el, icon } from './dom';
 import { renderCompare } from './compare';
 import { renderFields, resetFields } from './fields';

@@ -1,7 +1,7 @@
 /** The summary at the top: status badge, live countdowns, timeline, key facts, actions. */
 import { timeStateAt, type TokenTimeStateName } from '../src/core/tokenTime';
 import { timeStateTexts } from '../src/core/verdictText';
-import type { InspectorModel, TimeFacts } from '../src/shared/inspectorProtocol';
+import type { InspectorModel, TimeFacts } from '../src/shared/inspectorModel';
 import { button, el, icon } from './dom';
 import { t } from './l10n';
 import { request } from './rpc';

@@ -1,5 +1,7 @@
 /** The Verify tab: key entry per algorithm family, JWKS on click only, and an exact result. */
-import type { InspectorModel, VerifyKeyRequest, VerifyOutcome } from '../src/shared/inspectorProtocol';
+import type { VerifyKeyRequest } from '../src/shared/inspectorProtocol';
+import type { InspectorModel } from '../src/shared/inspectorModel';
+import type { VerifyOutcome } from '../src/providers/verifyResult';
 import { button, el, icon } from './dom';
 import { t } from './l10n';
 import { request } from './rpc';

@@ -1,5 +1,6 @@
 /** Raw segments, JSON per part and the warnings list. */
-import type { CopyTarget, InspectorModel, Severity, WarningGroup } from '../src/shared/inspectorProtocol';
+import type { CopyTarget } from '../src/shared/inspectorProtocol';
+import type { InspectorModel, Severity, WarningGroup } from '../src/shared/inspectorModel';
 import { el, icon } from './dom';
 import { partTitle } from './fields';
 import { t } from './l10n';

@@ -17,7 +17,7 @@ export function inspectSessionTokenCommand(services: Services) {
     if (inspector) {
       await inspector.open({
         token: token.value,
-        source: { providerId: provider.id, providerLabel: provider.label, session, tokenKind: token.kind },
+        source: { providerId: provider.id, providerLabel: provider.label, providerKind: provider.kind, session, tokenKind: token.kind },
       });
       return;
     }

@@ -67,7 +67,14 @@ export async function withOidcProvider<T>(
   action: (provider: OidcProvider, ctx: ProviderContext) => Promise<T>,
 ): Promise<T | undefined> {
   const mod = loadProviders();
-  const provider = mod.createProvider(config, { http: services.settings.current.http, log: (line) => services.log.debug(`[${config.id}] ${line}`) });
+  const proxy = services.explorer.currentConfig.proxy;
+  const http = mod.resolveHttpOptions({
+    ...(proxy.url !== undefined ? { settingProxy: proxy.url } : {}),
+    strictSSL: proxy.strictSSL,
+    ...(proxy.noProxy ? { settingNoProxy: proxy.noProxy } : {}),
+    env: process.env,
+  });
+  const provider = mod.createProvider(config, { http, log: (line) => services.log.debug(`[${config.id}] ${line}`) });
   if (!mod.isOidcProvider(provider)) {
     await provider.close();
     return undefined;

@@ -5,7 +5,7 @@
 import type { DecodedJwt } from '../core/decode';
 import { isJsonObject, type Json } from '../core/json';
 import { sensitiveFields } from '../core/warnings';
-import type { CompareModel, CompareRow } from '../shared/inspectorProtocol';
+import type { CompareModel, CompareRow } from '../shared/inspectorModel';
 import { displayText, ownEntries } from './displayText';
 import { preview } from './viewModel';
 

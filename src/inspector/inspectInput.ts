@@ -1,5 +1,5 @@
 import type { Repair } from '../core/verdict';
-import type { SessionInfo, TokenKind } from '../providers/types';
+import type { ProviderKind, SessionInfo, TokenKind } from '../providers/types';
 
 /**
  * What `Services.inspector.open()` takes: a token and, when it came from a provider's session,
@@ -13,6 +13,8 @@ export interface InspectInput {
   readonly source?: {
     readonly providerId: string;
     readonly providerLabel: string;
+    /** The provider's kind (its claim contexts): set by whoever names the provider, never parsed from the id. */
+    readonly providerKind?: ProviderKind;
     readonly session?: SessionInfo;
     readonly tokenKind?: TokenKind;
   };

@@ -11,7 +11,7 @@ import { readNumericDate, TOKEN_TIME_CLAIMS } from '../core/tokenTime';
 import { claimProblem } from '../core/verdictText';
 import { sensitiveFields } from '../core/warnings';
 import type { ProviderKind } from '../providers/types';
-import type { FieldKind, FieldPart, FieldRow, FieldTable, LimitNote, ValueType } from '../shared/inspectorProtocol';
+import type { FieldKind, FieldPart, FieldRow, FieldTable, LimitNote, ValueType } from '../shared/inspectorModel';
 import { cut, displayText, ownEntries } from './displayText';
 
 /** Bounds that keep the model small whatever the token holds. */

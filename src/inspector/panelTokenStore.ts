@@ -31,6 +31,7 @@ export function restorableInput(input: InspectInput): InspectInput {
     source: {
       providerId: src.providerId,
       providerLabel: src.providerLabel,
+      ...(src.providerKind !== undefined ? { providerKind: src.providerKind } : {}),
       ...(src.tokenKind !== undefined ? { tokenKind: src.tokenKind } : {}),
       ...(session ? { session } : {}),
     },

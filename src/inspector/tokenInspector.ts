@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { redact } from '../core/redact';
-import type { InspectorDeps } from './tokenInspectorPanel';
 import { parseWebviewState } from '../shared/inspectorProtocol';
+import type { InspectorDeps } from './deps';
 import type { InspectInput, OpenOptions } from './inspectInput';
 import { newPanelKey, PanelTokenStore } from './panelTokenStore';
 import { inspectorViewType, TokenInspectorPanel, type PanelStats } from './tokenInspectorPanel';
@@ -30,8 +30,8 @@ export class TokenInspector implements vscode.Disposable {
   private created = 0;
   readonly stats: PanelStats = { rejected: 0 };
 
-  constructor(private readonly services: InspectorDeps) {
-    this.store = new PanelTokenStore(services.context.secrets);
+  constructor(private readonly deps: InspectorDeps) {
+    this.store = new PanelTokenStore(deps.secrets);
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(inspectorViewType, {
         deserializeWebviewPanel: (panel, state) => this.restore(panel, state),
@@ -67,15 +67,15 @@ export class TokenInspector implements vscode.Disposable {
       this.panel.panel.reveal(column, options.preserveFocus === true);
     }
     const panel = this.panel!;
-    this.services.log.info(`Inspector: showing ${redact(input.token)}${input.source ? ` from ${input.source.providerId}` : ''}`);
-    void this.store.save(panel.panelKey, input).catch(() => this.services.log.warn('Inspector: could not keep the token for a window reload'));
+    this.deps.log.info(`Inspector: showing ${redact(input.token)}${input.source ? ` from ${input.source.providerId}` : ''}`);
+    void this.store.save(panel.panelKey, input).catch(() => this.deps.log.warn('Inspector: could not keep the token for a window reload'));
     await panel.show(input, started);
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel, panelKey: string): TokenInspectorPanel {
     this.panel?.dispose();
     this.created++;
-    const panel = new TokenInspectorPanel(webviewPanel, this.services, panelKey, this.stats);
+    const panel = new TokenInspectorPanel(webviewPanel, this.deps, panelKey, this.stats);
     this.panel = panel;
     panel.onDidDispose(() => {
       if (this.panel === panel) this.panel = undefined;
@@ -92,7 +92,7 @@ export class TokenInspector implements vscode.Disposable {
     const panelKey = state.panelKey ?? newPanelKey();
     const panel = this.adopt(webviewPanel, panelKey);
     if (input) await this.store.save(panelKey, input).catch(() => undefined);
-    this.services.log.info(`Inspector: restored after reload (${input ? 'token kept' : 'token no longer available'})`);
+    this.deps.log.info(`Inspector: restored after reload (${input ? 'token kept' : 'token no longer available'})`);
     await panel.show(input);
   }
 

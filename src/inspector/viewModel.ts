@@ -14,21 +14,7 @@ import { tokenVerdict, type Repair, type TokenVerdict } from '../core/verdict';
 import { verdictWords, type VerdictWords } from '../core/verdictText';
 import { sensitiveFields, tokenWarnings, warningTexts, type TokenWarning, type WarningTokenKind } from '../core/warnings';
 import type { ProviderKind, SessionInfo, TokenKind } from '../providers/types';
-import type {
-  FieldRow,
-  FieldTable,
-  InspectorModel,
-  JsonViews,
-  JwksCandidate,
-  PanelContent,
-  RawModel,
-  Severity,
-  SummaryModel,
-  TimeFacts,
-  VerdictModel,
-  VerifyModel,
-  WarningGroup,
-} from '../shared/inspectorProtocol';
+import type { FieldRow, FieldTable, InspectorModel, JsonViews, JwksCandidate, PanelContent, RawModel, Severity, SummaryModel, TimeFacts, VerdictModel, VerifyModel, WarningGroup } from '../shared/inspectorModel';
 import { isFetchableKeyUrl } from '../shared/keyUrl';
 import { cut, displayText } from './displayText';
 import { boundedJson, contextsFor, defaultLimits, preview, RowBuilder, type ModelLimits } from './modelRows';

@@ -9,7 +9,9 @@ import { isJsonObject, type Json, type JsonObject } from '../core/json';
 import { isFetchableKeyUrl } from '../shared/keyUrl';
 import { HttpClient } from './http';
 import type { HttpOptions } from './types';
-import type { VerifyFailureCode, VerifyOutcome } from '../shared/inspectorProtocol';
+import type { VerifyFailureCode, VerifyOutcome } from './verifyResult';
+
+export type { VerifyFailureCode, VerifyOutcome } from './verifyResult';
 
 /** The key material a verification uses. */
 export type VerifyKeyInput =

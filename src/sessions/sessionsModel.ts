@@ -184,7 +184,13 @@ export class SessionsModel implements vscode.Disposable {
     const existing = this.live.get(config.id);
     if (existing && existing.configKey === configKey) return existing.provider;
     const mod = loadProviders();
-    const provider = mod.createProvider(config, { http: this.config.http, log: (line) => this.log.debug(`[${config.id}] ${line}`) });
+    const http = mod.resolveHttpOptions({
+      ...(this.config.proxy.url !== undefined ? { settingProxy: this.config.proxy.url } : {}),
+      strictSSL: this.config.proxy.strictSSL,
+      ...(this.config.proxy.noProxy ? { settingNoProxy: this.config.proxy.noProxy } : {}),
+      env: process.env,
+    });
+    const provider = mod.createProvider(config, { http, log: (line) => this.log.debug(`[${config.id}] ${line}`) });
     this.live.set(config.id, { provider, configKey });
     return provider;
   }

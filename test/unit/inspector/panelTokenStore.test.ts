@@ -40,7 +40,7 @@ function authingInput(): { input: InspectInput; secrets: string[] } {
     raw: { session: { id: 'sess-1', cookie: { value: cookie } }, user: { id: 'u1', password, salt } },
   };
   return {
-    input: { token: access, source: { providerId: 'authing-dev', providerLabel: 'Authing', session, tokenKind: 'access-token' } },
+    input: { token: access, source: { providerId: 'authing-dev', providerLabel: 'Authing', providerKind: 'authing', session, tokenKind: 'access-token' } },
     secrets: [refresh, cookie, password, salt],
   };
 }
@@ -60,6 +60,8 @@ describe('inspector/panelTokenStore: the restore slot', () => {
     assert.equal(restored?.token, input.token);
     assert.equal(restored?.source?.providerId, 'authing-dev');
     assert.equal(restored?.source?.tokenKind, 'access-token');
+    // The kind travels with the input, so the restored panel reads the session with its claim contexts.
+    assert.equal(restored?.source?.providerKind, 'authing');
     const session = restored?.source?.session;
     assert.equal(session?.id, 'sess-1');
     assert.equal(session?.status, 'active');

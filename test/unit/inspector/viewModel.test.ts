@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { SessionInfo } from '../../../src/providers/types';
 import { buildInspectorModel, type BuiltInspector } from '../../../src/inspector/viewModel';
-import type { FieldRow, InspectorModel } from '../../../src/shared/inspectorProtocol';
+import type { FieldRow, InspectorModel } from '../../../src/shared/inspectorModel';
 import { authingUserInfo, deepObject, hostileTokens, scriptClaims, unsignedJwt, wideObject } from '../../fixtures/inspectorTokens';
 
 const NOW = Date.UTC(2026, 3, 16, 8, 0, 0);

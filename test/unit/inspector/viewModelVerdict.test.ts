@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { buildInspectorModel, withStoredSecret, type BuiltInspector } from '../../../src/inspector/viewModel';
-import type { FieldRow, InspectorModel } from '../../../src/shared/inspectorProtocol';
+import type { FieldRow, InspectorModel } from '../../../src/shared/inspectorModel';
 
 const NOW = Date.UTC(2026, 3, 16, 8, 0, 0);
 const nowS = NOW / 1000;

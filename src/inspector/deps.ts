@@ -1,0 +1,52 @@
+/**
+ * What the inspector needs from the rest of the extension, and nothing more: its own narrow
+ * interface (not `Services`), so the inspector has no type cycle through `services.ts` and no
+ * reach-through into the Sessions view's model. `sessionLookup.ts` builds it from the explorer.
+ */
+import type * as vscode from 'vscode';
+import type { ConfiguredProvider } from '../config';
+import type { SessionInfo } from '../providers/types';
+
+/** The proxy settings Verify's key fetch goes through (`http.proxy`, `http.proxyStrictSSL`, `http.noProxy`). */
+export interface InspectorSettings {
+  readonly proxy: { readonly url?: string; readonly strictSSL: boolean; readonly noProxy?: readonly string[] };
+}
+
+/** A token the person picked from the Sessions view (for Compare). */
+export interface PickedSessionToken {
+  /** The provider's label, as configured (hostile: shown through `plainText`). */
+  readonly providerLabel: string;
+  /** The token's label in the tree. */
+  readonly tokenLabel: string;
+  /** The token itself. Secret: never log it. */
+  readonly token: string;
+}
+
+/** The sessions layer as the inspector sees it. */
+export interface InspectorSessions {
+  /** The configured provider with this id, if any. */
+  provider(providerId: string): ConfiguredProvider | undefined;
+  /** Whether the provider can revoke sessions (false when it cannot say). */
+  canRevoke(providerId: string): boolean;
+  /** The tree key of the listed session with this id, or undefined when it is not listed. */
+  listedSessionKey(providerId: string, sessionId: string): string | undefined;
+  /** The listed session with this id, after the last load. */
+  listedSession(providerId: string, sessionId: string): SessionInfo | undefined;
+  /** Lists the provider's sessions again (as the person's refresh does). */
+  refresh(providerId: string): Promise<void>;
+  /** Revoke Session for a listed session: asks first, revokes, reports; resolves when done. */
+  revoke(providerId: string, sessionKey: string): Promise<void>;
+  /** Lets the person pick a token from the listed sessions. */
+  pickToken(): Promise<PickedSessionToken | undefined>;
+}
+
+export interface InspectorDeps {
+  /** Where the panel's token (for a reload) and remembered HMAC secrets are kept. */
+  readonly secrets: vscode.SecretStorage;
+  /** Root of `dist/` and `media/`. */
+  readonly extensionUri: vscode.Uri;
+  readonly log: vscode.LogOutputChannel;
+  readonly sessions: InspectorSessions;
+  /** The current settings (read when needed, so changes apply without reopening the panel). */
+  readonly settings: () => InspectorSettings;
+}

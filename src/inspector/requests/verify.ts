@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import { errorMessage } from '../../core/errorMessages';
+import { isAuthLensError } from '../../core/errors';
+import { loadProviders } from '../../lazy';
+import type { VerifyOutcome } from '../../providers/verifyResult';
+import type { RequestOf, VerifyKeyRequest } from '../../shared/inspectorProtocol';
+import type { InspectorDeps } from '../deps';
+import { confirmForeignKeyUrl, declinedKeyUrlMessage } from '../keyUrlConsent';
+import { issuerKey, translate } from '../shown';
+import { hsSecretKey } from '../viewModel';
+import type { PanelAccess, RequestHandler } from './context';
+
+/** `verify`: checks the shown token's signature with the key the person chose (jose, lazily loaded). */
+export const verifyRequest: RequestHandler<RequestOf<'verify'>> = async ({ key }, { deps, panel }) => ({
+  kind: 'verified',
+  outcome: await verify(key, deps, panel),
+});
+
+async function verify(key: VerifyKeyRequest, deps: InspectorDeps, panel: PanelAccess): Promise<VerifyOutcome> {
+  const decoded = panel.current()?.built.decoded;
+  if (!decoded) return { valid: false, failure: { code: 'malformed-token', message: vscode.l10n.t('No decodable token is shown.') } };
+  const mod = loadProviders();
+  const header = decoded.header;
+  const base = {
+    ...(typeof header['alg'] === 'string' ? { alg: header['alg'] } : {}),
+    ...(typeof header['kid'] === 'string' ? { kid: header['kid'] } : {}),
+  };
+  const logOutcome = (outcome: VerifyOutcome): VerifyOutcome => {
+    deps.log.info(`Inspector: signature ${outcome.valid ? 'valid' : `invalid (${outcome.failure?.code ?? '?'})`} alg=${outcome.alg ?? '?'}`);
+    return outcome;
+  };
+  switch (key.kind) {
+    case 'secret': {
+      const outcome = await mod.verifyJwt(decoded.raw, { kind: 'secret', secret: key.secret });
+      const iss = issuerKey(panel.current());
+      if (key.remember && outcome.valid && iss) {
+        await deps.secrets.store(hsSecretKey(iss), key.secret);
+        deps.log.info('Inspector: stored a verification secret for an issuer in SecretStorage');
+      }
+      return logOutcome(outcome);
+    }
+    case 'storedSecret': {
+      const iss = issuerKey(panel.current());
+      const secret = iss ? await deps.secrets.get(hsSecretKey(iss)) : undefined;
+      if (!secret) return { valid: false, ...base, failure: { code: 'no-secret', message: vscode.l10n.t('No secret is stored for this issuer.') } };
+      return logOutcome(await mod.verifyJwt(decoded.raw, { kind: 'secret', secret }));
+    }
+    case 'publicKey':
+      return logOutcome(await mod.verifyJwt(decoded.raw, { kind: 'publicKey', text: key.text }));
+    case 'jwks': {
+      const content = panel.current()?.built.content;
+      const candidates = content?.kind === 'token' ? content.model.verify.jwksCandidates : [];
+      const candidate = candidates.find((c) => c.url === key.url);
+      if (!candidate || !candidate.allowed || !mod.isFetchableKeyUrl(key.url)) {
+        return { valid: false, ...base, failure: { code: 'url-not-allowed', message: vscode.l10n.t('AuthLens only fetches keys from the listed https or loopback URLs.') } };
+      }
+      try {
+        const proxy = deps.settings().proxy;
+        const http = mod.resolveHttpOptions({
+          ...(proxy.url !== undefined ? { settingProxy: proxy.url } : {}),
+          strictSSL: proxy.strictSSL,
+          ...(proxy.noProxy ? { settingNoProxy: proxy.noProxy } : {}),
+          env: process.env,
+        });
+        deps.log.info(`Inspector: fetching keys from ${key.url}`);
+        const fetched = await mod.fetchKeySet(key.url, {
+          http,
+          timeoutMs: 10_000,
+          log: (line) => deps.log.debug(line),
+          confirmKeyUrl: (jwksUri) => confirmForeignKeyUrl(jwksUri, key.url),
+        });
+        return logOutcome(await mod.verifyJwt(decoded.raw, { kind: 'jwks', jwks: fetched.jwks, url: fetched.url }));
+      } catch (err) {
+        const message = isAuthLensError(err) ? (declinedKeyUrlMessage(err, key.url) ?? errorMessage(err, translate)) : vscode.l10n.t('The keys could not be fetched.');
+        return { valid: false, ...base, keyDescription: `JWKS ${key.url}`, failure: { code: 'jwks-fetch-failed', message } };
+      }
+    }
+  }
+}
