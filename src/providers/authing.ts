@@ -9,11 +9,11 @@
 import { AuthLensError, isAuthLensError } from '../core/errors';
 import type { JsonObject } from '../core/json';
 import { HttpClient, joinUrl } from './http';
+import { AUTHING_COOKIE } from './kinds';
 import { defined, objectAt, optDateAt, optStringAt, statusFromTimes, stringAt } from './shape';
 import { providerHttpClient } from './providerHttp';
 import type { Provider, ProviderConfig, ProviderContext, ProviderDefinition, ProviderOptions, RevokeOutcome, SessionInfo, SessionPage, TokenInfo } from './types';
 
-export const AUTHING_COOKIE = 'authing_session';
 const WHERE = '/cas/session';
 
 export class AuthingProvider implements Provider {

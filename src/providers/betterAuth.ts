@@ -14,11 +14,10 @@
 import { AuthLensError, isAuthLensError } from '../core/errors';
 import { isJsonObject, type Json, type JsonObject } from '../core/json';
 import { HttpClient, joinUrl, type HttpResponse } from './http';
+import { DEFAULT_BETTER_AUTH_COOKIE } from './kinds';
 import { arrayAt, defined, objectAt, optDateAt, optStringAt, statusFromTimes, stringAt } from './shape';
 import { providerHttpClient } from './providerHttp';
 import type { Credentials, Provider, ProviderConfig, ProviderContext, ProviderDefinition, ProviderOptions, RevokeOutcome, SessionInfo, SessionPage, TokenInfo } from './types';
-
-export const DEFAULT_BETTER_AUTH_COOKIE = 'better-auth.session_token';
 
 /** How a request authenticates: a header set plus the secret values in it. */
 interface Auth {

@@ -66,6 +66,7 @@ export const DEFAULT_BETTER_AUTH_COOKIE = 'better-auth.session_token';
 export const AUTHING_COOKIE = 'authing_session';
 
 const trimSlashes = (url: string): string => url.replace(/\/+$/, '');
+const betterAuthCookie = (config: KindConfig): string => config.cookieName ?? DEFAULT_BETTER_AUTH_COOKIE;
 
 const table = {
   // `GET {base}/get-session` with a Bearer token: the bearer plugin accepts the raw session
@@ -76,13 +77,13 @@ const table = {
     baseUrlExample: 'http://localhost:3000/api/auth',
     openIdClient: false,
     credentialKinds: ['cookie', 'bearer', 'admin'],
-    cookieName: (config) => config.cookieName ?? DEFAULT_BETTER_AUTH_COOKIE,
+    cookieName: betterAuthCookie,
     extraCredentialUrl: () => undefined,
     copyRequest: (config, token) => ({
       token,
       url: `${trimSlashes(config.baseUrl)}/get-session`,
       auth: { scheme: 'bearer' },
-      cookieName: config.cookieName ?? DEFAULT_BETTER_AUTH_COOKIE,
+      cookieName: betterAuthCookie(config),
     }),
     claimContexts: { session: 'better-auth.session', user: 'better-auth.user' },
     defaultJwks: 'none',
