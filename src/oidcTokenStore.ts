@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { originOf, tokenBindingOf, tokensBoundTo, type TokenBinding } from './providers/credentialOrigins';
+import { providerKindTable } from './providers/kinds';
 import type { ProviderConfig } from './providers/types';
 import type { StoredTokenSet, TokenSlot, TokenStore } from './providers/oidc/tokenStore';
 
@@ -76,7 +77,7 @@ export class SecretTokenStore implements TokenStore {
 
 /** The token store of an `oidc` provider (undefined for other kinds or an unusable issuer URL). */
 export function oidcTokenStoreFor(secrets: vscode.SecretStorage, config: ProviderConfig): TokenStore | undefined {
-  if (config.kind !== 'oidc') return undefined;
+  if (!providerKindTable[config.kind].openIdClient) return undefined;
   const binding = tokenBindingOf(config);
   const origin = originOf(binding.issuer);
   return origin !== undefined ? new SecretTokenStore(secrets, config.id, origin, binding) : undefined;
@@ -88,7 +89,7 @@ export function oidcTokenStoreFor(secrets: vscode.SecretStorage, config: Provide
  * when the slot is empty or the set is the entry's own.
  */
 export async function foreignTokenBinding(secrets: vscode.SecretStorage, config: ProviderConfig, slot: TokenSlot): Promise<TokenBinding | undefined> {
-  if (config.kind !== 'oidc') return undefined;
+  if (!providerKindTable[config.kind].openIdClient) return undefined;
   const parsed = parseAny(await secrets.get(oidcTokenKey(config.id, slot)));
   if (!parsed) return undefined;
   const binding = tokenBindingOf(config);

@@ -40,7 +40,8 @@ export interface KindInfo {
   readonly baseUrlExample: string;
   /**
    * True for OpenID Connect: the base URL is the issuer, Add Provider asks for the client id,
-   * and Copy Token As reads the discovery document for the userinfo endpoint.
+   * Copy Token As reads the discovery document for the userinfo endpoint, and the provider
+   * keeps the tokens it obtains (sign-in, service token) in its own token store.
    */
   readonly openIdClient: boolean;
   /** Credentials this kind accepts, in the order the Set Credential picker offers them. */
