@@ -252,11 +252,13 @@ const SENSITIVE = new Map<string, SensitiveKind>([
 export const SENSITIVE_MAX_DEPTH = 32;
 const SENSITIVE_MAX_NODES = 100_000;
 
-function isEmptyValue(v: Json): boolean {
+/** Null, empty string, `false`, empty array or object: a field that exists but holds nothing. */
+export function isEmptyValue(v: Json): boolean {
   return v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0) || (isJsonObject(v) && Object.keys(v).length === 0);
 }
 
-function childPath(parent: string, key: string): string {
+/** The JSON path of `key` under `parent` (`a.b`, `a["x-y"]`): the syntax every sensitive-field path uses. */
+export function childPath(parent: string, key: string): string {
   const plain = /^[A-Za-z_$][\w$]*$/.test(key);
   if (plain) return parent ? `${parent}.${key}` : key;
   return `${parent}[${JSON.stringify(key)}]`;

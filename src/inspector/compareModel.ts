@@ -7,7 +7,7 @@ import { isJsonObject, type Json } from '../core/json';
 import { sensitiveFields } from '../core/warnings';
 import type { CompareModel, CompareRow } from '../shared/inspectorModel';
 import { displayText, ownEntries } from './displayText';
-import { preview } from './viewModel';
+import { preview } from './boundedJson';
 
 const MAX_ROWS = 1500;
 const MAX_DEPTH = 8;

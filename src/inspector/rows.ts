@@ -1,46 +1,19 @@
 /**
- * The inspector model's field rows and JSON views: bounded (long strings cut, wide objects and
- * deep nesting limited, each limit a visible note), with sensitive values withheld. Pure (core
- * only, no vscode). Split from `viewModel.ts`, which assembles the whole model.
+ * The inspector model's field rows: bounded (long strings cut, wide objects and deep nesting
+ * limited, each limit a visible note), with sensitive values withheld and claim knowledge from
+ * the core. Pure (core only, no vscode). `viewModel.ts` assembles the whole model.
  */
 import { describeAmr, describeField, type FieldContext, type FieldInfo } from '../core/claims';
-import { isJsonObject, type Json, type JsonObject } from '../core/json';
+import type { Json, JsonObject } from '../core/json';
 import type { Translate } from '../core/template';
 import { parseInstant } from '../core/time';
 import { readNumericDate, TOKEN_TIME_CLAIMS } from '../core/tokenTime';
 import { claimProblem } from '../core/verdictText';
-import { sensitiveFields } from '../core/warnings';
+import { childPath, isEmptyValue, sensitiveFields } from '../core/warnings';
 import type { ProviderKind } from '../providers/types';
 import type { FieldKind, FieldPart, FieldRow, FieldTable, LimitNote, ValueType } from '../shared/inspectorModel';
+import { preview, type ModelLimits } from './boundedJson';
 import { cut, displayText, ownEntries } from './displayText';
-
-/** Bounds that keep the model small whatever the token holds. */
-export interface ModelLimits {
-  /** Longest value text shown in a row (UTF-16 units). */
-  readonly maxString: number;
-  /** Most keys (or array items) shown per object. */
-  readonly maxKeys: number;
-  /** Deepest level of nested rows. */
-  readonly maxDepth: number;
-  /** Most rows in the whole model. */
-  readonly maxRows: number;
-  /** Longest JSON view per part. */
-  readonly maxJson: number;
-  /** Longest raw segment shown. */
-  readonly maxSegment: number;
-  /** Longest value sent when a masked field is revealed. */
-  readonly maxReveal: number;
-}
-
-export const defaultLimits: ModelLimits = {
-  maxString: 2000,
-  maxKeys: 200,
-  maxDepth: 12,
-  maxRows: 2500,
-  maxJson: 200_000,
-  maxSegment: 64 * 1024,
-  maxReveal: 64 * 1024,
-};
 
 /** Field contexts of session and user objects per provider kind. */
 export function contextsFor(kind: ProviderKind | undefined): { session?: FieldContext; user?: FieldContext } {
@@ -56,16 +29,6 @@ export function contextsFor(kind: ProviderKind | undefined): { session?: FieldCo
     default:
       return {};
   }
-}
-
-/** Same path syntax as the core's `sensitiveFields`, so the two can be matched. */
-function childPath(parent: string, key: string): string {
-  if (/^[A-Za-z_$][\w$]*$/.test(key)) return parent ? `${parent}.${key}` : key;
-  return `${parent}[${JSON.stringify(key)}]`;
-}
-
-export function isEmptyValue(v: Json): boolean {
-  return v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0) || (isJsonObject(v) && Object.keys(v).length === 0);
 }
 
 function valueTypeOf(v: Json): ValueType {
@@ -85,48 +48,6 @@ function valueTypeOf(v: Json): ValueType {
 
 /** Names that look like instants even when the core does not know the field. */
 const TIME_NAME = /(At|_at|Time|_time|Date|_date|^iat|^exp|^nbf|Expires|expires|expiry|Expiry|lastLogin|signedUp)$/;
-
-/**
- * Compact JSON of a value, cut at `max` characters. Recursion stops as soon as the budget is
- * spent, so its depth is bounded by `max` whatever the nesting.
- */
-export function preview(value: Json, max: number): string {
-  const out: string[] = [];
-  let used = 0;
-  const push = (s: string): boolean => {
-    if (used >= max) return false;
-    out.push(s);
-    used += s.length;
-    return used < max;
-  };
-  const walk = (v: Json): boolean => {
-    if (v === null || typeof v !== 'object') return push(JSON.stringify(v) ?? 'null');
-    if (Array.isArray(v)) {
-      if (!push('[')) return false;
-      for (let i = 0; i < v.length; i++) {
-        if (i > 0 && !push(',')) return false;
-        if (!walk(v[i] as Json)) return false;
-      }
-      return push(']');
-    }
-    if (!push('{')) return false;
-    let first = true;
-    for (const key of Object.keys(v)) {
-      if (!first && !push(',')) return false;
-      first = false;
-      if (!push(`${JSON.stringify(key)}:`)) return false;
-      if (!walk(ownJson(v, key))) return false;
-    }
-    return push('}');
-  };
-  walk(value);
-  const text = out.join('');
-  return text.length > max ? `${cut(text, max)}…` : used >= max ? `${text}…` : text;
-}
-
-function ownJson(obj: JsonObject, key: string): Json {
-  return (Object.getOwnPropertyDescriptor(obj, key)?.value ?? null) as Json;
-}
 
 /** Builds the rows of all tables, sharing one row budget and one id counter. */
 export class RowBuilder {
@@ -297,69 +218,3 @@ function sensitiveReason(key: string): string {
   return 'secret';
 }
 
-/**
- * Pretty JSON of a part, bounded (depth, keys, string length, total size) and with sensitive
- * values replaced by a mask. Direction and zero-width characters are written as `\uXXXX`
- * escapes (still valid JSON).
- */
-export function boundedJson(value: Json, sensitive: ReadonlySet<string>, limits: ModelLimits): { text: string; truncated: boolean } {
-  const out: string[] = [];
-  let size = 0;
-  let truncated = false;
-  const emit = (s: string): void => {
-    out.push(s);
-    size += s.length;
-  };
-  const str = (s: string): string => {
-    const shown = displayText(s, limits.maxString);
-    if (shown.truncatedFrom !== undefined) truncated = true;
-    return JSON.stringify(shown.text.length < s.length || shown.controlChars ? shown.text : s)
-      .replace(/\\\\u([0-9A-F]{4})/g, '\\u$1');
-  };
-  const walk = (v: Json, path: string, indent: string, depth: number): void => {
-    if (size > limits.maxJson) {
-      truncated = true;
-      return;
-    }
-    if (sensitive.has(path) && !isEmptyValue(v)) {
-      emit('"••••••"');
-      return;
-    }
-    if (v === null || typeof v !== 'object') {
-      emit(typeof v === 'string' ? str(v) : JSON.stringify(v));
-      return;
-    }
-    const isArr = Array.isArray(v);
-    const keys = isArr ? v.map((_, i) => String(i)) : Object.keys(v);
-    if (keys.length === 0) {
-      emit(isArr ? '[]' : '{}');
-      return;
-    }
-    if (depth >= limits.maxDepth * 4) {
-      truncated = true;
-      emit(isArr ? '["…"]' : '{"…": "…"}');
-      return;
-    }
-    const inner = `${indent}  `;
-    emit(isArr ? '[\n' : '{\n');
-    const shown = keys.slice(0, limits.maxKeys * 5);
-    shown.forEach((k, i) => {
-      if (size > limits.maxJson) return;
-      emit(inner);
-      const child = isArr ? (v[i] as Json) : ownJson(v, k);
-      const childP = isArr ? `${path}[${k}]` : childPath(path, k);
-      if (!isArr) emit(`${str(k)}: `);
-      walk(child, childP, inner, depth + 1);
-      if (i < shown.length - 1 || shown.length < keys.length) emit(',');
-      emit('\n');
-    });
-    if (shown.length < keys.length) {
-      truncated = true;
-      emit(`${inner}"…"\n`);
-    }
-    emit(`${indent}${isArr ? ']' : '}'}`);
-  };
-  walk(value, '', '', 0);
-  if (size > limits.maxJson) truncated = true;
-  return { text: out.join(''), truncated };
-}
