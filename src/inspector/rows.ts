@@ -10,26 +10,9 @@ import { parseInstant } from '../core/time';
 import { readNumericDate, TOKEN_TIME_CLAIMS } from '../core/tokenTime';
 import { claimProblem } from '../core/verdictText';
 import { childPath, isEmptyValue, sensitiveFields } from '../core/warnings';
-import type { ProviderKind } from '../providers/types';
 import type { FieldKind, FieldPart, FieldRow, FieldTable, LimitNote, ValueType } from '../shared/inspectorModel';
 import { preview, type ModelLimits } from './boundedJson';
 import { cut, displayText, ownEntries } from './displayText';
-
-/** Field contexts of session and user objects per provider kind. */
-export function contextsFor(kind: ProviderKind | undefined): { session?: FieldContext; user?: FieldContext } {
-  switch (kind) {
-    case 'better-auth':
-      return { session: 'better-auth.session', user: 'better-auth.user' };
-    case 'authing':
-      return { session: 'authing.session', user: 'authing.userInfo' };
-    case 'authms':
-      return { session: 'authms.session' };
-    case 'oidc':
-      return { session: 'oidc.introspection', user: 'oidc.introspection' };
-    default:
-      return {};
-  }
-}
 
 function valueTypeOf(v: Json): ValueType {
   if (v === null) return 'null';

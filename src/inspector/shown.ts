@@ -4,6 +4,7 @@
  * (JWKS URL, issuer) through the inspector's dependencies; the kind comes with the input.
  */
 import * as vscode from 'vscode';
+import { isProviderKind } from '../providers/kinds';
 import type { InspectorDeps } from './deps';
 import type { InspectInput } from './inspectInput';
 import { buildInspectorModel, type BuiltInspector, type InspectorSource } from './viewModel';
@@ -20,8 +21,9 @@ export interface Shown {
 export function buildShown(input: InspectInput, deps: InspectorDeps, now: number): Shown {
   const src = input.source;
   const provider = src ? deps.sessions.provider(src.providerId) : undefined;
-  // The input names the kind; an input restored from an older version's store may not, and then the configured provider's counts.
-  const providerKind = src?.providerKind ?? provider?.kind;
+  // The input names the kind (checked: a command argument is untyped); an input restored from an
+  // older version's store may not, and then the configured provider's counts.
+  const providerKind = isProviderKind(src?.providerKind) ? src.providerKind : provider?.kind;
   const source: InspectorSource | undefined = src
     ? {
         providerId: src.providerId,

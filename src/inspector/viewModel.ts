@@ -14,10 +14,11 @@ import { english, fillTemplate, type Translate } from '../core/template';
 import { tokenVerdict, type Repair, type TokenVerdict } from '../core/verdict';
 import { verdictWords } from '../core/verdictText';
 import { sensitiveFields, tokenWarnings, type WarningTokenKind } from '../core/warnings';
+import { claimContextsFor } from '../providers/kinds';
 import type { TokenKind } from '../providers/types';
 import type { FieldRow, FieldTable, InspectorModel, JsonViews, PanelContent } from '../shared/inspectorModel';
 import { boundedJson, defaultLimits, type ModelLimits } from './boundedJson';
-import { contextsFor, RowBuilder } from './rows';
+import { RowBuilder } from './rows';
 import { groupWarnings, rawOf, responseWarnings, summaryOf, timesOf, verdictModel, verifyOf, type InspectorSource } from './summary';
 
 export { boundedJson, defaultLimits, preview, type ModelLimits } from './boundedJson';
@@ -114,7 +115,7 @@ export function buildInspectorModel(token: string, opts: BuildOptions): BuiltIns
   }
 
   const rows = new RowBuilder(limits, t);
-  const ctx = contextsFor(source?.providerKind);
+  const ctx = claimContextsFor(source?.providerKind);
   const tables: FieldTable[] = [];
   const header = decoded?.header ?? jweHeader;
   if (header) tables.push(rows.table('header', header, 'jwt-header'));
