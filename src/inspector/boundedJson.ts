@@ -1,11 +1,36 @@
 /**
  * The inspector model's size bounds and its bounded JSON: a compact preview of a value and the
  * pretty JSON view of a part (long strings cut, wide objects and deep nesting limited, sensitive
- * values masked). Pure (core only, no vscode).
+ * values masked), and bounded display text. Pure (core only, no vscode); hostile characters are
+ * judged by `core/hostileText.ts`.
  */
 import { childPath, isEmptyValue } from '../core/warnings';
 import type { Json, JsonObject } from '../core/json';
-import { cut, displayText } from './displayText';
+import { cut, hasInvisibles, showInvisiblesAsJson } from '../core/hostileText';
+
+/** Bounded, escaped display text and what was done to get it. */
+export interface DisplayText {
+  readonly text: string;
+  /** Original length when the text was cut. */
+  readonly truncatedFrom?: number;
+  readonly controlChars: boolean;
+}
+
+/** Cuts then escapes invisibles in JSON form (cutting first keeps the work bounded on megabyte strings). */
+export function displayText(text: string, max: number): DisplayText {
+  const short = cut(text, max);
+  const controlChars = hasInvisibles(short);
+  return {
+    text: controlChars ? showInvisiblesAsJson(short) : short,
+    controlChars,
+    ...(short.length < text.length ? { truncatedFrom: text.length } : {}),
+  };
+}
+
+/** Own enumerable entries only, safe for `__proto__` keys (JSON.parse makes them own properties). */
+export function ownEntries(obj: object): [string, unknown][] {
+  return Object.keys(obj).map((k) => [k, Object.getOwnPropertyDescriptor(obj, k)?.value]);
+}
 
 /** Bounds that keep the model small whatever the token holds. */
 export interface ModelLimits {

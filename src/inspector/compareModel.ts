@@ -4,19 +4,13 @@
  */
 import type { DecodedJwt } from '../core/decode';
 import { isJsonObject, type Json } from '../core/json';
-import { sensitiveFields } from '../core/warnings';
+import { childPath, sensitiveFields } from '../core/warnings';
 import type { CompareModel, CompareRow } from '../shared/inspectorModel';
-import { displayText, ownEntries } from './displayText';
-import { preview } from './boundedJson';
+import { displayText, ownEntries, preview } from './boundedJson';
 
 const MAX_ROWS = 1500;
 const MAX_DEPTH = 8;
 const MAX_VALUE = 300;
-
-function childPath(parent: string, key: string): string {
-  if (/^[A-Za-z_$][\w$]*$/.test(key)) return parent ? `${parent}.${key}` : key;
-  return `${parent}[${JSON.stringify(key)}]`;
-}
 
 /** Leaves of a value as (path, canonical JSON) pairs, in document order, bounded. */
 function leaves(value: Json, prefix: string, out: Map<string, string>, depth: number): boolean {

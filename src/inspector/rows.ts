@@ -11,8 +11,8 @@ import { readNumericDate, TOKEN_TIME_CLAIMS } from '../core/tokenTime';
 import { claimProblem } from '../core/verdictText';
 import { childPath, isEmptyValue, sensitiveFields } from '../core/warnings';
 import type { FieldKind, FieldPart, FieldRow, FieldTable, LimitNote, ValueType } from '../shared/inspectorModel';
-import { preview, type ModelLimits } from './boundedJson';
-import { cut, displayText, ownEntries } from './displayText';
+import { cut } from '../core/hostileText';
+import { displayText, ownEntries, preview, type ModelLimits } from './boundedJson';
 
 function valueTypeOf(v: Json): ValueType {
   if (v === null) return 'null';

@@ -14,8 +14,8 @@ import { sensitiveFields, warningTexts, type TokenWarning } from '../core/warnin
 import type { ProviderKind, SessionInfo, TokenKind } from '../providers/types';
 import type { JwksCandidate, RawModel, Severity, SummaryModel, TimeFacts, VerdictModel, VerifyModel, WarningGroup } from '../shared/inspectorModel';
 import { isFetchableKeyUrl } from '../shared/keyUrl';
-import { preview, type ModelLimits } from './boundedJson';
-import { cut, displayText } from './displayText';
+import { cut } from '../core/hostileText';
+import { displayText, preview, type ModelLimits } from './boundedJson';
 
 /** Where the token came from, as the extension knows it. */
 export interface InspectorSource {
