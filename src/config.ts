@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import { mergeProviderLevels, type ConfigProblem } from './configValidation';
 import type { ConfigLevel, ConfiguredProvider } from './configValidation';
-import { plainText } from './safeText';
+import { Disposable } from './lifecycle';
+import { resolveHttpOptions } from './providers/httpOptions';
+import type { HttpOptions } from './providers/types';
+import { plainText } from './core/hostileText';
 
 /**
- * The one place AuthLens reads its settings. {@link readConfig} returns a readonly snapshot
- * that callers pass around; nothing keeps a global mutable copy.
+ * The one place AuthLens reads its settings. {@link readConfig} returns a readonly snapshot;
+ * {@link Settings}, created once in `activate()`, owns the current one and says when it changes.
+ * Everything else gets the `Settings` (or a snapshot) passed in; nothing keeps a global copy.
  *
  * Security: `authlens.providers` is a restricted setting. In Restricted Mode only the user
  * level counts, so a cloned repository cannot point AuthLens at its own server. The TLS
@@ -23,6 +27,9 @@ export const SettingKey = {
   warnBeforeExpiry: 'statusBar.warnBeforeExpiry',
   warnBeforeExpiryMinutes: 'statusBar.warnBeforeExpiryMinutes',
   sandboxAutoStart: 'sandbox.autoStart',
+  hoverEnabled: 'hover.enabled',
+  hoverExcludedLanguages: 'hover.excludedLanguages',
+  expiredHint: 'decorations.expiredHint',
 } as const;
 
 export type { ConfigLevel, ConfiguredProvider } from './configValidation';
@@ -43,8 +50,22 @@ export interface AuthLensConfig {
   readonly sandboxAutoStart: boolean;
   /** From `http.proxy` / `http.proxyStrictSSL` / `http.noProxy`. */
   readonly proxy: { readonly url?: string; readonly strictSSL: boolean; readonly noProxy?: readonly string[] };
+  /** {@link proxy} combined with `HTTPS_PROXY` / `NO_PROXY`: what every provider's HttpClient takes. */
+  readonly http: HttpOptions;
   /** Provider ids with TLS checks off (machine-scoped `authlens.insecureTlsProviders`). */
   readonly insecureTlsProviders: readonly string[];
+  /** The editor settings (`authlens.hover.*`, `authlens.decorations.*`). */
+  readonly hover: HoverConfig;
+}
+
+/** The editor settings of AuthLens. */
+export interface HoverConfig {
+  /** `authlens.hover.enabled`: show the token hover. */
+  readonly enabled: boolean;
+  /** `authlens.hover.excludedLanguages`: language ids where the hover stays silent. */
+  readonly excludedLanguages: ReadonlySet<string>;
+  /** `authlens.decorations.expiredHint`: a subtle "expired" hint after expired tokens. */
+  readonly expiredHint: boolean;
 }
 
 /** Smallest auto-refresh interval honoured, so a typo cannot hammer a server. */
@@ -120,6 +141,12 @@ export function readConfig(): AuthLensConfig {
   const proxyUrl = http.get<unknown>('proxy');
   const noProxyRaw = http.get<unknown>('noProxy');
   const noProxy = Array.isArray(noProxyRaw) ? noProxyRaw.filter((s): s is string => typeof s === 'string') : [];
+  const proxy = {
+    ...(typeof proxyUrl === 'string' && proxyUrl.trim() !== '' ? { url: proxyUrl.trim() } : {}),
+    strictSSL: http.get<unknown>('proxyStrictSSL') !== false,
+    ...(noProxy.length > 0 ? { noProxy } : {}),
+  };
+  const excluded = cfg.get<unknown>(SettingKey.hoverExcludedLanguages, []);
   return {
     providers,
     problems,
@@ -130,18 +157,62 @@ export function readConfig(): AuthLensConfig {
     warnBeforeExpiry: cfg.get<unknown>(SettingKey.warnBeforeExpiry) !== false,
     warnBeforeExpiryMinutes: numberSetting(cfg, SettingKey.warnBeforeExpiryMinutes, 5, 1, 1440),
     sandboxAutoStart: cfg.get<unknown>(SettingKey.sandboxAutoStart) === true,
-    proxy: {
-      ...(typeof proxyUrl === 'string' && proxyUrl.trim() !== '' ? { url: proxyUrl.trim() } : {}),
-      strictSSL: http.get<unknown>('proxyStrictSSL') !== false,
-      ...(noProxy.length > 0 ? { noProxy } : {}),
-    },
+    proxy,
+    // Resolved here, once per snapshot, so no caller maps the settings to HttpOptions again.
+    http: resolveHttpOptions({
+      ...(proxy.url !== undefined ? { settingProxy: proxy.url } : {}),
+      strictSSL: proxy.strictSSL,
+      ...(proxy.noProxy ? { settingNoProxy: proxy.noProxy } : {}),
+      env: process.env,
+    }),
     insecureTlsProviders,
+    hover: {
+      enabled: cfg.get<unknown>(SettingKey.hoverEnabled, true) !== false,
+      excludedLanguages: new Set(Array.isArray(excluded) ? excluded.filter((l): l is string => typeof l === 'string') : []),
+      expiredHint: cfg.get<unknown>(SettingKey.expiredHint, false) === true,
+    },
   };
 }
 
 /** True when a configuration change touches anything {@link readConfig} reads. */
 export function affectsConfig(e: vscode.ConfigurationChangeEvent): boolean {
   return e.affectsConfiguration(section) || e.affectsConfiguration('http.proxy') || e.affectsConfiguration('http.proxyStrictSSL') || e.affectsConfiguration('http.noProxy');
+}
+
+/**
+ * The owner of the settings snapshot: reads it once, again on every change that touches it (and
+ * when the workspace becomes trusted, which changes what counts), and fires {@link onDidChange}
+ * with the new one. Created once in `activate()` and passed to whoever needs settings.
+ */
+export class Settings extends Disposable {
+  private snapshot: AuthLensConfig;
+  private readonly changed = this.register(new vscode.EventEmitter<AuthLensConfig>());
+  /** Fires after {@link current} was replaced. */
+  readonly onDidChange = this.changed.event;
+
+  /** `read` is {@link readConfig}; the unit tests pass their own. */
+  constructor(private readonly read: () => AuthLensConfig = readConfig) {
+    super();
+    this.snapshot = read();
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsConfig(e)) this.reload();
+      }),
+    );
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()));
+  }
+
+  /** The snapshot in force. */
+  get current(): AuthLensConfig {
+    return this.snapshot;
+  }
+
+  /** Reads the settings again and tells the listeners, even when nothing differs. */
+  reload(): AuthLensConfig {
+    this.snapshot = this.read();
+    this.changed.fire(this.snapshot);
+    return this.snapshot;
+  }
 }
 
 /** The raw `authlens.providers` array at one level, unvalidated (so writes keep unknown entries). */

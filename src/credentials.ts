@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { Disposable } from './lifecycle';
 import { credentialDestinations, credentialOriginsOf, originOf } from './providers/credentialOrigins';
 import type { CredentialKind, Credentials, ProviderConfig } from './providers/types';
-import { plainText } from './safeText';
+import { plainText } from './core/hostileText';
 
 export { credentialDestinations, credentialOriginsOf, originOf };
 
@@ -103,11 +104,10 @@ export function credentialKindLabel(kind: CredentialKind): string {
   }
 }
 
-export class CredentialStore implements vscode.Disposable {
+export class CredentialStore extends Disposable {
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the provider id whose credentials changed (here or in another window). */
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
   /** Origin changes already asked about in this window, so a refresh loop does not nag. */
   private readonly asked = new Set<string>();
 
@@ -116,16 +116,15 @@ export class CredentialStore implements vscode.Disposable {
     readonly secrets: vscode.SecretStorage,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscription = secrets.onDidChange((e) => {
-      if (!e.key.startsWith(keyPrefix)) return;
-      const providerId = e.key.slice(keyPrefix.length).split('/')[0];
-      if (providerId) this.changed.fire(providerId);
-    });
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
+    super();
+    this.register(
+      secrets.onDidChange((e) => {
+        if (!e.key.startsWith(keyPrefix)) return;
+        const providerId = e.key.slice(keyPrefix.length).split('/')[0];
+        if (providerId) this.changed.fire(providerId);
+      }),
+    );
+    this.register(this.changed);
   }
 
   /** Stores a credential bound to the provider's current origin. */

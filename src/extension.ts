@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { commandTable } from './commands/table';
+import { Settings } from './config';
+import { DecodedDocuments } from './decodedDocument';
+import { onFirstUse } from './lifecycle';
 import type { Services } from './services';
 import { CredentialStore } from './credentials';
 import { SessionsExplorer } from './sessions/explorer';
@@ -13,8 +16,11 @@ import { revokeSessionCommand } from './commands/revokeSession';
 export function activate(context: vscode.ExtensionContext): unknown {
   const log = vscode.window.createOutputChannel('AuthLens', { log: true });
   context.subscriptions.push(log);
+  // The one owner of the settings snapshot; the explorer and the hover follow its changes.
+  const settings = new Settings();
+  context.subscriptions.push(settings);
   const credentials = new CredentialStore(context.secrets, log);
-  const explorer = new SessionsExplorer(credentials, log);
+  const explorer = new SessionsExplorer(settings, credentials, log);
   context.subscriptions.push(credentials, explorer);
   explorer.sandbox.useOwnerRegistry(context.globalState);
   // Safety net for a window that crashed with the sandbox running (see SandboxControl).
@@ -29,12 +35,13 @@ export function activate(context: vscode.ExtensionContext): unknown {
     settings: () => explorer.currentConfig,
   });
   context.subscriptions.push(inspector);
-  const services: Services = { context, log, hoverTokens: new HoverTokenStore(), credentials, explorer, inspector };
+  const decodedDocuments = onFirstUse(() => new DecodedDocuments(), context.subscriptions);
+  const services: Services = { context, log, settings, decodedDocuments, hoverTokens: new HoverTokenStore(), credentials, explorer, inspector };
 
   for (const [id, factory] of Object.entries(commandTable)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, factory(services)));
   }
-  context.subscriptions.push(registerTokenHover(services));
+  context.subscriptions.push(registerTokenHover(services, settings));
   log.info('AuthLens activated');
   // Test hooks for the in-host tests only; other extensions get nothing.
   return context.extensionMode === vscode.ExtensionMode.Test ? { inspector: inspector.testHooks, explorer: explorer.testHooks } : undefined;

@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
+import type { Settings } from './config';
 import type { CredentialStore } from './credentials';
+import type { DecodedDocuments } from './decodedDocument';
 import type { SessionsExplorer } from './sessions/explorer';
 import type { HoverTokenStore } from './hover/hoverTokenStore';
 import type { TokenInspector } from './inspector/tokenInspector';
@@ -11,6 +13,10 @@ import type { TokenInspector } from './inspector/tokenInspector';
 export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;
+  /** The settings snapshot and its change event (the one owner; see `src/config.ts`). */
+  readonly settings: Settings;
+  /** The read-only JSON documents of "Decode Token to JSON Document", created on first use. */
+  readonly decodedDocuments: () => DecodedDocuments;
   /** Tokens behind the hover's command links (opaque ids only travel in links). */
   readonly hoverTokens: HoverTokenStore;
   /** Credentials in SecretStorage, bound to their origin. */

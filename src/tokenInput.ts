@@ -9,6 +9,7 @@ import { redact } from './core/redact';
 import { findTokens } from './core/tokenFinder';
 import { foundWrapping, stripWrapping, tokenVerdict, type Repair } from './core/verdict';
 import { tokenAtCursor } from './hover/editorToken';
+import { translate } from './l10n';
 
 export type TokenSource = 'argument' | 'selection' | 'cursor' | 'clipboard' | 'input';
 
@@ -29,8 +30,6 @@ export interface TokenInputOptions {
   readonly ask?: boolean;
   readonly log?: vscode.LogOutputChannel;
 }
-
-const translate = (s: string): string => vscode.l10n.t(s);
 
 /** The first token in `text` (JWS or JWE), or undefined. Selections hold at most a few. */
 function firstToken(text: string): { token: string; stripped: Repair[] } | undefined {

@@ -5,13 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { redact } from '../core/redact';
-import { decodedDocuments } from '../decodedDocument';
 import { decodedDocumentFor } from '../decodedJson';
+import { translate } from '../l10n';
 import type { Services } from '../services';
 import { gatherToken, type TokenInput, type TokenInputOptions } from '../tokenInput';
 import { inspectFrom } from './inspectToken';
-
-const translate = (s: string): string => vscode.l10n.t(s);
 
 /**
  * Decodes `input.token` and opens the JSON document. Returns the editor, or undefined when the
@@ -35,7 +33,7 @@ export async function showDecodedDocument(services: Services, input: TokenInput)
     `Decoded ${redact(input.token)} from ${input.source}: alg ${alg}, ${doc.verdict.kind}, ${warnings.length} warning(s)` +
       (warnings.length ? ` [${warnings.map((w) => w.code).join(', ')}]` : ''),
   );
-  return decodedDocuments(services).show(vscode.l10n.t('Decoded token'), text);
+  return services.decodedDocuments().show(vscode.l10n.t('Decoded token'), text);
 }
 
 async function decodeFrom(services: Services, arg: unknown, opts: TokenInputOptions): Promise<void> {

@@ -3,15 +3,14 @@ import { providerDisplayLabel, type ConfiguredProvider } from '../config';
 import { isAuthLensError } from '../core/errors';
 import { errorMessage } from '../core/errorMessages';
 import { describeOAuthError } from '../core/oauthErrors';
+import { translate } from '../l10n';
 import { loadProviders } from '../lazy';
 import { oidcTokenStoreFor } from '../oidcTokenStore';
 import type { OidcProvider } from '../providers/oidc';
 import type { ProviderContext } from '../providers/types';
-import { plainText } from '../safeText';
+import { plainText } from '../core/hostileText';
 import type { Services } from '../services';
 import { asNode } from '../sessions/nodes';
-
-const translate = (s: string): string => vscode.l10n.t(s);
 
 /**
  * The `oidc` provider a command means: the provider row it was invoked on, else a quick pick of
@@ -67,14 +66,7 @@ export async function withOidcProvider<T>(
   action: (provider: OidcProvider, ctx: ProviderContext) => Promise<T>,
 ): Promise<T | undefined> {
   const mod = loadProviders();
-  const proxy = services.explorer.currentConfig.proxy;
-  const http = mod.resolveHttpOptions({
-    ...(proxy.url !== undefined ? { settingProxy: proxy.url } : {}),
-    strictSSL: proxy.strictSSL,
-    ...(proxy.noProxy ? { settingNoProxy: proxy.noProxy } : {}),
-    env: process.env,
-  });
-  const provider = mod.createProvider(config, { http, log: (line) => services.log.debug(`[${config.id}] ${line}`) });
+  const provider = mod.createProvider(config, { http: services.settings.current.http, log: (line) => services.log.debug(`[${config.id}] ${line}`) });
   if (!mod.isOidcProvider(provider)) {
     await provider.close();
     return undefined;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { decodeJwt } from '../core/decode';
 import { findTokens } from '../core/tokenFinder';
 import { tokenTimes } from '../core/tokenTime';
+import { Disposable, toDisposable } from '../lifecycle';
 import { formatDuration, type Translate } from './hoverMarkdown';
 
 /** Bounds of one pass: editors, lines per editor, characters read per line, hints per editor. */
@@ -18,7 +19,7 @@ const REFRESH_MS = 60_000;
  * A subtle inline "expired 2 days ago" after each expired JWT, computed only for the visible
  * ranges of visible editors, debounced, and bounded (lines, characters, hints).
  */
-export class ExpiredHintDecorations implements vscode.Disposable {
+export class ExpiredHintDecorations extends Disposable {
   private readonly type = vscode.window.createTextEditorDecorationType({
     after: {
       margin: '0 0 0 1ch',
@@ -27,20 +28,29 @@ export class ExpiredHintDecorations implements vscode.Disposable {
     },
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
-  private readonly subscriptions: vscode.Disposable[] = [];
   private pending: ReturnType<typeof setTimeout> | undefined;
   private readonly refresh: ReturnType<typeof setInterval>;
 
   constructor(private readonly t: Translate) {
+    super();
     const schedule = (): void => this.schedule();
-    this.subscriptions.push(
-      vscode.window.onDidChangeVisibleTextEditors(schedule),
-      vscode.window.onDidChangeTextEditorVisibleRanges(schedule),
+    this.refresh = setInterval(schedule, REFRESH_MS);
+    // Timers and decorations go before the listeners, as the hand-written dispose() did.
+    this.register(
+      toDisposable(() => {
+        if (this.pending) clearTimeout(this.pending);
+        clearInterval(this.refresh);
+        for (const editor of vscode.window.visibleTextEditors) editor.setDecorations(this.type, []);
+      }),
+    );
+    this.register(this.type);
+    this.register(vscode.window.onDidChangeVisibleTextEditors(schedule));
+    this.register(vscode.window.onDidChangeTextEditorVisibleRanges(schedule));
+    this.register(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (vscode.window.visibleTextEditors.some((ed) => ed.document === e.document)) schedule();
       }),
     );
-    this.refresh = setInterval(schedule, REFRESH_MS);
     this.schedule();
   }
 
@@ -87,13 +97,5 @@ export class ExpiredHintDecorations implements vscode.Disposable {
       }
     }
     return hints;
-  }
-
-  dispose(): void {
-    if (this.pending) clearTimeout(this.pending);
-    clearInterval(this.refresh);
-    for (const editor of vscode.window.visibleTextEditors) editor.setDecorations(this.type, []);
-    this.type.dispose();
-    for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { decodeJwt } from '../core/decode';
 import { redact } from '../core/redact';
 import type { Repair } from '../core/verdict';
+import { translate } from '../l10n';
 import type { Services } from '../services';
 import type { HoverAction } from './hoverMarkdown';
 
@@ -32,7 +33,7 @@ export async function copyAuthorizationHeader(token: string): Promise<void> {
   }
   await vscode.env.clipboard.writeText(`Authorization: Bearer ${token}`);
   void vscode.window.showInformationMessage(
-    vscode.l10n.t('Copied "Authorization: Bearer {0}" to the clipboard.', redact(token, (s) => vscode.l10n.t(s))),
+    vscode.l10n.t('Copied "Authorization: Bearer {0}" to the clipboard.', redact(token, translate)),
   );
 }
 

@@ -1,13 +1,10 @@
 import * as vscode from 'vscode';
+import type { HoverConfig, Settings } from '../config';
+import { translate } from '../l10n';
 import type { Services } from '../services';
 import { ExpiredHintDecorations } from './expiredHints';
-import { affectsHoverConfig, readHoverConfig, type HoverConfig } from './hoverConfig';
-import type { Translate } from './hoverMarkdown';
 import { tokenHoverOnLine } from './hoverModel';
 import type { HoverTokenStore } from './hoverTokenStore';
-
-/** `vscode.l10n.t` in the shape the pure hover code takes. */
-export const l10nT: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
 
 /**
  * Shows a decoded JWT (or names a JWE, an opaque or a malformed token) when the mouse rests on
@@ -27,7 +24,7 @@ export class TokenHoverProvider implements vscode.HoverProvider {
     // validateRange clamps `to` to the line's end without materialising anything else.
     const read = (from: number, to: number): string =>
       document.getText(document.validateRange(new vscode.Range(line, from, line, to)));
-    const hover = tokenHoverOnLine(read, position.character, Date.now(), this.store, l10nT);
+    const hover = tokenHoverOnLine(read, position.character, Date.now(), this.store, translate);
     if (!hover) return undefined;
     // Theme icons off: token text must never render as an icon (see hoverMarkdown.ts).
     const markdown = new vscode.MarkdownString(hover.markdown, hover.supportThemeIcons);
@@ -41,23 +38,22 @@ export class TokenHoverProvider implements vscode.HoverProvider {
  * The editor feature: the hover in every document, and the optional expired-token hints.
  * Follows `authlens.hover.*` and `authlens.decorations.expiredHint` live.
  */
-export function registerTokenHover(services: Services): vscode.Disposable {
-  let config = readHoverConfig();
+export function registerTokenHover(services: Pick<Services, 'hoverTokens'>, settings: Settings): vscode.Disposable {
+  const config = (): HoverConfig => settings.current.hover;
   let hints: ExpiredHintDecorations | undefined;
   const applyHints = (): void => {
-    if (config.expiredHint && !hints) hints = new ExpiredHintDecorations(l10nT);
-    if (!config.expiredHint && hints) {
+    if (config().expiredHint && !hints) hints = new ExpiredHintDecorations(translate);
+    if (!config().expiredHint && hints) {
       hints.dispose();
       hints = undefined;
     }
   };
   applyHints();
   return vscode.Disposable.from(
-    vscode.languages.registerHoverProvider({ scheme: '*' }, new TokenHoverProvider(services.hoverTokens, () => config)),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!affectsHoverConfig(e)) return;
-      config = readHoverConfig();
-      if (!config.enabled) services.hoverTokens.clear();
+    vscode.languages.registerHoverProvider({ scheme: '*' }, new TokenHoverProvider(services.hoverTokens, config)),
+    // Every settings change, not only `authlens.hover.*`: both steps are idempotent.
+    settings.onDidChange(() => {
+      if (!config().enabled) services.hoverTokens.clear();
       applyHints();
     }),
     { dispose: () => hints?.dispose() },

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
-import { affectsConfig, readConfig, type AuthLensConfig, type ConfiguredProvider } from '../config';
+import type { AuthLensConfig, ConfiguredProvider, Settings } from '../config';
 import type { CredentialStore } from '../credentials';
-import { plainText } from '../safeText';
+import { Disposable, toDisposable } from '../lifecycle';
+import { plainText } from '../core/hostileText';
 import { SandboxControl } from './sandboxControl';
 import { SessionsModel, type ProviderFailure } from './sessionsModel';
 import { SessionsTreeProvider } from './sessionsTree';
@@ -26,60 +27,60 @@ export interface ExplorerTestHooks {
 const focusThrottleMs = 10_000;
 
 /**
- * The session explorer: settings snapshot, model, tree view, status bar, sandbox, and the
- * timers for auto-refresh. Constructing it is cheap: nothing is fetched and no provider code
- * is loaded until the view is shown (or the sandbox auto-starts).
+ * The session explorer: model, tree view, status bar, sandbox, and the timers for auto-refresh.
+ * It follows the {@link Settings} it is given (their owner is `activate()`). Constructing it is
+ * cheap: nothing is fetched and no provider code is loaded until the view is shown (or the
+ * sandbox auto-starts).
  */
-export class SessionsExplorer implements vscode.Disposable {
+export class SessionsExplorer extends Disposable {
   readonly model: SessionsModel;
   readonly tree: SessionsTreeProvider;
   readonly view: vscode.TreeView<import('./nodes').ExplorerNode>;
   readonly statusBar: SessionStatusBar;
   readonly sandbox: SandboxControl;
-  private config: AuthLensConfig;
-  private readonly disposables: vscode.Disposable[] = [];
   private autoRefreshTimer: ReturnType<typeof setInterval> | undefined;
   private initialLoadDone = false;
   private lastFocusRefresh = 0;
   private reportedProblems = '';
 
   constructor(
+    private readonly settings: Settings,
     private readonly credentials: CredentialStore,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.config = readConfig();
+    super();
+    // Registered first so it runs first on dispose, as the hand-written dispose() did.
+    this.register(toDisposable(() => this.stopAutoRefresh()));
     this.model = new SessionsModel(this.config, credentials, log, (p, f) => this.reportFailure(p, f));
     this.tree = new SessionsTreeProvider(this.model);
     this.view = vscode.window.createTreeView(sessionsViewId, { treeDataProvider: this.tree, showCollapseAll: true });
     this.statusBar = new SessionStatusBar(this.model, () => this.config);
     this.sandbox = new SandboxControl(credentials, log);
-    this.disposables.push(
-      this.view,
-      this.view.onDidChangeVisibility((e) => this.onVisible(e.visible)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affectsConfig(e)) this.reload();
-      }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
+    this.register(this.view);
+    this.register(this.view.onDidChangeVisibility((e) => this.onVisible(e.visible)));
+    this.register(settings.onDidChange(() => this.applySettings()));
+    this.register(
       credentials.onDidChange((providerId) => {
         if (this.model.state(providerId).kind !== 'idle') void this.model.refresh(providerId, 'auto');
       }),
+    );
+    this.register(
       vscode.window.onDidChangeWindowState((e) => {
         if (e.focused) this.onFocus();
       }),
     );
+    this.register(this.statusBar);
+    this.register(this.tree);
+    this.register(this.model);
+    this.register(this.sandbox);
     this.applyConfig();
     if (this.view.visible) this.onVisible(true);
     if (this.config.sandboxAutoStart) void this.startSandbox();
   }
 
-  dispose(): void {
-    if (this.autoRefreshTimer) clearInterval(this.autoRefreshTimer);
-    this.autoRefreshTimer = undefined;
-    for (const d of this.disposables) d.dispose();
-    this.statusBar.dispose();
-    this.tree.dispose();
-    this.model.dispose();
-    this.sandbox.dispose();
+  /** The settings snapshot in force (owned by {@link Settings}). */
+  private get config(): AuthLensConfig {
+    return this.settings.current;
   }
 
   get currentConfig(): AuthLensConfig {
@@ -138,9 +139,13 @@ export class SessionsExplorer implements vscode.Disposable {
     }
   }
 
-  /** Reads the settings again and hands the snapshot to everything that uses it. */
+  /** Reads the settings again; {@link applySettings} then hands the snapshot on. */
   reload(): void {
-    this.config = readConfig();
+    this.settings.reload();
+  }
+
+  /** Hands a new settings snapshot to everything that uses it. */
+  private applySettings(): void {
     this.credentials.resetPrompts();
     this.model.setConfig(this.config);
     this.applyConfig();
@@ -152,9 +157,13 @@ export class SessionsExplorer implements vscode.Disposable {
     }
   }
 
-  private applyConfig(): void {
+  private stopAutoRefresh(): void {
     if (this.autoRefreshTimer) clearInterval(this.autoRefreshTimer);
     this.autoRefreshTimer = undefined;
+  }
+
+  private applyConfig(): void {
+    this.stopAutoRefresh();
     if (this.config.autoRefreshSeconds > 0) {
       this.autoRefreshTimer = setInterval(() => {
         if (!this.view.visible && !this.statusBar.active) return;

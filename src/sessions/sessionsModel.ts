@@ -3,9 +3,11 @@ import type { AuthLensConfig, ConfiguredProvider } from '../config';
 import { isAuthLensError, type ErrorCode } from '../core/errors';
 import { errorMessage } from '../core/errorMessages';
 import type { CredentialStore, SetAsideCredential } from '../credentials';
+import { translate } from '../l10n';
 import { loadProviders } from '../lazy';
+import { Disposable, toDisposable } from '../lifecycle';
 import { oidcTokenStoreFor } from '../oidcTokenStore';
-import { plainText } from '../safeText';
+import { plainText } from '../core/hostileText';
 import type { CredentialKind, Provider, RevokeOutcome, SessionInfo } from '../providers/types';
 
 /**
@@ -53,8 +55,6 @@ export interface ProviderState {
 export type LoadReason = 'user' | 'auto' | 'focus' | 'initial' | 'expand';
 
 const emptyState: ProviderState = { kind: 'idle', sessions: [], loadingMore: false, noCredential: false, setAside: [] };
-
-const translate = (s: string): string => vscode.l10n.t(s);
 
 /** Maps a failure to a tree state. */
 export function stateForCode(code: ErrorCode | 'unknown'): 'unauthorized' | 'unreachable' | 'error' {
@@ -105,7 +105,7 @@ interface Live {
   configKey: string;
 }
 
-export class SessionsModel implements vscode.Disposable {
+export class SessionsModel extends Disposable {
   private readonly changed = new vscode.EventEmitter<string | undefined>();
   /** Fires with a provider id, or `undefined` when the provider list changed. */
   readonly onDidChange = this.changed.event;
@@ -123,16 +123,19 @@ export class SessionsModel implements vscode.Disposable {
     /** Shows a failure to the person (notification with actions); injected by the explorer. */
     private readonly reportFailure: (provider: ConfiguredProvider, failure: ProviderFailure) => void,
   ) {
+    super();
     this.config = config;
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    for (const a of this.aborts.values()) a.abort();
-    this.aborts.clear();
-    for (const l of this.live.values()) void l.provider.close().catch(() => undefined);
-    this.live.clear();
-    this.changed.dispose();
+    this.register(
+      toDisposable(() => {
+        // Set first: a request that settles while we tear down must not write state.
+        this.disposed = true;
+        for (const a of this.aborts.values()) a.abort();
+        this.aborts.clear();
+        for (const l of this.live.values()) void l.provider.close().catch(() => undefined);
+        this.live.clear();
+      }),
+    );
+    this.register(this.changed);
   }
 
   get providers(): readonly ConfiguredProvider[] {
@@ -184,13 +187,7 @@ export class SessionsModel implements vscode.Disposable {
     const existing = this.live.get(config.id);
     if (existing && existing.configKey === configKey) return existing.provider;
     const mod = loadProviders();
-    const http = mod.resolveHttpOptions({
-      ...(this.config.proxy.url !== undefined ? { settingProxy: this.config.proxy.url } : {}),
-      strictSSL: this.config.proxy.strictSSL,
-      ...(this.config.proxy.noProxy ? { settingNoProxy: this.config.proxy.noProxy } : {}),
-      env: process.env,
-    });
-    const provider = mod.createProvider(config, { http, log: (line) => this.log.debug(`[${config.id}] ${line}`) });
+    const provider = mod.createProvider(config, { http: this.config.http, log: (line) => this.log.debug(`[${config.id}] ${line}`) });
     this.live.set(config.id, { provider, configKey });
     return provider;
   }

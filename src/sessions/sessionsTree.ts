@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
-import { plainText } from '../safeText';
+import { Disposable, toDisposable } from '../lifecycle';
+import { plainText } from '../core/hostileText';
 import { sessionExpiry, tokenSummary } from './describe';
 import { nodeId, type ExplorerNode, type InfoNode, type ProviderNode, type SessionNode, type TokenNode } from './nodes';
 import type { SessionsModel } from './sessionsModel';
@@ -14,13 +15,12 @@ import { TreeItemFactory } from './treeItems';
  * re-renders every row once a minute, and once a second only the rows in their last minute.
  * The timer runs only while the view is visible and is disposed with the view.
  */
-export class SessionsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+export class SessionsTreeProvider extends Disposable implements vscode.TreeDataProvider<ExplorerNode> {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | ExplorerNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   /** One object per row id: VS Code matches refreshed elements by identity. */
   private readonly nodes = new Map<string, ExplorerNode>();
   private readonly items: TreeItemFactory;
-  private readonly subscriptions: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastFullRender = 0;
   private visible = false;
@@ -32,21 +32,22 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     /** Injected clock (tests). */
     private readonly now: () => number = Date.now,
   ) {
+    super();
     this.items = new TreeItemFactory(model);
-    this.subscriptions.push(
+    this.register(
+      toDisposable(() => {
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = undefined;
+      }),
+    );
+    this.register(
       model.onDidChange((providerId) => {
         if (providerId === undefined) this.changed.fire(undefined);
         else this.changed.fire(this.intern<ProviderNode>({ type: 'provider', providerId }));
         this.schedule();
       }),
     );
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    for (const d of this.subscriptions) d.dispose();
-    this.changed.dispose();
+    this.register(this.changed);
   }
 
   /** The view tells us when it is shown; hidden views get no timer. */

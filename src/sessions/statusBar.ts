@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AuthLensConfig } from '../config';
-import { plainText } from '../safeText';
+import { Disposable, toDisposable } from '../lifecycle';
+import { plainText } from '../core/hostileText';
 import { sessionExpiry, sessionLabel, sessionLook } from './describe';
 import type { SessionsModel } from './sessionsModel';
 import { formatDuration, soonMs } from './timeText';
@@ -17,31 +18,31 @@ export interface ActiveSessionRef {
  * expiry (lead time and off switch in settings). Owns a one-second timer while it shows an
  * expiring session; disposed with the extension.
  */
-export class SessionStatusBar implements vscode.Disposable {
+export class SessionStatusBar extends Disposable {
   private readonly item: vscode.StatusBarItem;
   private pinned: ActiveSessionRef | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   /** `provider/session/expiry` already warned about. */
   private readonly warned = new Set<string>();
-  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly model: SessionsModel,
     private readonly config: () => AuthLensConfig,
     private readonly now: () => number = Date.now,
   ) {
+    super();
     this.item = vscode.window.createStatusBarItem('authlens.activeSession', vscode.StatusBarAlignment.Left, 40);
     this.item.name = vscode.l10n.t('AuthLens Active Session');
     this.item.command = 'authlens.sessions.focus';
-    this.subscription = model.onDidChange(() => this.update());
+    this.register(
+      toDisposable(() => {
+        if (this.timer) clearInterval(this.timer);
+        this.timer = undefined;
+      }),
+    );
+    this.register(model.onDidChange(() => this.update()));
+    this.register(this.item);
     this.update();
-  }
-
-  dispose(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    this.subscription.dispose();
-    this.item.dispose();
   }
 
   /** The text shown right now (the in-host tests read it). */
