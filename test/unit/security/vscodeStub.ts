@@ -60,6 +60,12 @@ class EventEmitter<T> {
   }
 }
 
+/** Workspace events a test fires by hand (`affects` decides what a configuration change touches). */
+export const fakeEvents = {
+  configurationChanged: new EventEmitter<{ affectsConfiguration(section: string): boolean }>(),
+  trustGranted: new EventEmitter<void>(),
+};
+
 function configuration(section: string): unknown {
   const full = (key: string): string => (section ? `${section}.${key}` : key);
   return {
@@ -121,6 +127,8 @@ const vscodeStub = {
       return fake.trusted;
     },
     getConfiguration: configuration,
+    onDidChangeConfiguration: fakeEvents.configurationChanged.event,
+    onDidGrantWorkspaceTrust: fakeEvents.trustGranted.event,
   },
   window: {
     async showWarningMessage(message: string): Promise<string | undefined> {
