@@ -4,7 +4,7 @@
  * or should have done.
  */
 import * as assert from 'node:assert/strict';
-import { Disposable, disposeAll, toDisposable, type IDisposable } from '../../../src/lifecycle';
+import { Disposable, disposeAll, onFirstUse, toDisposable, type IDisposable } from '../../../src/lifecycle';
 
 class Owner extends Disposable {
   add<T extends IDisposable>(value: T): T {
@@ -66,5 +66,19 @@ describe('lifecycle', () => {
     d.dispose();
     d.dispose();
     assert.equal(runs, 1);
+  });
+
+  it('onFirstUse creates nothing until asked, then one value, owned once', () => {
+    const owner: IDisposable[] = [];
+    let made = 0;
+    const get = onFirstUse(() => {
+      made++;
+      return toDisposable(() => undefined);
+    }, owner);
+    assert.equal(made, 0, 'nothing is created (or registered) up front');
+    const first = get();
+    assert.equal(get(), first);
+    assert.equal(made, 1);
+    assert.deepEqual(owner, [first]);
   });
 });
