@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): unknown {
     log,
     // The inspector's Revoke runs Revoke Session's flow (confirmation, revoke, report) directly.
     sessions: inspectorSessions(explorer, (providerId, sessionKey) => revokeSessionCommand(services)({ type: 'session', providerId, sessionKey })),
-    settings: () => explorer.currentConfig,
+    settings: () => settings.current,
   });
   context.subscriptions.push(inspector);
   const decodedDocuments = onFirstUse(() => new DecodedDocuments(), context.subscriptions);

@@ -5,11 +5,12 @@
  */
 import type * as vscode from 'vscode';
 import type { ConfiguredProvider } from '../config';
-import type { SessionInfo } from '../providers/types';
+import type { HttpOptions, SessionInfo } from '../providers/types';
 
-/** The proxy settings Verify's key fetch goes through (`http.proxy`, `http.proxyStrictSSL`, `http.noProxy`). */
+/** The settings the inspector reads: Verify's key fetch goes through the resolved proxy options. */
 export interface InspectorSettings {
-  readonly proxy: { readonly url?: string; readonly strictSSL: boolean; readonly noProxy?: readonly string[] };
+  /** `http.proxy`, `http.proxyStrictSSL`, `http.noProxy` and the proxy environment, resolved once per settings snapshot. */
+  readonly http: HttpOptions;
 }
 
 /** A token the person picked from the Sessions view (for Compare). */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AuthLensError } from '../core/errors';
-import { plainText } from '../safeText';
+import { plainText } from '../core/hostileText';
 
 /**
  * Asks before Verify fetches keys from a discovery document's `jwks_uri` on another origin than

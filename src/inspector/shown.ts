@@ -3,14 +3,11 @@
  * model with the values withheld from the webview. Building it reads the provider's settings
  * (JWKS URL, issuer) through the inspector's dependencies; the kind comes with the input.
  */
-import * as vscode from 'vscode';
+import { translate } from '../l10n';
 import { isProviderKind } from '../providers/kinds';
 import type { InspectorDeps } from './deps';
 import type { InspectInput } from './inspectInput';
 import { buildInspectorModel, type BuiltInspector, type InspectorSource } from './viewModel';
-
-/** Localises core texts (warnings, explanations, error messages) for the inspector. */
-export const translate = (s: string): string => vscode.l10n.t(s);
 
 export interface Shown {
   readonly input: InspectInput;

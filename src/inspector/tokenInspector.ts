@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { redact } from '../core/redact';
+import { Disposable } from '../lifecycle';
 import { parseWebviewState } from '../shared/inspectorProtocol';
 import type { InspectorDeps } from './deps';
 import type { InspectInput, OpenOptions } from './inspectInput';
@@ -21,29 +22,29 @@ export interface InspectorTestHooks {
   readonly restore: (state: unknown) => Promise<'token' | 'unavailable'>;
 }
 
-export class TokenInspector implements vscode.Disposable {
+export class TokenInspector extends Disposable {
   private panel: TokenInspectorPanel | undefined;
   private readonly store: PanelTokenStore;
-  private readonly disposables: vscode.Disposable[] = [];
   /** True while the extension is shutting down: the panel then closes without forgetting its token. */
   private shuttingDown = false;
   private created = 0;
   readonly stats: PanelStats = { rejected: 0 };
 
   constructor(private readonly deps: InspectorDeps) {
+    super();
     this.store = new PanelTokenStore(deps.secrets);
-    this.disposables.push(
+    this.register(
       vscode.window.registerWebviewPanelSerializer(inspectorViewType, {
         deserializeWebviewPanel: (panel, state) => this.restore(panel, state),
       }),
     );
   }
 
-  dispose(): void {
+  override dispose(): void {
     // Shutting down (window reload, extension host exit): leave the panel to the workbench, which
     // serializes it, and keep the stored token for the restore.
     this.shuttingDown = true;
-    for (const d of this.disposables.splice(0)) d.dispose();
+    super.dispose();
   }
 
   /**

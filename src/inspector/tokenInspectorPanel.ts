@@ -6,7 +6,9 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../core/errorMessages';
 import { isAuthLensError } from '../core/errors';
-import { plainText } from '../safeText';
+import { plainText } from '../core/hostileText';
+import { translate } from '../l10n';
+import { Disposable } from '../lifecycle';
 import type { PanelContent } from '../shared/inspectorModel';
 import { parseWebviewMessage, type HostMessage, type Reply } from '../shared/inspectorProtocol';
 import type { InspectorDeps } from './deps';
@@ -14,7 +16,7 @@ import type { InspectInput } from './inspectInput';
 import { inspectorHtml, inspectorWebviewOptions } from './panelHtml';
 import type { RequestContext } from './requests/context';
 import { handleRequest } from './requests/table';
-import { buildShown, issuerKey, translate, type Shown } from './shown';
+import { buildShown, issuerKey, type Shown } from './shown';
 import { hsSecretKey, withStoredSecret } from './viewModel';
 
 export const inspectorViewType = 'authlens.inspector';
@@ -32,10 +34,9 @@ export interface PanelStats {
 /**
  * One inspector panel and its message loop. The {@link TokenInspector} service keeps at most one.
  */
-export class TokenInspectorPanel implements vscode.Disposable {
+export class TokenInspectorPanel extends Disposable {
   private current: Shown | undefined;
   private ready = false;
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly renderWaiters: (() => void)[] = [];
   private openStarted: number | undefined;
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
@@ -48,16 +49,15 @@ export class TokenInspectorPanel implements vscode.Disposable {
     readonly panelKey: string,
     private readonly stats: PanelStats,
   ) {
+    super();
     const extensionUri = deps.extensionUri;
     panel.webview.options = inspectorWebviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'inspector.svg');
     panel.webview.html = inspectorHtml(panel.webview, extensionUri);
     this.requests = { deps, panel: { current: () => this.current, show: (input) => void this.show(input) } };
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
-      panel.onDidChangeViewState((e) => this.post({ type: 'visibility', visible: e.webviewPanel.visible })),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this.register(panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)));
+    this.register(panel.onDidChangeViewState((e) => this.post({ type: 'visibility', visible: e.webviewPanel.visible })));
+    this.register(panel.onDidDispose(() => this.dispose()));
   }
 
   /** Shows a token (or the "paste again" state when `input` is undefined). */
@@ -80,8 +80,11 @@ export class TokenInspectorPanel implements vscode.Disposable {
     return this.current?.input;
   }
 
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
+  override dispose(): void {
+    if (this.isDisposed) return;
+    // The listeners go first (the panel's own dispose below must not call back in), then the
+    // waiters and the event; the emitter is not registered because it fires after them.
+    super.dispose();
     for (const w of this.renderWaiters.splice(0)) w();
     this.current = undefined;
     this.onDidDisposeEmitter.fire();

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { decodeJwt } from '../../core/decode';
 import { errorMessage } from '../../core/errorMessages';
-import { plainText } from '../../safeText';
+import { plainText } from '../../core/hostileText';
 import type { RequestOf } from '../../shared/inspectorProtocol';
 import { compareTokens } from '../compareModel';
-import { translate } from '../shown';
+import { translate } from '../../l10n';
 import type { RequestHandler } from './context';
 
 /** `compare`: the shown token beside a pasted one or one picked from the Sessions view. */

@@ -6,7 +6,8 @@ import type { VerifyOutcome } from '../../providers/verifyResult';
 import type { RequestOf, VerifyKeyRequest } from '../../shared/inspectorProtocol';
 import type { InspectorDeps } from '../deps';
 import { confirmForeignKeyUrl, declinedKeyUrlMessage } from '../keyUrlConsent';
-import { issuerKey, translate } from '../shown';
+import { translate } from '../../l10n';
+import { issuerKey } from '../shown';
 import { hsSecretKey } from '../viewModel';
 import type { PanelAccess, RequestHandler } from './context';
 
@@ -55,13 +56,7 @@ async function verify(key: VerifyKeyRequest, deps: InspectorDeps, panel: PanelAc
         return { valid: false, ...base, failure: { code: 'url-not-allowed', message: vscode.l10n.t('AuthLens only fetches keys from the listed https or loopback URLs.') } };
       }
       try {
-        const proxy = deps.settings().proxy;
-        const http = mod.resolveHttpOptions({
-          ...(proxy.url !== undefined ? { settingProxy: proxy.url } : {}),
-          strictSSL: proxy.strictSSL,
-          ...(proxy.noProxy ? { settingNoProxy: proxy.noProxy } : {}),
-          env: process.env,
-        });
+        const http = deps.settings().http;
         deps.log.info(`Inspector: fetching keys from ${key.url}`);
         const fetched = await mod.fetchKeySet(key.url, {
           http,
