@@ -1,5 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { parseWebviewMessage, parseWebviewState } from '../../../src/shared/inspectorProtocol';
+import { parseWebviewMessage, parseWebviewState, type ReplyTo, type RequestOf, type WebviewRequest } from '../../../src/shared/inspectorProtocol';
+
+/** One well-formed request of every type: the mapped type makes a request type without a sample a compile error. */
+const sampleRequests: { readonly [T in WebviewRequest['type']]: RequestOf<T> } = {
+  reveal: { type: 'reveal', seq: 1, fieldId: 'payload-0' },
+  copy: { type: 'copy', seq: 2, what: 'raw' },
+  verify: { type: 'verify', seq: 3, key: { kind: 'storedSecret' } },
+  compare: { type: 'compare', seq: 4, source: { kind: 'paste', token: 'a.b.c' } },
+  action: { type: 'action', seq: 5, action: 'refresh' },
+  inspect: { type: 'inspect', seq: 6, token: 'a.b.c' },
+};
 
 describe('inspector protocol validation', () => {
   it('accepts each well-formed message and copies only known fields', () => {
@@ -38,6 +48,22 @@ describe('inspector protocol validation', () => {
       { type: 'stateSaved', json: 'x'.repeat(5000) },
     ];
     for (const m of junk) assert.equal(parseWebviewMessage(m), undefined, JSON.stringify(m)?.slice(0, 80));
+  });
+
+  it('the validator accepts every request type of the union (each has a handler in the request table)', () => {
+    for (const [type, request] of Object.entries(sampleRequests)) {
+      assert.equal(request.type, type);
+      assert.deepEqual(parseWebviewMessage(JSON.parse(JSON.stringify(request))), request, type);
+    }
+  });
+
+  it('pairs each request with its replies: a copy is answered with a copy reply or a failure, never another kind', () => {
+    const copied: ReplyTo<RequestOf<'copy'>> = { kind: 'copied', what: 'raw' };
+    const failed: ReplyTo<RequestOf<'copy'>> = { kind: 'failed', message: 'no' };
+    // @ts-expect-error a reveal reply cannot answer a copy (checked by `tsc -p .`, which includes the tests)
+    const wrong: ReplyTo<RequestOf<'copy'>> = { kind: 'revealed', fieldId: 'x', value: 'v', truncated: false };
+    const cancelled: ReplyTo<RequestOf<'compare'>> = { kind: 'cancelled' };
+    assert.deepEqual([copied.kind, failed.kind, wrong.kind, cancelled.kind], ['copied', 'failed', 'revealed', 'cancelled']);
   });
 
   it('keeps only a well-formed opaque key and UI preferences from restored state', () => {
