@@ -11,6 +11,7 @@ import { readNumericDate, type TokenTimeClaim } from '../core/tokenTime';
 import type { TokenVerdict } from '../core/verdict';
 import type { VerdictWords } from '../core/verdictText';
 import { sensitiveFields, warningTexts, type TokenWarning } from '../core/warnings';
+import { providerKindTable } from '../providers/kinds';
 import type { ProviderKind, SessionInfo, TokenKind } from '../providers/types';
 import type { JwksCandidate, RawModel, Severity, SummaryModel, TimeFacts, VerdictModel, VerifyModel, WarningGroup } from '../shared/inspectorModel';
 import { isFetchableKeyUrl } from '../shared/keyUrl';
@@ -168,7 +169,10 @@ export function verifyOf(decoded: DecodedJwt | undefined, jweHeader: JsonObject 
   };
   if (family === 'asymmetric') {
     if (source?.jwksUrl) add(source.jwksUrl, 'provider');
-    const issuers = [source?.issuer, typeof decoded?.payload['iss'] === 'string' ? decoded.payload['iss'] : undefined];
+    // The configured issuer's discovery document, where the kind table says its keys are found there.
+    const kind = source?.providerKind;
+    const providerIssuer = kind === undefined || providerKindTable[kind].defaultJwks === 'discovery' ? source?.issuer : undefined;
+    const issuers = [providerIssuer, typeof decoded?.payload['iss'] === 'string' ? decoded.payload['iss'] : undefined];
     for (const iss of issuers) {
       if (iss === undefined || !/^https?:\/\//i.test(iss)) continue;
       try {

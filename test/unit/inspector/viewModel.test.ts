@@ -91,6 +91,17 @@ describe('inspector view model', () => {
     assert.match(m.json.payload, /"favouriteColour": "teal"/);
   });
 
+  it('offers the configured issuer\'s discovery document where the kind table puts the keys there (oidc), not for other kinds', () => {
+    const issuer = 'https://login.example/realms/dev';
+    const candidates = (providerKind: 'oidc' | 'better-auth'): string[] =>
+      modelOf(buildInspectorModel(token, { now: NOW, source: { providerId: 'p', providerLabel: 'P', providerKind, issuer } })).verify.jwksCandidates.map((c) => c.url);
+    const configured = `${issuer}/.well-known/openid-configuration`;
+    assert.ok(candidates('oidc').includes(configured));
+    assert.ok(!candidates('better-auth').includes(configured));
+    // The token's own iss is offered either way.
+    assert.ok(candidates('better-auth').includes('https://issuer.example/oidc/.well-known/openid-configuration'));
+  });
+
   it('groups warnings by severity, errors first, with hints', () => {
     const expired = unsignedJwt({ sub: 'x', exp: nowS - 3600, iat: nowS - 7200 }, { alg: 'none' });
     const m = modelOf(buildInspectorModel(expired, { now: NOW }));
