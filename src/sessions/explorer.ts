@@ -83,10 +83,6 @@ export class SessionsExplorer extends Disposable {
     return this.settings.current;
   }
 
-  get currentConfig(): AuthLensConfig {
-    return this.config;
-  }
-
   /** For the in-host tests only (`activate()` returns it in test mode). */
   get testHooks(): ExplorerTestHooks {
     return {

@@ -142,10 +142,6 @@ export class SessionsModel extends Disposable {
     return this.config.providers;
   }
 
-  get currentConfig(): AuthLensConfig {
-    return this.config;
-  }
-
   provider(providerId: string): ConfiguredProvider | undefined {
     return this.config.providers.find((p) => p.id === providerId);
   }
