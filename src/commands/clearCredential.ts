@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { credentialKindLabel } from '../credentials';
-import { plainText } from '../safeText';
+import { plainText } from '../core/hostileText';
 import type { Services } from '../services';
 import { pickProvider } from './explorerArgs';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { availableFormats, formatCopy, isHeaderSafe, type CopyFormat } from '../core/copyFormats';
 import { providerKindTable } from '../providers/kinds';
-import { plainText } from '../safeText';
+import { plainText } from '../core/hostileText';
 import type { Services } from '../services';
 import { copyRequestFor } from '../sessions/copyRequest';
 import { pickToken } from './explorerArgs';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { providerDisplayLabel, type ConfiguredProvider } from '../config';
 import type { SessionInfo, TokenInfo } from '../providers/types';
-import { plainText } from '../safeText';
+import { plainText } from '../core/hostileText';
 import { sessionDescription, sessionLabel, tokenSummary } from '../sessions/describe';
 import { asNode } from '../sessions/nodes';
 import type { SessionsExplorer } from '../sessions/explorer';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { clearOidcTokens } from '../oidcTokenStore';
-import { plainText } from '../safeText';
+import { plainText } from '../core/hostileText';
 import type { Services } from '../services';
 import { pickOidcProvider } from './oidcShared';
 

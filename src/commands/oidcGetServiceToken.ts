@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
-import { plainText } from '../safeText';
+import { plainText } from '../core/hostileText';
 import type { Services } from '../services';
 import { expiresInText, pickOidcProvider, withOidcProvider } from './oidcShared';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { foreignTokenBinding } from '../oidcTokenStore';
-import { plainText } from '../safeText';
+import { plainText } from '../core/hostileText';
 import type { Services } from '../services';
 import { asNode } from '../sessions/nodes';
 import { expiresInText, pickOidcProvider, withOidcProvider } from './oidcShared';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { plainText } from '../safeText';
+import { plainText } from '../core/hostileText';
 import type { Services } from '../services';
 import { pickOidcProvider, withOidcProvider } from './oidcShared';
 

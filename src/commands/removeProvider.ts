@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { rawId, rawProviders, writeProviders } from '../config';
-import { plainText } from '../safeText';
+import { plainText } from '../core/hostileText';
 import { forgetProviderSecrets } from '../sessions/providerCleanup';
 import type { Services } from '../services';
 import { pickProvider } from './explorerArgs';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { summariseUserAgent } from '../core/userAgent';
-import { plainText } from '../safeText';
+import { plainText } from '../core/hostileText';
 import type { Services } from '../services';
 import { sessionLabel } from '../sessions/describe';
 import { toFailure } from '../sessions/sessionsModel';

@@ -4,6 +4,7 @@
  * gives the localised message.
  */
 import type { AuthLensError, ErrorCode, ErrorDetails } from './errors';
+import { plainText, truncate } from './hostileText';
 import { describeOAuthError } from './oauthErrors';
 import { redactText } from './redact';
 import { english, fillTemplate, type Translate } from './template';
@@ -118,9 +119,13 @@ const codesNamingWhere: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'not-configured',
 ]);
 
+/**
+ * A server's text as one line of at most `max` characters (the `…` included), then made plain
+ * (invisible characters shown as escapes, link and icon syntax broken): the message ends up in
+ * notifications.
+ */
 function oneLine(s: string, max = MAX_SERVER_TEXT): string {
-  const flat = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return plainText(truncate(s.replace(/\s+/g, ' ').trim(), max), max);
 }
 
 function describeCharacter(ch: string): string {

@@ -3,6 +3,7 @@
  * Pure: no vscode, no I/O. The raw string comes from a server and is hostile; the summary only
  * ever contains names from the tables below and digits, or a cleaned, shortened copy of the input.
  */
+import { stripInvisibles, truncate } from './hostileText';
 
 /** What {@link summariseUserAgent} recognised. */
 export interface UserAgentSummary {
@@ -93,9 +94,7 @@ export function summariseUserAgent(userAgent: string | undefined): UserAgentSumm
   return { ...(client ? { client } : {}), ...(version ? { version } : {}), ...(os ? { os } : {}), text };
 }
 
-/** Strips control and bidi characters, collapses spaces and shortens with an ellipsis. */
+/** Drops invisible characters, collapses spaces and shortens with an ellipsis. */
 function cleanFallback(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ');
-  return clean.length > maxFallbackLength ? `${clean.slice(0, maxFallbackLength - 1)}…` : clean;
+  return truncate(stripInvisibles(text).replace(/\s+/g, ' '), maxFallbackLength);
 }

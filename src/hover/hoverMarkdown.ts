@@ -3,7 +3,7 @@
  * layer wraps the result in a `MarkdownString` with `supportHtml = false` and
  * `isTrusted = { enabledCommands }`.
  *
- * Every string that came out of a token goes through {@link escapeMarkdownText} or sits inside a
+ * Every string that came out of a token goes through {@link escapeMarkdown} or sits inside a
  * {@link codeFence}; the only links are ours, and their arguments are an opaque id made by the
  * extension (see `HoverTokenStore`), never token text.
  *
@@ -16,12 +16,12 @@
  */
 import { CommandId } from '../commands/commandIds';
 import type { DecodedJwt } from '../core/decode';
+import { codeFence, codeSpan, escapeMarkdown, truncate } from '../core/hostileText';
 import type { Json, JsonObject } from '../core/json';
 import { tokenTimes, type TokenTimeStateName } from '../core/tokenTime';
 import { verdictWords, type VerdictWords } from '../core/verdictText';
 import type { TokenWarning } from '../core/warnings';
 import { formatJsonPreview } from './jsonPreview';
-import { codeFence, escapeMarkdownText, trimText } from './markdownSafety';
 
 /** Same shape as `vscode.l10n.t`; the English default formats `{0}` placeholders. */
 export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
@@ -49,19 +49,19 @@ export function hoverActionUri(linkId: string, action: HoverAction): string {
 }
 
 function link(label: string, linkId: string, action: HoverAction): string {
-  return `[${escapeMarkdownText(label)}](${hoverActionUri(linkId, action)})`;
+  return `[${escapeMarkdown(label)}](${hoverActionUri(linkId, action)})`;
 }
 
 /** A claim value as one short line of escaped text. */
 function claimText(value: Json | undefined, max = 80): string {
   if (value === undefined) return '';
-  if (typeof value === 'string') return escapeMarkdownText(trimText(value, max));
+  if (typeof value === 'string') return escapeMarkdown(truncate(value, max));
   if (Array.isArray(value)) {
     const items = value.slice(0, 5).map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? ''));
     const more = value.length > 5 ? ` (+${value.length - 5})` : '';
-    return escapeMarkdownText(trimText(items.join(', '), max) + more);
+    return escapeMarkdown(truncate(items.join(', '), max) + more);
   }
-  return escapeMarkdownText(trimText(JSON.stringify(value) ?? '', max));
+  return escapeMarkdown(truncate(JSON.stringify(value) ?? '', max));
 }
 
 /**
@@ -116,14 +116,14 @@ function timeLines(payload: JsonObject, words: VerdictWords, now: number, t: Tra
   for (const claim of TIME_CLAIMS) {
     const value = Object.prototype.hasOwnProperty.call(payload, claim) ? payload[claim] : undefined;
     if (value === undefined) continue;
-    const label = `**${escapeMarkdownText(timeLabel(claim, t))}** \`${claim}\``;
+    const label = `**${escapeMarkdown(timeLabel(claim, t))}** ${codeSpan(claim)}`;
     const problem = words.claimProblems[claim];
     const instant = typeof value === 'number' && problem === undefined ? formatInstant(value * 1000) : undefined;
     if (problem !== undefined || instant === undefined || typeof value !== 'number') {
-      lines.push(`${label} ${claimText(value)} · ${escapeMarkdownText(problem ?? t('not a NumericDate (seconds since 1970)'))}`);
+      lines.push(`${label} ${claimText(value)} · ${escapeMarkdown(problem ?? t('not a NumericDate (seconds since 1970)'))}`);
       continue;
     }
-    lines.push(`${label} ${escapeMarkdownText(instant)} · ${escapeMarkdownText(relative(claim, value * 1000 - now, t))}`);
+    lines.push(`${label} ${escapeMarkdown(instant)} · ${escapeMarkdown(relative(claim, value * 1000 - now, t))}`);
   }
   return lines;
 }
@@ -148,14 +148,14 @@ function stateMark(state: TokenTimeStateName): string {
 
 function stateLines(words: VerdictWords): string[] {
   if (words.state === undefined || words.stateLabel === undefined) return [];
-  const line = `${stateMark(words.state)} **${escapeMarkdownText(words.stateLabel)}**`;
-  return [words.skewNote ? `${line} · ${escapeMarkdownText(words.skewNote)}` : line];
+  const line = `${stateMark(words.state)} **${escapeMarkdown(words.stateLabel)}**`;
+  return [words.skewNote ? `${line} · ${escapeMarkdown(words.skewNote)}` : line];
 }
 
 /** What was stripped to read the token, and bytes that were not UTF-8. */
 function noteLines(words: Pick<VerdictWords, 'repaired' | 'notes'> | undefined): string[] {
   if (!words) return [];
-  return [...(words.repaired ? [words.repaired] : []), ...words.notes].map((n) => `${MARK.info} ${escapeMarkdownText(n)}`);
+  return [...(words.repaired ? [words.repaired] : []), ...words.notes].map((n) => `${MARK.info} ${escapeMarkdown(n)}`);
 }
 
 function severityIcon(severity: TokenWarning['severity']): string {
@@ -172,19 +172,19 @@ const MAX_WARNINGS = 8;
 function warningLines(warnings: readonly TokenWarning[], t: Translate): string[] {
   const lines = warnings.slice(0, MAX_WARNINGS).map((w) => {
     // The field matters where the message is generic (which claim holds a secret).
-    const field = w.code === 'sensitive-field' && w.field ? ` (${escapeMarkdownText(trimText(w.field, 60))})` : '';
+    const field = w.code === 'sensitive-field' && w.field ? ` (${escapeMarkdown(truncate(w.field, 60))})` : '';
     // Hints only for errors: the hover stays short, the inspector has them all.
-    const hint = w.hint && w.severity === 'error' ? ` — ${escapeMarkdownText(trimText(w.hint, 160))}` : '';
-    return `${severityIcon(w.severity)} **${escapeMarkdownText(severityLabel(w.severity, t))}** ${escapeMarkdownText(trimText(w.message, 200))}${field}${hint}`;
+    const hint = w.hint && w.severity === 'error' ? ` — ${escapeMarkdown(truncate(w.hint, 160))}` : '';
+    return `${severityIcon(w.severity)} **${escapeMarkdown(severityLabel(w.severity, t))}** ${escapeMarkdown(truncate(w.message, 200))}${field}${hint}`;
   });
   if (warnings.length > MAX_WARNINGS) {
-    lines.push(escapeMarkdownText(t('{0} more in the inspector', warnings.length - MAX_WARNINGS)));
+    lines.push(escapeMarkdown(t('{0} more in the inspector', warnings.length - MAX_WARNINGS)));
   }
   return lines;
 }
 
 function title(kind: string): string {
-  return `**AuthLens** · ${escapeMarkdownText(kind)}`;
+  return `**AuthLens** · ${escapeMarkdown(kind)}`;
 }
 
 /** Paragraphs joined; lines inside one paragraph get hard line breaks. */
@@ -226,9 +226,9 @@ export function jwsHoverMarkdown(input: JwsHoverInput, t: Translate = englishT):
     );
 
   const headerFacts: string[] = [];
-  headerFacts.push(`**${escapeMarkdownText(t('Algorithm'))}** ${claimText(header['alg']) || '—'}`);
-  if (header['kid'] !== undefined) headerFacts.push(`**${escapeMarkdownText(t('Key ID'))}** ${claimText(header['kid'], 48)}`);
-  if (header['typ'] !== undefined) headerFacts.push(`**${escapeMarkdownText(t('Type'))}** ${claimText(header['typ'], 32)}`);
+  headerFacts.push(`**${escapeMarkdown(t('Algorithm'))}** ${claimText(header['alg']) || '—'}`);
+  if (header['kid'] !== undefined) headerFacts.push(`**${escapeMarkdown(t('Key ID'))}** ${claimText(header['kid'], 48)}`);
+  if (header['typ'] !== undefined) headerFacts.push(`**${escapeMarkdown(t('Type'))}** ${claimText(header['typ'], 32)}`);
 
   const identity: string[] = [];
   for (const [claim, label] of [
@@ -237,7 +237,7 @@ export function jwsHoverMarkdown(input: JwsHoverInput, t: Translate = englishT):
     ['aud', t('Audience')],
   ] as const) {
     if (payload[claim] !== undefined) {
-      identity.push(`**${escapeMarkdownText(label)}** \`${claim}\` ${claimText(payload[claim])}`);
+      identity.push(`**${escapeMarkdown(label)}** ${codeSpan(claim)} ${claimText(payload[claim])}`);
     }
   }
 
@@ -248,7 +248,7 @@ export function jwsHoverMarkdown(input: JwsHoverInput, t: Translate = englishT):
   ].join(' · ');
 
   const markdown = compose([
-    `${title(words.kindLabel)} · ${escapeMarkdownText(t('decoded, not verified'))}`,
+    `${title(words.kindLabel)} · ${escapeMarkdown(t('decoded, not verified'))}`,
     noteLines(words),
     headerFacts.join(' · '),
     identity,
@@ -271,14 +271,14 @@ export function jweHoverMarkdown(header: JsonObject | undefined, linkId: string,
       ['kid', t('Key ID')],
       ['cty', t('Content type')],
     ] as const) {
-      if (header[name] !== undefined) facts.push(`**${escapeMarkdownText(label)}** ${claimText(header[name], 48)}`);
+      if (header[name] !== undefined) facts.push(`**${escapeMarkdown(label)}** ${claimText(header[name], 48)}`);
     }
   }
   const markdown = compose([
     title(words?.kindLabel ?? t('Encrypted token (JWE)')),
     noteLines(words),
     facts.join(' · '),
-    escapeMarkdownText(t('The payload is encrypted: only the holder of the decryption key can read its claims.')),
+    escapeMarkdown(t('The payload is encrypted: only the holder of the decryption key can read its claims.')),
     [link(t('Inspect'), linkId, 'inspect'), link(t('Copy as Authorization header'), linkId, 'copyAuthorizationHeader')].join(' · '),
   ]);
   return { markdown, enabledCommands: [CommandId.hoverAction], supportThemeIcons: false };
@@ -288,7 +288,7 @@ export function jweHoverMarkdown(header: JsonObject | undefined, linkId: string,
 export function opaqueHoverMarkdown(length: number, linkId: string, t: Translate = englishT): HoverMarkdown {
   const markdown = compose([
     title(t('Opaque token')),
-    escapeMarkdownText(
+    escapeMarkdown(
       t('Not a JWT ({0} characters): it carries no readable claims. Only its issuer can tell what it means (token introspection).', length),
     ),
     link(t('Copy as Authorization header'), linkId, 'copyAuthorizationHeader'),
@@ -298,7 +298,7 @@ export function opaqueHoverMarkdown(length: number, linkId: string, t: Translate
 
 /** One line for a JWT-like string that does not decode (and what was stripped before trying). */
 export function malformedHoverMarkdown(reason: string, t: Translate = englishT, repaired?: string): HoverMarkdown {
-  const text = t('Malformed JWT: {0}', trimText(reason, 300)) + (repaired ? ` ${repaired}` : '');
-  const markdown = `**AuthLens** · ${escapeMarkdownText(text)}`;
+  const text = t('Malformed JWT: {0}', truncate(reason, 300)) + (repaired ? ` ${repaired}` : '');
+  const markdown = `**AuthLens** · ${escapeMarkdown(text)}`;
   return { markdown, enabledCommands: [], supportThemeIcons: false };
 }

@@ -3,8 +3,8 @@
  * long arrays and objects cut, deep nesting collapsed, total size capped. Written directly as
  * text (no intermediate object), so `__proto__` keys and hostile depth cannot hurt.
  */
+import { cut, showInvisibles } from '../core/hostileText';
 import type { Json } from '../core/json';
-import { makeVisible } from './markdownSafety';
 
 export interface JsonPreviewLimits {
   /** Longest string value kept whole (characters). */
@@ -32,8 +32,8 @@ export const defaultPreviewLimits: JsonPreviewLimits = {
 
 /** A JSON string literal with invisible characters escaped and long text cut. */
 function quote(text: string, max: number): string {
-  const cut = text.length > max ? `${text.slice(0, max - 1)}…(${text.length} chars)` : text;
-  return makeVisible(JSON.stringify(cut));
+  const shown = text.length > max ? `${cut(text, max - 1)}…(${text.length} chars)` : text;
+  return showInvisibles(JSON.stringify(shown));
 }
 
 function scalar(value: Json, limits: JsonPreviewLimits): string | undefined {

@@ -6,7 +6,7 @@
 import { decodeJwt } from '../core/decode';
 import { summariseUserAgent } from '../core/userAgent';
 import type { SessionInfo, TokenInfo } from '../providers/types';
-import { plainText } from '../safeText';
+import { plainText } from '../core/hostileText';
 import { effectiveExpiry, englishTimeLeft, soonMs, timeLeftText, type Expiry, type TimeLeftStrings } from './timeText';
 
 /** Which icon a session gets. */

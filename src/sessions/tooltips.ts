@@ -1,12 +1,12 @@
 /**
  * Markdown for the Sessions view's tooltips. Pure (no vscode): the caller passes localised
  * labels and wraps the result in a `MarkdownString` (`supportHtml` false, not trusted).
- * Every value from a server or a token goes through `escapeMarkdown`, so it reads as text.
+ * Every value from a server or a token goes through `tooltipText`, so it reads as text.
  */
 import type { SessionInfo, TokenInfo } from '../providers/types';
 import type { Translate } from '../core/template';
 import { summariseUserAgent } from '../core/userAgent';
-import { escapeMarkdown, fieldsTable, flattenFields } from './markdownText';
+import { fieldsTable, flattenFields, tooltipText } from './tooltipFields';
 import { effectiveExpiry, englishTimeLeft, timeLeftText, type TimeLeftStrings } from './timeText';
 
 /** Localised labels; English defaults in {@link englishTooltipStrings}. */
@@ -79,7 +79,7 @@ export function sessionTooltip(session: SessionInfo, now: number, s: TooltipStri
   const who = session.user.name ?? session.user.email ?? session.user.id ?? '';
   const expiry = effectiveExpiry(session.expiresAt, session.idleExpiresAt);
   const parts: string[] = [];
-  parts.push(`**${escapeMarkdown(who || s.sessionId)}**`);
+  parts.push(`**${tooltipText(who || s.sessionId)}**`);
   const summary = [
     row(s.email, session.user.email),
     row(s.userId, session.user.id),
@@ -98,12 +98,12 @@ export function sessionTooltip(session: SessionInfo, now: number, s: TooltipStri
     row(s.tokens, session.tokens.map((t) => t.label).join(', ')),
   ].filter((r): r is { label: string; value: string } => r !== undefined);
   parts.push(fieldsTable(summary, [s.field, s.value]));
-  if (session.current) parts.push(`*${escapeMarkdown(s.current)}*`);
+  if (session.current) parts.push(`*${tooltipText(s.current)}*`);
   const raw = flattenFields(session.raw.session, '', 0, [], s.translate).map((r) => ({ label: r.path, value: r.value }));
-  if (raw.length > 0) parts.push(`**${escapeMarkdown(s.serverFields)}**`, fieldsTable(raw, [s.field, s.value]));
+  if (raw.length > 0) parts.push(`**${tooltipText(s.serverFields)}**`, fieldsTable(raw, [s.field, s.value]));
   if (session.raw.user) {
     const user = flattenFields(session.raw.user, '', 0, [], s.translate).map((r) => ({ label: r.path, value: r.value }));
-    if (user.length > 0) parts.push(`**${escapeMarkdown(s.userFields)}**`, fieldsTable(user, [s.field, s.value]));
+    if (user.length > 0) parts.push(`**${tooltipText(s.userFields)}**`, fieldsTable(user, [s.field, s.value]));
   }
   return parts.join('\n\n');
 }
@@ -125,11 +125,11 @@ export function tokenTooltip(token: TokenInfo, facts: TokenFacts, now: number, s
     row(s.status, timeLeftText(expiry, now, s.time)),
     ...(facts.claims ?? []),
   ].filter((r): r is { label: string; value: string } => r !== undefined);
-  const parts = [`**${escapeMarkdown(token.label)}**`, fieldsTable(rows, [s.field, s.value])];
+  const parts = [`**${tooltipText(token.label)}**`, fieldsTable(rows, [s.field, s.value])];
   if (token.introspection) {
     const intro = flattenFields(token.introspection, '', 0, [], s.translate).map((r) => ({ label: r.path, value: r.value }));
     parts.push(fieldsTable(intro, [s.field, s.value]));
   }
-  if (!token.opaque) parts.push(`*${escapeMarkdown(s.notVerified)}*`);
+  if (!token.opaque) parts.push(`*${tooltipText(s.notVerified)}*`);
   return parts.join('\n\n');
 }

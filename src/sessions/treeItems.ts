@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
-import { plainText } from '../safeText';
+import { plainText } from '../core/hostileText';
 import { credentialDestinations } from '../providers/credentialOrigins';
 import type { ProviderStateKind, SessionsModel } from './sessionsModel';
 import {
@@ -13,7 +13,7 @@ import {
   type DescribeStrings,
   type SessionLook,
 } from './describe';
-import { escapeMarkdown, fieldsTable } from './markdownText';
+import { fieldsTable, tooltipText } from './tooltipFields';
 import { ContextValue, nodeId, type ExplorerNode, type InfoNode, type LoadMoreNode, type ProviderNode, type SessionNode, type TokenNode } from './nodes';
 import type { TimeLeftStrings } from './timeText';
 import { sessionTooltip, tokenTooltip, type TooltipStrings } from './tooltips';
@@ -232,7 +232,7 @@ export class TreeItemFactory {
     }
     if (config.allowInsecureTls) rows.push({ label: 'TLS', value: vscode.l10n.t('certificate checks are off (authlens.insecureTlsProviders)') });
     if (state.loadedAt) rows.push({ label: vscode.l10n.t('Loaded'), value: new Date(state.loadedAt).toLocaleTimeString() });
-    return `**${escapeMarkdown(config.label)}**\n\n${fieldsTable(rows, [vscode.l10n.t('Field'), vscode.l10n.t('Value')])}`;
+    return `**${tooltipText(config.label)}**\n\n${fieldsTable(rows, [vscode.l10n.t('Field'), vscode.l10n.t('Value')])}`;
   }
 
   private sessionItem(node: SessionNode, now: number): vscode.TreeItem {

@@ -86,6 +86,16 @@ describe('core/errorMessages', () => {
     assert.equal(errorMessage(new AuthLensError('net-timeout')), 'The server did not answer in time.');
   });
 
+  it('shows invisible characters of server text as escapes and breaks its link syntax (notifications render links)', () => {
+    const msg = errorMessage(
+      new AuthLensError('oauth-error', { serverCode: 'x\u202e', serverMessage: 'admin\u202egnp.exe\u2066 [run](command:workbench.action.terminal.new)', where: 'a\u200bb' }),
+    );
+    assert.doesNotMatch(msg, /[\u200b\u202e\u2066]/);
+    assert.ok(!msg.includes(']('), msg);
+    assert.match(msg, /Server says: admin\\u\{202e\}gnp\.exe\\u\{2066\} \[run\] \(command:/);
+    assert.match(msg, /Where: a\\u\{200b\}b\./);
+  });
+
   it('localises through t()', () => {
     const msg = errorMessage(new AuthLensError('net-timeout', { requestId: 'r1' }), (s) => `[${s}]`);
     assert.equal(msg, '[The server did not answer in time.] [Request id: r1.]');

@@ -11,6 +11,7 @@ import {
   stripInvisibles,
   truncate,
 } from '../../../src/core/hostileText';
+import { hostileClaims } from '../../fixtures/hoverTokens';
 import { fences, linkTargets, renderMarkdown, renderedText } from '../hover/markdownRender';
 
 type Kind = 'invisible' | 'layout' | 'syntax';
@@ -194,6 +195,16 @@ describe('core/hostileText', () => {
     assert.equal(escapeMarkdown('line1\nline2'), 'line1 line2');
     assert.equal(escapeMarkdown('x'.repeat(500), 160).length, 161);
     assert.equal(renderMarkdown(escapeMarkdown('a *b* [c](d) `e` <f> &amp;')).trim(), '<p>a *b* [c](d) `e` &lt;f&gt; &amp;amp;</p>');
+  });
+
+  it('escapeMarkdown keeps the hover fixture\'s hostile claim values as text (no link, no tag)', () => {
+    for (const value of Object.values(hostileClaims)) {
+      if (typeof value !== 'string' || value.length > 1000) continue;
+      const escaped = escapeMarkdown(value);
+      assert.deepEqual(linkTargets(escaped), [], value);
+      const html = renderMarkdown(escaped);
+      assert.doesNotMatch(html, /<(?!\/?p>)[a-z]/i, `no tags from ${JSON.stringify(value)}: ${html}`);
+    }
   });
 
   it('escapeMarkdown never leaves `$(` for a theme icon, even after the parser drops backslashes', () => {

@@ -29,6 +29,8 @@ describe('core/userAgent', () => {
   });
   it('cleans and shortens what it does not know', () => {
     assert.equal(summariseUserAgent('MyBot\u202e\n v1').text, 'MyBot v1');
+    // The invisible set is core/hostileText's: these passed through before it.
+    assert.equal(summariseUserAgent('My\u2060Bot\u061c\u3164 v\u180e1\u034f').text, 'MyBot v1');
     const long = summariseUserAgent('x'.repeat(500)).text;
     assert.equal(long.length, 40);
     assert.ok(long.endsWith('…'));

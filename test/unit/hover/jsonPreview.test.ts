@@ -28,6 +28,13 @@ describe('formatJsonPreview', () => {
     assert.ok(out.includes('\\u{202e}') && out.includes('\\u{200b}'));
   });
 
+  it('cuts a long string without splitting an emoji into a lone surrogate', () => {
+    // 94 characters then an emoji: the cut at 95 would fall between its two halves.
+    const out = formatJsonPreview({ name: `${'a'.repeat(94)}\u{1F600}${'b'.repeat(10)}` });
+    assert.ok(out.includes(`"${'a'.repeat(94)}…(106 chars)"`), out);
+    assert.doesNotMatch(out, /\\ud83d/i, 'no escaped half of the emoji');
+  });
+
   it('prints a __proto__ key as data', () => {
     const value = JSON.parse('{"__proto__": {"admin": true}, "a": 1}') as Json;
     assert.equal(formatJsonPreview(value), '{ "__proto__": { "admin": true }, "a": 1 }');

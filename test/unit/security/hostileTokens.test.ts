@@ -21,7 +21,7 @@ import { buildInspectorModel } from '../../../src/inspector/viewModel';
 import type { SessionInfo, TokenInfo } from '../../../src/providers/types';
 import { sessionDescription, sessionLabel, tokenSummary } from '../../../src/sessions/describe';
 import { sessionTooltip, tokenTooltip } from '../../../src/sessions/tooltips';
-import { plainText } from '../../../src/safeText';
+import { plainText } from '../../../src/core/hostileText';
 import { makeToken, rawToken } from '../../fixtures/tokens';
 import { commandUrisOutsideCode, linkTargets, renderMarkdown, renderedText } from '../hover/markdownRender';
 

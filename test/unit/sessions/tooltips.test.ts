@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { SessionInfo } from '../../../src/providers/types';
-import { escapeMarkdown, fieldsTable, flattenFields } from '../../../src/sessions/markdownText';
+import { fieldsTable, flattenFields, tooltipText } from '../../../src/sessions/tooltipFields';
 import { sessionTooltip, tokenTooltip } from '../../../src/sessions/tooltips';
-import { plainText } from '../../../src/safeText';
 
 const now = Date.parse('2026-01-01T12:00:00Z');
 const hostile = [
@@ -33,12 +32,9 @@ function assertInert(md: string): void {
 }
 
 describe('sessions/tooltips (escaping)', () => {
-  it('escapes every ASCII punctuation character', () => {
-    assert.equal(escapeMarkdown('[x](command:evil)'), '\\[x\\]\\(command\\:evil\\)');
-    assert.equal(escapeMarkdown('a<b>&c'), 'a\\<b\\>\\&c');
-    assert.equal(escapeMarkdown('line1\nline2'), 'line1 line2');
-    assert.equal(escapeMarkdown('x\u202ey'), 'x\ufffdy');
-    assert.equal(escapeMarkdown('x'.repeat(500)).length, 161);
+  it('cuts tooltip text to a cell and escapes it', () => {
+    assert.equal(tooltipText('x'.repeat(500)), `${'x'.repeat(160)}…`);
+    assert.equal(tooltipText('[x](command:evil)'), '\\[x\\]\\(command\\:evil\\)');
   });
 
   it('keeps hostile values inert in a table', () => {
@@ -92,11 +88,5 @@ describe('sessions/tooltips (escaping)', () => {
     assert.deepEqual(rows.map((r) => r.value), ['••• (8 chars)', '••• (11 chars)', 'abcdef… (12 chars)']);
     const zh = flattenFields({ password: 'hunter22' }, '', 0, [], (s) => (s === '••• ({0} chars)' ? '•••（{0} 个字符）' : s));
     assert.equal(zh[0]!.value, '•••（8 个字符）');
-  });
-
-  it('plainText breaks notification links and codicons', () => {
-    assert.equal(plainText('[x](command:workbench.action.terminal.new)'), '[x] (command:workbench.action.terminal.new)');
-    assert.equal(plainText('$(alert) hi\nthere'), '$ (alert) hi there');
-    assert.equal(plainText('a\u202eb'), 'a\ufffdb');
   });
 });

@@ -1,9 +1,11 @@
 /**
- * Markdown text for tooltips built from hostile data. Pure (no vscode), so the escaping is
- * unit-tested directly. The tree wraps the result in a `MarkdownString` with `supportHtml`
- * off and no trusted commands; this module makes sure that, even so, a value such as
- * `[x](command:workbench.action.terminal.new)` or `<img src=x onerror=...>` reads as text.
+ * The field tables of the Sessions tooltips, built from hostile data. Pure (no vscode), so the
+ * escaping is unit-tested directly. The tree wraps the result in a `MarkdownString` with
+ * `supportHtml` off and no trusted commands; every cell goes through `escapeMarkdown`
+ * (core/hostileText.ts), so a value such as `[x](command:workbench.action.terminal.new)` or
+ * `<img src=x onerror=...>` reads as text.
  */
+import { escapeMarkdown } from '../core/hostileText';
 import type { Json, JsonObject } from '../core/json';
 import { redact } from '../core/redact';
 import type { Translate } from '../core/template';
@@ -13,22 +15,14 @@ export const maxCellLength = 160;
 /** Most rows of raw fields shown in one tooltip. */
 export const maxRawRows = 60;
 
-// C0/C1 controls, zero-width and bidi overrides: these can hide or reorder what a person reads.
-// eslint-disable-next-line no-control-regex
-const invisible = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
 /**
- * Escapes text for inline Markdown: every ASCII punctuation character gets a backslash
- * (CommonMark allows that for all of them), line breaks become spaces, invisible and bidi
- * control characters become U+FFFD, and the text is cut to `max` characters.
+ * Tooltip text: escaped for inline markdown and cut to `max` characters, because a tooltip
+ * line from a server can be a megabyte long.
  *
- * @example
- * escapeMarkdown('[x](command:evil)') // => '\\[x\\]\\(command\\:evil\\)'
+ * @example tooltipText('[x](command:evil)') // => '\\[x\\]\\(command\\:evil\\)'
  */
-export function escapeMarkdown(text: string, max = maxCellLength): string {
-  let t = text.length > max ? `${text.slice(0, max)}…` : text;
-  t = t.replace(invisible, '\ufffd').replace(/[\r\n\u2028\u2029]+/g, ' ');
-  return t.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+export function tooltipText(text: string, max = maxCellLength): string {
+  return escapeMarkdown(text, max);
 }
 
 /** Field names whose values are secrets: shown shortened, never in full. */
@@ -73,7 +67,7 @@ export function flattenFields(obj: JsonObject, prefix = '', depth = 0, out: Fiel
 /** One Markdown table of fields; every cell escaped. */
 export function fieldsTable(rows: readonly { label: string; value: string }[], headers: readonly [string, string]): string {
   if (rows.length === 0) return '';
-  const lines = [`| ${escapeMarkdown(headers[0])} | ${escapeMarkdown(headers[1])} |`, '|---|---|'];
-  for (const r of rows) lines.push(`| ${escapeMarkdown(r.label, 80)} | ${escapeMarkdown(r.value)} |`);
+  const lines = [`| ${tooltipText(headers[0])} | ${tooltipText(headers[1])} |`, '|---|---|'];
+  for (const r of rows) lines.push(`| ${tooltipText(r.label, 80)} | ${tooltipText(r.value)} |`);
   return lines.join('\n');
 }
