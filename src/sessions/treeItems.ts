@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
 import { plainText } from '../core/hostileText';
+import { translate } from '../l10n';
 import { credentialDestinations } from '../providers/credentialOrigins';
 import type { ProviderStateKind, SessionsModel } from './sessionsModel';
 import {
@@ -73,7 +74,7 @@ function tooltipStrings(): TooltipStrings {
     algorithm: vscode.l10n.t('Algorithm'),
     notVerified: vscode.l10n.t('Decoded, not verified.'),
     time: timeStrings(),
-    translate: (s) => vscode.l10n.t(s),
+    translate,
   };
 }
 
