@@ -12,6 +12,7 @@ const hostile = [
   '![img](https://evil.example/x.png)',
   'line1\nline2\r\n| a | b |',
   'rtl\u202eevil\u2066',
+  'hidden\u2060\u061c\u3164\u115f\u034f\u180e',
   'https://evil.example/auto-link',
   '&lt;b&gt; entity',
 ];
@@ -29,6 +30,7 @@ function assertInert(md: string): void {
   }
   assert.ok(!/command:/.test(md.replace(/command\\:/g, '')), 'a command: link survived');
   assert.ok(!/[\u202e\u2066]/.test(md), 'a bidi control survived');
+  assert.ok(!/[\u2060\u061c\u3164\u115f\u034f\u180e]/.test(md), 'an invisible character survived');
 }
 
 describe('sessions/tooltips (escaping)', () => {
