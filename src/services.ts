@@ -1,9 +1,9 @@
 import type * as vscode from 'vscode';
-import type { Settings } from './config';
-import type { CredentialStore } from './credentials';
-import type { DecodedDocuments } from './decodedDocument';
+import type { Settings } from './plumbing/config';
+import type { CredentialStore } from './secrets/credentials';
+import type { DecodedDocuments } from './editor/decodedDocument';
 import type { SessionsExplorer } from './sessions/explorer';
-import type { HoverTokenStore } from './hover/hoverTokenStore';
+import type { HoverTokenStore } from './editor/hover/hoverTokenStore';
 import type { TokenInspector } from './inspector/tokenInspector';
 
 /**
@@ -13,7 +13,7 @@ import type { TokenInspector } from './inspector/tokenInspector';
 export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;
-  /** The settings snapshot and its change event (the one owner; see `src/config.ts`). */
+  /** The settings snapshot and its change event (the one owner; see `src/plumbing/config.ts`). */
   readonly settings: Settings;
   /** The read-only JSON documents of "Decode Token to JSON Document", created on first use. */
   readonly decodedDocuments: () => DecodedDocuments;

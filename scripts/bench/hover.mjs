@@ -24,8 +24,8 @@ const bundle = join(outDir, 'hoverBench.cjs');
 await esbuild.build({
   stdin: {
     contents: [
-      "export { tokenHoverOnLine } from './src/hover/hoverModel';",
-      "export { HoverTokenStore } from './src/hover/hoverTokenStore';",
+      "export { tokenHoverOnLine } from './src/editor/hover/hoverModel';",
+      "export { HoverTokenStore } from './src/editor/hover/hoverTokenStore';",
       "export { jwtDecode } from 'jwt-decode';",
     ].join('\n'),
     resolveDir: root,

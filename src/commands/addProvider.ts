@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { rawId, rawProviders, writeProviders, type ConfigLevel } from '../config';
-import { normaliseBaseUrl } from '../configValidation';
+import { rawId, rawProviders, writeProviders, type ConfigLevel } from '../plumbing/config';
+import { normaliseBaseUrl } from '../providers/configValidation';
 import { isProviderKind, providerKindList, providerKindTable, type ProviderKind } from '../providers/kinds';
 import type { Services } from '../services';
 import { CommandId } from './commandIds';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { credentialKindLabel } from '../credentials';
+import { credentialKindLabel } from '../secrets/credentials';
 import { plainText } from '../core/hostileText';
 import type { Services } from '../services';
-import { pickProvider } from './explorerArgs';
+import { pickProvider } from '../sessions/explorerArgs';
 
 /** AuthLens: Clear Credential. Deletes one stored credential (or all) of a provider. */
 export function clearCredentialCommand(services: Services) {

@@ -4,7 +4,7 @@ import { providerKindTable } from '../providers/kinds';
 import { plainText } from '../core/hostileText';
 import type { Services } from '../services';
 import { copyRequestFor } from '../sessions/copyRequest';
-import { pickToken } from './explorerArgs';
+import { pickToken } from '../sessions/explorerArgs';
 import { withOidcProvider } from './oidcShared';
 
 export function copyFormatLabel(format: CopyFormat): string {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { tokenAtCursor } from '../hover/editorToken';
-import { copyAuthorizationHeader, copyPayload } from '../hover/tokenActions';
+import { tokenAtCursor } from '../editor/hover/editorToken';
+import { copyAuthorizationHeader, copyPayload } from './tokenActions';
 import type { Services } from '../services';
 
 /** The selected text if it is a single line, else the token under the cursor. */

@@ -5,10 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { redact } from '../core/redact';
-import { decodedDocumentFor } from '../decodedJson';
-import { translate } from '../l10n';
+import { decodedDocumentFor } from '../core/decodedJson';
+import { translate } from '../plumbing/l10n';
 import type { Services } from '../services';
-import { gatherToken, type TokenInput, type TokenInputOptions } from '../tokenInput';
+import { gatherToken, type TokenInput, type TokenInputOptions } from '../editor/tokenInput';
 import { inspectFrom } from './inspectToken';
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { HoverAction } from '../hover/hoverMarkdown';
-import { runTokenAction } from '../hover/tokenActions';
+import type { HoverAction } from '../editor/hover/hoverMarkdown';
+import { runTokenAction } from './tokenActions';
 import type { Services } from '../services';
 
 const ACTIONS: readonly HoverAction[] = ['inspect', 'copyPayload', 'copyAuthorizationHeader'];

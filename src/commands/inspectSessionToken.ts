@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { CommandId } from './commandIds';
-import { pickToken } from './explorerArgs';
+import { pickToken } from '../sessions/explorerArgs';
 
 /**
  * AuthLens: Inspect Token (from the Sessions view). Opens the inspector webview when it is

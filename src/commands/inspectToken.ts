@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { InspectInput, OpenOptions } from '../inspector/inspectInput';
 import type { Services } from '../services';
-import { gatherToken } from '../tokenInput';
+import { gatherToken } from '../editor/tokenInput';
 
 function isInspectInput(arg: unknown): arg is InspectInput {
   if (typeof arg !== 'object' || arg === null) return false;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { clearOidcTokens } from '../oidcTokenStore';
+import { clearOidcTokens } from '../secrets/oidcTokenStore';
 import { plainText } from '../core/hostileText';
 import type { Services } from '../services';
 import { pickOidcProvider } from './oidcShared';

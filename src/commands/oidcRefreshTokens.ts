@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { foreignTokenBinding } from '../oidcTokenStore';
+import { foreignTokenBinding } from '../secrets/oidcTokenStore';
 import { plainText } from '../core/hostileText';
 import type { Services } from '../services';
 import { asNode } from '../sessions/nodes';

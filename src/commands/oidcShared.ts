@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { providerDisplayLabel, type ConfiguredProvider } from '../config';
+import { providerDisplayLabel, type ConfiguredProvider } from '../plumbing/config';
 import { isAuthLensError } from '../core/errors';
 import { errorMessage } from '../core/errorMessages';
 import { describeOAuthError } from '../core/oauthErrors';
-import { translate } from '../l10n';
-import { loadProviders } from '../lazy';
-import { oidcTokenStoreFor } from '../oidcTokenStore';
+import { translate } from '../plumbing/l10n';
+import { loadProviders } from '../plumbing/lazy';
+import { oidcTokenStoreFor } from '../secrets/oidcTokenStore';
 import type { OidcProvider } from '../providers/oidc';
 import type { ProviderContext } from '../providers/types';
 import { plainText } from '../core/hostileText';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { sessionLabel } from '../sessions/describe';
-import { pickSession } from './explorerArgs';
+import { pickSession } from '../sessions/explorerArgs';
 
 /** AuthLens: Pin as Active. The status bar follows this session's countdown. */
 export function pinAsActiveCommand(services: Services) {

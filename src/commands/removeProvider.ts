@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { rawId, rawProviders, writeProviders } from '../config';
+import { rawId, rawProviders, writeProviders } from '../plumbing/config';
 import { plainText } from '../core/hostileText';
 import { forgetProviderSecrets } from '../sessions/providerCleanup';
 import type { Services } from '../services';
-import { pickProvider } from './explorerArgs';
+import { pickProvider } from '../sessions/explorerArgs';
 
 /** AuthLens: Remove Provider. Asks, removes the entry from its settings level and its credentials. */
 export function removeProviderCommand(services: Services) {

@@ -4,7 +4,7 @@ import { plainText } from '../core/hostileText';
 import type { Services } from '../services';
 import { sessionLabel } from '../sessions/describe';
 import { toFailure } from '../sessions/sessionsModel';
-import { pickSession } from './explorerArgs';
+import { pickSession } from '../sessions/explorerArgs';
 
 /**
  * AuthLens: Revoke Session. A modal names the user and the device; afterwards the provider is

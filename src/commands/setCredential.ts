@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { providerDisplayLabel } from '../config';
-import { credentialDestinationsText, credentialKindLabel } from '../credentials';
+import { providerDisplayLabel } from '../plumbing/config';
+import { credentialDestinationsText, credentialKindLabel } from '../secrets/credentials';
 import type { CredentialKind } from '../providers/types';
 import type { Services } from '../services';
-import { pickProvider } from './explorerArgs';
+import { pickProvider } from '../sessions/explorerArgs';
 
 function hint(kind: CredentialKind): string {
   switch (kind) {

@@ -4,7 +4,7 @@
  * reach-through into the Sessions view's model. `sessionLookup.ts` builds it from the explorer.
  */
 import type * as vscode from 'vscode';
-import type { ConfiguredProvider } from '../config';
+import type { ConfiguredProvider } from '../plumbing/config';
 import type { HttpOptions, SessionInfo } from '../providers/types';
 
 /** The settings the inspector reads: Verify's key fetch goes through the resolved proxy options. */

@@ -2,7 +2,7 @@
  * The inspector's view of the sessions layer ({@link InspectorSessions}), built from the Sessions
  * view's explorer. The one place that knows how the explorer's model is shaped.
  */
-import { pickToken } from '../commands/explorerArgs';
+import { pickToken } from '../sessions/explorerArgs';
 import type { SessionsExplorer } from '../sessions/explorer';
 import type { InspectorSessions } from './deps';
 

@@ -3,7 +3,7 @@
  * model with the values withheld from the webview. Building it reads the provider's settings
  * (JWKS URL, issuer) through the inspector's dependencies; the kind comes with the input.
  */
-import { translate } from '../l10n';
+import { translate } from '../plumbing/l10n';
 import { isProviderKind } from '../providers/kinds';
 import type { InspectorDeps } from './deps';
 import type { InspectInput } from './inspectInput';

@@ -4,11 +4,11 @@
  */
 import * as vscode from 'vscode';
 import { redact } from '../core/redact';
-import { Disposable } from '../lifecycle';
+import { Disposable } from '../plumbing/lifecycle';
 import { parseWebviewState } from '../shared/inspectorProtocol';
 import type { InspectorDeps } from './deps';
 import type { InspectInput, OpenOptions } from './inspectInput';
-import { newPanelKey, PanelTokenStore } from './panelTokenStore';
+import { newPanelKey, PanelTokenStore } from '../secrets/panelTokenStore';
 import { inspectorViewType, TokenInspectorPanel, type PanelStats } from './tokenInspectorPanel';
 
 /** What the in-host tests may look at (exported from `activate()` in test mode only). */

@@ -1,7 +1,7 @@
 /**
  * Where a provider entry's credentials may go, and which OIDC issuer and client its stored
  * tokens belong to. Pure (no vscode): the HTTP client's allow-list (`providerHttp.ts`), the
- * SecretStorage binding (`src/credentials.ts`, `src/oidcTokenStore.ts`) and every text that
+ * SecretStorage binding (`src/secrets/credentials.ts`, `src/secrets/oidcTokenStore.ts`) and every text that
  * names those origins (Set Credential's prompt, the status message, the tree tooltip) all call
  * these functions, so what a person is told and what is sent cannot disagree.
  */

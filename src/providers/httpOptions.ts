@@ -1,6 +1,6 @@
 /**
  * Proxy settings plus environment, resolved to the {@link HttpOptions} every HttpClient takes.
- * Its own file, free of undici, so the settings owner (`src/config.ts`, main bundle) resolves
+ * Its own file, free of undici, so the settings owner (`src/plumbing/config.ts`, main bundle) resolves
  * them once per settings snapshot without loading the providers bundle.
  */
 import type { HttpOptions } from './types';

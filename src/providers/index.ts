@@ -1,6 +1,6 @@
 /**
  * Entry of the lazily loaded providers bundle (`dist/providers.js`): providers, undici and jose
- * live here, never in the activation bundle. Load it with `loadProviders()` from `src/lazy.ts`.
+ * live here, never in the activation bundle. Load it with `loadProviders()` from `src/plumbing/lazy.ts`.
  */
 import { AuthLensError } from '../core/errors';
 import { providerDefinitions } from './registry';

@@ -5,7 +5,7 @@ import type { TokenStore } from './oidc/tokenStore';
 /** The kinds (a row each in `kinds.ts`) and credential kinds, declared with the kind table. */
 export type { CredentialKind, ProviderKind } from './kinds';
 
-/** One entry of the `authlens.providers` setting, validated (see `src/config.ts`). */
+/** One entry of the `authlens.providers` setting, validated (see `src/plumbing/config.ts`). */
 export interface ProviderConfig {
   readonly id: string;
   readonly kind: ProviderKind;
@@ -101,7 +101,7 @@ export interface ProviderContext {
   readonly now?: number;
   /**
    * Where a provider that obtains tokens itself (`oidc`) reads and keeps them, scoped to this
-   * provider (VS Code: `src/oidcTokenStore.ts` over SecretStorage). Other kinds ignore it.
+   * provider (VS Code: `src/secrets/oidcTokenStore.ts` over SecretStorage). Other kinds ignore it.
    */
   readonly tokens?: TokenStore;
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
-import type { AuthLensConfig, ConfiguredProvider, Settings } from '../config';
-import type { CredentialStore } from '../credentials';
-import { Disposable, toDisposable } from '../lifecycle';
+import type { AuthLensConfig, ConfiguredProvider, Settings } from '../plumbing/config';
+import type { CredentialStore } from '../secrets/credentials';
+import { Disposable, toDisposable } from '../plumbing/lifecycle';
 import { plainText } from '../core/hostileText';
 import { SandboxControl } from './sandboxControl';
 import { SessionsModel, type ProviderFailure } from './sessionsModel';

@@ -4,8 +4,8 @@
  * callers hand in SecretStorage and a settings accessor.
  */
 import type * as vscode from 'vscode';
-import type { ConfigLevel } from '../config';
-import { clearOidcTokens } from '../oidcTokenStore';
+import type { ConfigLevel } from '../plumbing/config';
+import { clearOidcTokens } from '../secrets/oidcTokenStore';
 
 /** Sandbox provider ids start with this. */
 export const sandboxIdPrefix = 'sandbox-';
@@ -16,7 +16,7 @@ export interface ProviderSecrets {
   clearAll(providerId: string): Promise<void>;
 }
 
-/** Reads and writes `authlens.providers` at one settings level (`src/config.ts` in the host). */
+/** Reads and writes `authlens.providers` at one settings level (`src/plumbing/config.ts` in the host). */
 export interface ProviderSettings {
   read(level: ConfigLevel): unknown[];
   write(level: ConfigLevel, entries: readonly unknown[]): Promise<void>;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { rawId, rawProviders, writeProviders, type ConfigLevel } from '../config';
-import { originOf, type CredentialStore } from '../credentials';
-import { loadSandbox } from '../lazy';
+import { rawId, rawProviders, writeProviders, type ConfigLevel } from '../plumbing/config';
+import { originOf, type CredentialStore } from '../secrets/credentials';
+import { loadSandbox } from '../plumbing/lazy';
 import type { CredentialKind, ProviderConfig } from '../providers/types';
 import { levelsToSweep, parseOwners, removeSandboxEntries, sandboxIdPrefix, type ProviderSettings, type SandboxOwner } from './providerCleanup';
 

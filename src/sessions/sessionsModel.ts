@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { AuthLensConfig, ConfiguredProvider } from '../config';
+import type { AuthLensConfig, ConfiguredProvider } from '../plumbing/config';
 import { isAuthLensError, type ErrorCode } from '../core/errors';
 import { errorMessage } from '../core/errorMessages';
-import type { CredentialStore, SetAsideCredential } from '../credentials';
-import { translate } from '../l10n';
-import { loadProviders } from '../lazy';
-import { Disposable, toDisposable } from '../lifecycle';
-import { oidcTokenStoreFor } from '../oidcTokenStore';
+import type { CredentialStore, SetAsideCredential } from '../secrets/credentials';
+import { translate } from '../plumbing/l10n';
+import { loadProviders } from '../plumbing/lazy';
+import { Disposable, toDisposable } from '../plumbing/lifecycle';
+import { oidcTokenStoreFor } from '../secrets/oidcTokenStore';
 import { plainText } from '../core/hostileText';
 import type { CredentialKind, Provider, RevokeOutcome, SessionInfo } from '../providers/types';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
-import { Disposable, toDisposable } from '../lifecycle';
+import { Disposable, toDisposable } from '../plumbing/lifecycle';
 import { plainText } from '../core/hostileText';
 import { sessionExpiry, tokenSummary } from './describe';
 import { nodeId, type ExplorerNode, type InfoNode, type ProviderNode, type SessionNode, type TokenNode } from './nodes';

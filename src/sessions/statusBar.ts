@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { AuthLensConfig } from '../config';
-import { Disposable, toDisposable } from '../lifecycle';
+import type { AuthLensConfig } from '../plumbing/config';
+import { Disposable, toDisposable } from '../plumbing/lifecycle';
 import { plainText } from '../core/hostileText';
 import { sessionExpiry, sessionLabel, sessionLook } from './describe';
 import type { SessionsModel } from './sessionsModel';

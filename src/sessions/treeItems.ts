@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
 import { plainText } from '../core/hostileText';
-import { translate } from '../l10n';
+import { translate } from '../plumbing/l10n';
 import { credentialDestinations } from '../providers/credentialOrigins';
 import type { ProviderStateKind, SessionsModel } from './sessionsModel';
 import {

@@ -4,7 +4,7 @@ import { errorMessage } from '../../core/errorMessages';
 import { plainText } from '../../core/hostileText';
 import type { RequestOf } from '../../shared/inspectorProtocol';
 import { compareTokens } from '../compareModel';
-import { translate } from '../../l10n';
+import { translate } from '../../plumbing/l10n';
 import type { RequestHandler } from './context';
 
 /** `compare`: the shown token beside a pasted one or one picked from the Sessions view. */

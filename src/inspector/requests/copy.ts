@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatCopy, isHeaderSafe, type CopyRequest } from '../../core/copyFormats';
 import { redact } from '../../core/redact';
-import { loadProviders } from '../../lazy';
+import { loadProviders } from '../../plumbing/lazy';
 import { copyRequestFor } from '../../sessions/copyRequest';
 import type { RequestOf } from '../../shared/inspectorProtocol';
 import type { InspectorDeps } from '../deps';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { decodeJwt } from '../../core/decode';
 import { errorMessage } from '../../core/errorMessages';
 import type { RequestOf } from '../../shared/inspectorProtocol';
-import { translate } from '../../l10n';
+import { translate } from '../../plumbing/l10n';
 import type { RequestHandler } from './context';
 
 /** `inspect`: shows a pasted token in this panel (after "token no longer available"). */

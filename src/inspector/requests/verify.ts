@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../core/errorMessages';
 import { isAuthLensError } from '../../core/errors';
-import { loadProviders } from '../../lazy';
+import { loadProviders } from '../../plumbing/lazy';
 import type { VerifyOutcome } from '../../providers/verifyResult';
 import type { RequestOf, VerifyKeyRequest } from '../../shared/inspectorProtocol';
 import type { InspectorDeps } from '../deps';
 import { confirmForeignKeyUrl, declinedKeyUrlMessage } from '../keyUrlConsent';
-import { translate } from '../../l10n';
+import { translate } from '../../plumbing/l10n';
 import { issuerKey } from '../shown';
 import { hsSecretKey } from '../viewModel';
 import type { PanelAccess, RequestHandler } from './context';

@@ -1,6 +1,6 @@
 /**
  * Where the `oidc` provider keeps the tokens it obtained. The VS Code layer implements it over
- * SecretStorage (`src/oidcTokenStore.ts`); tests use {@link MemoryTokenStore}. Token sets never
+ * SecretStorage (`src/secrets/oidcTokenStore.ts`); tests use {@link MemoryTokenStore}. Token sets never
  * go to settings, workspace state or logs.
  */
 

@@ -3,10 +3,10 @@
  * verdict, markdown) on a line of the pattern and on a token made of it, the markdown builders
  * and the JSON preview. Run in a worker by hover.test.ts.
  */
-import { jweHoverMarkdown, malformedHoverMarkdown } from '../../../src/hover/hoverMarkdown';
-import { findTokenOnLine, hoverTokenAt, tokenHoverOnLine } from '../../../src/hover/hoverModel';
-import { HoverTokenStore } from '../../../src/hover/hoverTokenStore';
-import { formatJsonPreview } from '../../../src/hover/jsonPreview';
+import { jweHoverMarkdown, malformedHoverMarkdown } from '../../../src/editor/hover/hoverMarkdown';
+import { findTokenOnLine, hoverTokenAt, tokenHoverOnLine } from '../../../src/editor/hover/hoverModel';
+import { HoverTokenStore } from '../../../src/editor/hover/hoverTokenStore';
+import { formatJsonPreview } from '../../../src/editor/hover/jsonPreview';
 import type { Json } from '../../../src/core/json';
 import type { AdversarialSuite } from './harness';
 import { mb, NOW, PATTERNS, repeatTo, tokenOf } from './patterns';

@@ -4,7 +4,7 @@
  * readers and the HTTP client's JSON guard. Run in a worker by views.test.ts.
  */
 import type { Json, JsonObject } from '../../../src/core/json';
-import { decodedDocumentFor } from '../../../src/decodedJson';
+import { decodedDocumentFor } from '../../../src/core/decodedJson';
 import { buildInspectorModel } from '../../../src/inspector/viewModel';
 import { parseJson } from '../../../src/providers/http';
 import { objectAt, optDateAt, optNumberAt, optStringAt, statusFromTimes, stringAt } from '../../../src/providers/shape';

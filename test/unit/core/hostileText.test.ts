@@ -12,7 +12,7 @@ import {
   truncate,
 } from '../../../src/core/hostileText';
 import { hostileClaims } from '../../fixtures/hoverTokens';
-import { fences, linkTargets, renderMarkdown, renderedText } from '../hover/markdownRender';
+import { fences, linkTargets, renderMarkdown, renderedText } from '../editor/hover/markdownRender';
 
 type Kind = 'invisible' | 'layout' | 'syntax';
 interface Hostile {

@@ -7,11 +7,11 @@ import * as assert from 'node:assert/strict';
 import { timeStateAt } from '../../../src/core/tokenTime';
 import { tokenVerdict } from '../../../src/core/verdict';
 import { verdictWords, type VerdictWords } from '../../../src/core/verdictText';
-import { decodedDocumentFor } from '../../../src/decodedJson';
-import { tokenHoverOnLine } from '../../../src/hover/hoverModel';
-import { HoverTokenStore } from '../../../src/hover/hoverTokenStore';
+import { decodedDocumentFor } from '../../../src/core/decodedJson';
+import { tokenHoverOnLine } from '../../../src/editor/hover/hoverModel';
+import { HoverTokenStore } from '../../../src/editor/hover/hoverTokenStore';
 import { buildInspectorModel } from '../../../src/inspector/viewModel';
-import { renderedText } from '../hover/markdownRender';
+import { renderedText } from '../editor/hover/markdownRender';
 
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
 const nowS = NOW / 1000;

@@ -4,7 +4,7 @@
  * or should have done.
  */
 import * as assert from 'node:assert/strict';
-import { Disposable, disposeAll, onFirstUse, toDisposable, type IDisposable } from '../../../src/lifecycle';
+import { Disposable, disposeAll, onFirstUse, toDisposable, type IDisposable } from '../../../src/plumbing/lifecycle';
 
 class Owner extends Disposable {
   add<T extends IDisposable>(value: T): T {

@@ -1,5 +1,5 @@
 /**
- * The settings owner (`Settings` in src/config.ts): one snapshot, replaced and announced when a
+ * The settings owner (`Settings` in src/plumbing/config.ts): one snapshot, replaced and announced when a
  * change touches AuthLens's settings or the workspace becomes trusted, with the hover's settings
  * and the resolved proxy options in the same snapshot.
  */
@@ -8,9 +8,9 @@ import { fake, fakeEvents, installVscodeStub } from '../security/vscodeStub';
 
 installVscodeStub();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Settings } = require('../../../src/config') as typeof import('../../../src/config');
+const { Settings } = require('../../../src/plumbing/config') as typeof import('../../../src/plumbing/config');
 
-type Snapshot = import('../../../src/config').AuthLensConfig;
+type Snapshot = import('../../../src/plumbing/config').AuthLensConfig;
 
 /** A configuration change event that touches exactly the given sections. */
 function changed(...sections: string[]): { affectsConfiguration(section: string): boolean } {

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { knownFields } from '../../../src/core/claims';
 import { availableFormats } from '../../../src/core/copyFormats';
-import { validateProviderEntry } from '../../../src/configValidation';
+import { validateProviderEntry } from '../../../src/providers/configValidation';
 import { credentialOriginsOf } from '../../../src/providers/credentialOrigins';
 import { claimContextsFor, isProviderKind, providerKindList, providerKindTable } from '../../../src/providers/kinds';
 import { providerDefinitions } from '../../../src/providers/registry';

@@ -16,7 +16,7 @@ import { FakeSecrets, installVscodeStub } from '../security/vscodeStub';
 
 installVscodeStub();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { oidcTokenStoreFor, foreignTokenBinding } = require('../../../src/oidcTokenStore') as typeof import('../../../src/oidcTokenStore');
+const { oidcTokenStoreFor, foreignTokenBinding } = require('../../../src/secrets/oidcTokenStore') as typeof import('../../../src/secrets/oidcTokenStore');
 
 interface Recorded {
   readonly path: string;

@@ -14,7 +14,7 @@ import { fake, FakeLog, FakeSecrets, installVscodeStub } from './vscodeStub';
 
 installVscodeStub();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CredentialStore, credentialKey } = require('../../../src/credentials') as typeof import('../../../src/credentials');
+const { CredentialStore, credentialKey } = require('../../../src/secrets/credentials') as typeof import('../../../src/secrets/credentials');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { setCredentialCommand } = require('../../../src/commands/setCredential') as typeof import('../../../src/commands/setCredential');
 
@@ -155,7 +155,7 @@ describe('security: the Sessions tree tells where credentials go and who defined
 
 describe('security: pickers mark workspace providers; Add Provider stores parsed URLs', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { pickProvider } = require('../../../src/commands/explorerArgs') as typeof import('../../../src/commands/explorerArgs');
+  const { pickProvider } = require('../../../src/sessions/explorerArgs') as typeof import('../../../src/sessions/explorerArgs');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { pickOidcProvider } = require('../../../src/commands/oidcShared') as typeof import('../../../src/commands/oidcShared');
   // eslint-disable-next-line @typescript-eslint/no-require-imports

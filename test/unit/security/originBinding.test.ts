@@ -15,9 +15,9 @@ import { fake, FakeLog, FakeSecrets, installVscodeStub } from './vscodeStub';
 
 installVscodeStub();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const configModule = require('../../../src/config') as typeof import('../../../src/config');
+const configModule = require('../../../src/plumbing/config') as typeof import('../../../src/plumbing/config');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const credentialsModule = require('../../../src/credentials') as typeof import('../../../src/credentials');
+const credentialsModule = require('../../../src/secrets/credentials') as typeof import('../../../src/secrets/credentials');
 const { readConfig } = configModule;
 const { CredentialStore, credentialKey, credentialOriginsOf } = credentialsModule;
 

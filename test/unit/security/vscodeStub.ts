@@ -1,8 +1,8 @@
 /**
- * A small in-memory stand-in for the parts of the `vscode` API that `src/config.ts` and
- * `src/credentials.ts` use, so their security decisions (which settings level counts in
+ * A small in-memory stand-in for the parts of the `vscode` API that `src/plumbing/config.ts` and
+ * `src/secrets/credentials.ts` use, so their security decisions (which settings level counts in
  * Restricted Mode, which origin a credential is bound to) can be unit-tested in plain Node.
- * Install it before requiring those modules: `installVscodeStub(); require('../../../src/config')`.
+ * Install it before requiring those modules: `installVscodeStub(); require('../../../src/plumbing/config')`.
  *
  * Restricted Mode cannot be toggled inside the in-host layer (code-server runs with workspace
  * trust disabled), so this is where `isTrusted === false` is exercised.

@@ -4,12 +4,12 @@
  * validates as you type. Reused by every "take a token" command (decode, inspect...).
  */
 import * as vscode from 'vscode';
-import { errorMessage } from './core/errorMessages';
-import { redact } from './core/redact';
-import { findTokens } from './core/tokenFinder';
-import { foundWrapping, stripWrapping, tokenVerdict, type Repair } from './core/verdict';
+import { errorMessage } from '../core/errorMessages';
+import { redact } from '../core/redact';
+import { findTokens } from '../core/tokenFinder';
+import { foundWrapping, stripWrapping, tokenVerdict, type Repair } from '../core/verdict';
 import { tokenAtCursor } from './hover/editorToken';
-import { translate } from './l10n';
+import { translate } from '../plumbing/l10n';
 
 export type TokenSource = 'argument' | 'selection' | 'cursor' | 'clipboard' | 'input';
 

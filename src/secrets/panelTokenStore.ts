@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { SessionInfo } from '../providers/types';
-import type { InspectInput } from './inspectInput';
+import type { InspectInput } from '../inspector/inspectInput';
 
 /** SecretStorage key of the token shown by the (one) inspector panel. */
 const secretKey = 'authlens.inspector/panelToken';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Json } from '../../../src/core/json';
-import { formatJsonPreview } from '../../../src/hover/jsonPreview';
+import type { Json } from '../../../../src/core/json';
+import { formatJsonPreview } from '../../../../src/editor/hover/jsonPreview';
 
 describe('formatJsonPreview', () => {
   it('keeps short containers on one line', () => {

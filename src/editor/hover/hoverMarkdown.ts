@@ -14,13 +14,13 @@
  * What the token is, why it is malformed, what was stripped and its time state come from the
  * token verdict (`core/verdict.ts`, `core/verdictText.ts`), the same words as every other view.
  */
-import { CommandId } from '../commands/commandIds';
-import type { DecodedJwt } from '../core/decode';
-import { codeFence, codeSpan, escapeMarkdown, truncate } from '../core/hostileText';
-import type { Json, JsonObject } from '../core/json';
-import { tokenTimes, type TokenTimeStateName } from '../core/tokenTime';
-import { verdictWords, type VerdictWords } from '../core/verdictText';
-import type { TokenWarning } from '../core/warnings';
+import { CommandId } from '../../commands/commandIds';
+import type { DecodedJwt } from '../../core/decode';
+import { codeFence, codeSpan, escapeMarkdown, truncate } from '../../core/hostileText';
+import type { Json, JsonObject } from '../../core/json';
+import { tokenTimes, type TokenTimeStateName } from '../../core/tokenTime';
+import { verdictWords, type VerdictWords } from '../../core/verdictText';
+import type { TokenWarning } from '../../core/warnings';
 import { formatJsonPreview } from './jsonPreview';
 
 /** Same shape as `vscode.l10n.t`; the English default formats `{0}` placeholders. */

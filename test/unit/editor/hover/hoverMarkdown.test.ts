@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { decodeJwt, type DecodedJwt } from '../../../src/core/decode';
-import type { TokenWarning } from '../../../src/core/warnings';
+import { decodeJwt, type DecodedJwt } from '../../../../src/core/decode';
+import type { TokenWarning } from '../../../../src/core/warnings';
 import {
   formatDuration,
   hoverActionUri,
@@ -8,8 +8,8 @@ import {
   jwsHoverMarkdown,
   malformedHoverMarkdown,
   opaqueHoverMarkdown,
-} from '../../../src/hover/hoverMarkdown';
-import { fakeJwt, hostileClaims } from '../../fixtures/hoverTokens';
+} from '../../../../src/editor/hover/hoverMarkdown';
+import { fakeJwt, hostileClaims } from '../../../fixtures/hoverTokens';
 import { commandUrisOutsideCode, fences, linkTargets, renderedText, renderMarkdown } from './markdownRender';
 
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { HoverConfig, Settings } from '../config';
-import { translate } from '../l10n';
-import type { Services } from '../services';
+import type { HoverConfig, Settings } from '../../plumbing/config';
+import { translate } from '../../plumbing/l10n';
+import type { Services } from '../../services';
 import { ExpiredHintDecorations } from './expiredHints';
 import { tokenHoverOnLine } from './hoverModel';
 import type { HoverTokenStore } from './hoverTokenStore';

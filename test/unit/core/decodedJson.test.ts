@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { decodeJwt, type DecodedJwt } from '../../src/core/decode';
-import { tokenWarnings } from '../../src/core/warnings';
-import { decodedJson, decodedJsonStrings } from '../../src/decodedJson';
+import { decodeJwt, type DecodedJwt } from '../../../src/core/decode';
+import { tokenWarnings } from '../../../src/core/warnings';
+import { decodedJson, decodedJsonStrings } from '../../../src/core/decodedJson';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 const nowS = NOW / 1000;
@@ -58,7 +58,7 @@ describe('decodedJson (the decoded-token document)', () => {
   });
 
   it('has every template in the English and Chinese runtime bundles', () => {
-    const root = join(__dirname, '..', '..');
+    const root = join(__dirname, '..', '..', '..');
     for (const file of ['l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json']) {
       const bundle = JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, string>;
       for (const s of Object.values(decodedJsonStrings)) assert.ok(bundle[s], `${file} lacks "${s}"`);

@@ -4,7 +4,7 @@
  * "Decode Token to JSON Document". Documents hold decoded JSON only, never the raw token.
  */
 import * as vscode from 'vscode';
-import { Disposable, toDisposable } from './lifecycle';
+import { Disposable, toDisposable } from '../plumbing/lifecycle';
 
 export const DECODED_SCHEME = 'authlens-decoded';
 

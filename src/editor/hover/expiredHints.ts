@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { decodeJwt } from '../core/decode';
-import { findTokens } from '../core/tokenFinder';
-import { tokenTimes } from '../core/tokenTime';
-import { Disposable, toDisposable } from '../lifecycle';
+import { decodeJwt } from '../../core/decode';
+import { findTokens } from '../../core/tokenFinder';
+import { tokenTimes } from '../../core/tokenTime';
+import { Disposable, toDisposable } from '../../plumbing/lifecycle';
 import { formatDuration, type Translate } from './hoverMarkdown';
 
 /** Bounds of one pass: editors, lines per editor, characters read per line, hints per editor. */

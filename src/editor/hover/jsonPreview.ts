@@ -3,8 +3,8 @@
  * long arrays and objects cut, deep nesting collapsed, total size capped. Written directly as
  * text (no intermediate object), so `__proto__` keys and hostile depth cannot hurt.
  */
-import { cut, showInvisibles } from '../core/hostileText';
-import type { Json } from '../core/json';
+import { cut, showInvisibles } from '../../core/hostileText';
+import type { Json } from '../../core/json';
 
 export interface JsonPreviewLimits {
   /** Longest string value kept whole (characters). */

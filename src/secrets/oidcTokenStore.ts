@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
-import { originOf, tokenBindingOf, tokensBoundTo, type TokenBinding } from './providers/credentialOrigins';
-import { providerKindTable } from './providers/kinds';
-import type { ProviderConfig } from './providers/types';
-import type { StoredTokenSet, TokenSlot, TokenStore } from './providers/oidc/tokenStore';
+import { originOf, tokenBindingOf, tokensBoundTo, type TokenBinding } from '../providers/credentialOrigins';
+import { providerKindTable } from '../providers/kinds';
+import type { ProviderConfig } from '../providers/types';
+import type { StoredTokenSet, TokenSlot, TokenStore } from '../providers/oidc/tokenStore';
 
 /**
  * The tokens the `oidc` provider obtains (sign in, service token, refresh), in SecretStorage.

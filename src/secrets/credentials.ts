@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { Disposable } from './lifecycle';
-import { credentialDestinations, credentialOriginsOf, originOf } from './providers/credentialOrigins';
-import type { CredentialKind, Credentials, ProviderConfig } from './providers/types';
-import { plainText } from './core/hostileText';
+import { Disposable } from '../plumbing/lifecycle';
+import { credentialDestinations, credentialOriginsOf, originOf } from '../providers/credentialOrigins';
+import type { CredentialKind, Credentials, ProviderConfig } from '../providers/types';
+import { plainText } from '../core/hostileText';
 
 export { credentialDestinations, credentialOriginsOf, originOf };
 
@@ -112,7 +112,7 @@ export class CredentialStore extends Disposable {
   private readonly asked = new Set<string>();
 
   constructor(
-    /** Also holds the `oidc` provider's token sets (`src/oidcTokenStore.ts`). */
+    /** Also holds the `oidc` provider's token sets (`src/secrets/oidcTokenStore.ts`). */
     readonly secrets: vscode.SecretStorage,
     private readonly log: vscode.LogOutputChannel,
   ) {

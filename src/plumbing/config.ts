@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { mergeProviderLevels, type ConfigProblem } from './configValidation';
-import type { ConfigLevel, ConfiguredProvider } from './configValidation';
+import { mergeProviderLevels, type ConfigProblem } from '../providers/configValidation';
+import type { ConfigLevel, ConfiguredProvider } from '../providers/configValidation';
 import { Disposable } from './lifecycle';
-import { resolveHttpOptions } from './providers/httpOptions';
-import type { HttpOptions } from './providers/types';
-import { plainText } from './core/hostileText';
+import { resolveHttpOptions } from '../providers/httpOptions';
+import type { HttpOptions } from '../providers/types';
+import { plainText } from '../core/hostileText';
 
 /**
  * The one place AuthLens reads its settings. {@link readConfig} returns a readonly snapshot;
@@ -32,7 +32,7 @@ export const SettingKey = {
   expiredHint: 'decorations.expiredHint',
 } as const;
 
-export type { ConfigLevel, ConfiguredProvider } from './configValidation';
+export type { ConfigLevel, ConfiguredProvider } from '../providers/configValidation';
 
 export interface AuthLensConfig {
   readonly providers: readonly ConfiguredProvider[];

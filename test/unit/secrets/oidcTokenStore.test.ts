@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { clearOidcTokens, oidcTokenKey, oidcTokenStoreFor, parseStoredTokens, providerIdOfTokenKey } from '../../src/oidcTokenStore';
-import type { StoredTokenSet } from '../../src/providers/oidc/tokenStore';
-import type { ProviderConfig } from '../../src/providers/types';
+import { clearOidcTokens, oidcTokenKey, oidcTokenStoreFor, parseStoredTokens, providerIdOfTokenKey } from '../../../src/secrets/oidcTokenStore';
+import type { StoredTokenSet } from '../../../src/providers/oidc/tokenStore';
+import type { ProviderConfig } from '../../../src/providers/types';
 
 /** SecretStorage in memory (only what the token store uses). */
 function fakeSecrets(): vscode.SecretStorage & { data: Map<string, string> } {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { findTokenOnLine, HOVER_WINDOW, opaqueTokenAt, tokenHoverOnLine, type LineSliceReader } from '../../../src/hover/hoverModel';
-import { HoverTokenStore } from '../../../src/hover/hoverTokenStore';
-import { fakeJwe, fakeJwt } from '../../fixtures/hoverTokens';
+import { findTokenOnLine, HOVER_WINDOW, opaqueTokenAt, tokenHoverOnLine, type LineSliceReader } from '../../../../src/editor/hover/hoverModel';
+import { HoverTokenStore } from '../../../../src/editor/hover/hoverTokenStore';
+import { fakeJwe, fakeJwt } from '../../../fixtures/hoverTokens';
 import { linkTargets, renderedText } from './markdownRender';
 
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);

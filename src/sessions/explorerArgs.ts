@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { providerDisplayLabel, type ConfiguredProvider } from '../config';
+import { providerDisplayLabel, type ConfiguredProvider } from '../plumbing/config';
 import type { SessionInfo, TokenInfo } from '../providers/types';
 import { plainText } from '../core/hostileText';
-import { sessionDescription, sessionLabel, tokenSummary } from '../sessions/describe';
-import { asNode } from '../sessions/nodes';
-import type { SessionsExplorer } from '../sessions/explorer';
+import { sessionDescription, sessionLabel, tokenSummary } from './describe';
+import { asNode } from './nodes';
+import type { SessionsExplorer } from './explorer';
 
 /**
  * Turns a command's argument (a tree node from a menu, or nothing from the palette) into the

@@ -4,9 +4,9 @@
  * `\$\(` is consumed by the parser, so escaping alone lets a token paint a "verified" shield.
  */
 import * as assert from 'node:assert/strict';
-import { tokenHoverOnLine } from '../../../src/hover/hoverModel';
-import { HoverTokenStore } from '../../../src/hover/hoverTokenStore';
-import { fakeJwt } from '../../fixtures/hoverTokens';
+import { tokenHoverOnLine } from '../../../../src/editor/hover/hoverModel';
+import { HoverTokenStore } from '../../../../src/editor/hover/hoverTokenStore';
+import { fakeJwt } from '../../../fixtures/hoverTokens';
 import { renderedText } from './markdownRender';
 
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);

@@ -3,11 +3,11 @@
  * cursor, find the token there, decode it, and build the markdown. The provider and the
  * benchmark (`scripts/bench/hover.mjs`) run exactly this code.
  */
-import { errorMessage } from '../core/errorMessages';
-import { tokenAtOffset, type FoundToken } from '../core/tokenFinder';
-import { tokenVerdict } from '../core/verdict';
-import { verdictWords } from '../core/verdictText';
-import { tokenWarnings } from '../core/warnings';
+import { errorMessage } from '../../core/errorMessages';
+import { tokenAtOffset, type FoundToken } from '../../core/tokenFinder';
+import { tokenVerdict } from '../../core/verdict';
+import { verdictWords } from '../../core/verdictText';
+import { tokenWarnings } from '../../core/warnings';
 import {
   englishT,
   jweHoverMarkdown,

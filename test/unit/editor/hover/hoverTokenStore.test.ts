@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { HoverTokenStore } from '../../../src/hover/hoverTokenStore';
+import { HoverTokenStore } from '../../../../src/editor/hover/hoverTokenStore';
 
 describe('HoverTokenStore', () => {
   it('returns the same id for the same token and finds it again', () => {

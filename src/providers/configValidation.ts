@@ -1,10 +1,10 @@
 /**
  * Validation of `authlens.providers` entries. Pure (no vscode) so it is unit-tested directly;
- * `src/config.ts` turns each {@link ConfigProblem} into a localised message.
+ * `src/plumbing/config.ts` turns each {@link ConfigProblem} into a localised message.
  * A bad entry is reported and skipped; the other entries still load.
  */
-import { isProviderKind, providerKindList } from './providers/kinds';
-import type { ProviderConfig, ProviderKind } from './providers/types';
+import { isProviderKind, providerKindList } from './kinds';
+import type { ProviderConfig, ProviderKind } from './types';
 
 /** The kinds a `kind` field may name: the rows of the kind table (`src/providers/kinds.ts`). */
 export const providerKinds: readonly ProviderKind[] = providerKindList;

@@ -3,7 +3,7 @@
  * extension made; the token itself stays here, in memory, for a short while. Bounded (LRU) and
  * expiring, never persisted. Pure: the clock is a parameter.
  */
-import type { Repair } from '../core/verdict';
+import type { Repair } from '../../core/verdict';
 
 /** What a hover link can act on. */
 export interface HoverTokenEntry {

@@ -5,14 +5,14 @@
  * the hover's and the inspector's. Pure (no `vscode`): strings arrive through a
  * {@link Translate}, time as `now`. It never contains the raw token or its signature.
  */
-import type { DecodedJwt } from './core/decode';
-import type { Json, JsonObject } from './core/json';
-import { english, fillTemplate, type Translate } from './core/template';
-import { defaultCountdownStrings, defaultRelativeStrings, formatCountdown, formatRelative, localiseStrings } from './core/time';
-import { TOKEN_TIME_CLAIMS, tokenTimes } from './core/tokenTime';
-import { tokenVerdict, type Repair, type TokenVerdict } from './core/verdict';
-import { verdictWords, type VerdictWords } from './core/verdictText';
-import { tokenWarnings, type TokenWarning } from './core/warnings';
+import type { DecodedJwt } from './decode';
+import type { Json, JsonObject } from './json';
+import { english, fillTemplate, type Translate } from './template';
+import { defaultCountdownStrings, defaultRelativeStrings, formatCountdown, formatRelative, localiseStrings } from './time';
+import { TOKEN_TIME_CLAIMS, tokenTimes } from './tokenTime';
+import { tokenVerdict, type Repair, type TokenVerdict } from './verdict';
+import { verdictWords, type VerdictWords } from './verdictText';
+import { tokenWarnings, type TokenWarning } from './warnings';
 
 /** English templates of this module (also keys of the l10n bundles). */
 export const decodedJsonStrings = {

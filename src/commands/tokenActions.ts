@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { decodeJwt } from '../core/decode';
 import { redact } from '../core/redact';
 import type { Repair } from '../core/verdict';
-import { translate } from '../l10n';
+import { translate } from '../plumbing/l10n';
 import type { Services } from '../services';
-import type { HoverAction } from './hoverMarkdown';
+import type { HoverAction } from '../editor/hover/hoverMarkdown';
 
 /** Opens the token in the inspector (decoded, with verification on demand). */
 export async function inspectToken(services: Services, token: string, stripped?: readonly Repair[]): Promise<void> {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
-import { PanelTokenStore } from '../../../src/inspector/panelTokenStore';
+import { PanelTokenStore } from '../../../src/secrets/panelTokenStore';
 import type { InspectInput } from '../../../src/inspector/inspectInput';
 import type { SessionInfo } from '../../../src/providers/types';
 
@@ -45,7 +45,7 @@ function authingInput(): { input: InspectInput; secrets: string[] } {
   };
 }
 
-describe('inspector/panelTokenStore: the restore slot', () => {
+describe('secrets/panelTokenStore: the restore slot', () => {
   it('keeps the token and non-secret session fields, never the raw session, its user JSON or other tokens', async () => {
     const { secrets, map } = memorySecrets();
     const store = new PanelTokenStore(secrets, () => 1_000);
