@@ -17,7 +17,8 @@ import { inspectorHtml, inspectorWebviewOptions } from './panelHtml';
 import type { RequestContext } from './requests/context';
 import { handleRequest } from './requests/table';
 import { buildShown, issuerKey, type Shown } from './shown';
-import { hsSecretKey, withStoredSecret } from './viewModel';
+import { withStoredSecret } from './viewModel';
+import { hsSecretKey } from '../secrets/keys';
 
 export const inspectorViewType = 'authlens.inspector';
 

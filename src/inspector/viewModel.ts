@@ -55,11 +55,6 @@ function sensitivePaths(value: Json): Set<string> {
   return new Set(sensitiveFields(value).map((f) => f.path));
 }
 
-/** The SecretStorage key of the HMAC secret remembered for an issuer. */
-export function hsSecretKey(iss: string): string {
-  return `authlens.inspector.hsSecret/${iss}`;
-}
-
 /**
  * The built inspector once the host found a stored secret for the token's issuer: "Use stored
  * secret" is offered only then, and only where a shared secret can check the token.

@@ -3,6 +3,7 @@ import { Disposable } from '../plumbing/lifecycle';
 import { credentialDestinations, credentialOriginsOf, originOf } from '../providers/credentialOrigins';
 import type { CredentialKind, Credentials, ProviderConfig } from '../providers/types';
 import { plainText } from '../core/hostileText';
+import { credentialKey, providerIdOfCredentialKey } from './keys';
 
 export { credentialDestinations, credentialOriginsOf, originOf };
 
@@ -21,8 +22,6 @@ export { credentialDestinations, credentialOriginsOf, originOf };
  */
 
 export const credentialKinds: readonly CredentialKind[] = ['cookie', 'bearer', 'admin', 'clientSecret'];
-
-const keyPrefix = 'authlens.credential/';
 
 export interface StoredCredential {
   readonly origin: string;
@@ -61,10 +60,6 @@ function sameOrigins(stored: StoredCredential, current: { origin: string; also: 
 
 function originsText(origin: string, also: readonly string[] | undefined): string {
   return [origin, ...(also ?? [])].join(' + ');
-}
-
-export function credentialKey(providerId: string, kind: CredentialKind): string {
-  return `${keyPrefix}${providerId}/${kind}`;
 }
 
 function parseStored(text: string | undefined): StoredCredential | undefined {
@@ -119,8 +114,7 @@ export class CredentialStore extends Disposable {
     super();
     this.register(
       secrets.onDidChange((e) => {
-        if (!e.key.startsWith(keyPrefix)) return;
-        const providerId = e.key.slice(keyPrefix.length).split('/')[0];
+        const providerId = providerIdOfCredentialKey(e.key);
         if (providerId) this.changed.fire(providerId);
       }),
     );

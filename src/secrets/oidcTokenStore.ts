@@ -3,6 +3,7 @@ import { originOf, tokenBindingOf, tokensBoundTo, type TokenBinding } from '../p
 import { providerKindTable } from '../providers/kinds';
 import type { ProviderConfig } from '../providers/types';
 import type { StoredTokenSet, TokenSlot, TokenStore } from '../providers/oidc/tokenStore';
+import { oidcTokenKey } from './keys';
 
 /**
  * The tokens the `oidc` provider obtains (sign in, service token, refresh), in SecretStorage.
@@ -14,17 +15,7 @@ import type { StoredTokenSet, TokenSlot, TokenStore } from '../providers/oidc/to
  * state or logs.
  */
 
-const keyPrefix = 'authlens.oidcTokens/';
 const slots: readonly TokenSlot[] = ['user', 'service'];
-
-export function oidcTokenKey(providerId: string, slot: TokenSlot): string {
-  return `${keyPrefix}${providerId}/${slot}`;
-}
-
-/** The provider id whose tokens a SecretStorage key holds, or undefined for other keys. */
-export function providerIdOfTokenKey(key: string): string | undefined {
-  return key.startsWith(keyPrefix) ? key.slice(keyPrefix.length).split('/')[0] : undefined;
-}
 
 /** Reads a stored value whatever it is bound to; anything that is not our JSON reads as absent. */
 function parseAny(text: string | undefined): { origin: unknown; tokens: StoredTokenSet } | undefined {

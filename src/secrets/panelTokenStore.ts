@@ -2,9 +2,8 @@ import type * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { SessionInfo } from '../providers/types';
 import type { InspectInput } from '../inspector/inspectInput';
+import { panelTokenKey } from './keys';
 
-/** SecretStorage key of the token shown by the (one) inspector panel. */
-const secretKey = 'authlens.inspector/panelToken';
 
 /** Kept at most this long: a window closed with the panel open never restores it after that. */
 const maxAgeMs = 24 * 3600 * 1000;
@@ -78,12 +77,12 @@ export class PanelTokenStore {
 
   async save(panelKey: string, input: InspectInput): Promise<void> {
     const entry: StoredEntry = { panelKey, savedAt: this.now(), input: restorableInput(input) };
-    await this.secrets.store(secretKey, JSON.stringify(entry));
+    await this.secrets.store(panelTokenKey, JSON.stringify(entry));
   }
 
   /** The input saved for `panelKey`, if it is still there and young enough. */
   async load(panelKey: string): Promise<InspectInput | undefined> {
-    const text = await this.secrets.get(secretKey);
+    const text = await this.secrets.get(panelTokenKey);
     if (text === undefined) return undefined;
     let entry: Partial<StoredEntry> | undefined;
     try {
@@ -105,6 +104,6 @@ export class PanelTokenStore {
   }
 
   async clear(): Promise<void> {
-    await this.secrets.delete(secretKey);
+    await this.secrets.delete(panelTokenKey);
   }
 }

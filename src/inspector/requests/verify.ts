@@ -8,7 +8,7 @@ import type { InspectorDeps } from '../deps';
 import { confirmForeignKeyUrl, declinedKeyUrlMessage } from '../keyUrlConsent';
 import { translate } from '../../plumbing/l10n';
 import { issuerKey } from '../shown';
-import { hsSecretKey } from '../viewModel';
+import { hsSecretKey } from '../../secrets/keys';
 import type { PanelAccess, RequestHandler } from './context';
 
 /** `verify`: checks the shown token's signature with the key the person chose (jose, lazily loaded). */

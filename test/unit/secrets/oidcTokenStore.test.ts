@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { clearOidcTokens, oidcTokenKey, oidcTokenStoreFor, parseStoredTokens, providerIdOfTokenKey } from '../../../src/secrets/oidcTokenStore';
+import { clearOidcTokens, oidcTokenStoreFor, parseStoredTokens } from '../../../src/secrets/oidcTokenStore';
+import { oidcTokenKey, providerIdOfTokenKey } from '../../../src/secrets/keys';
 import type { StoredTokenSet } from '../../../src/providers/oidc/tokenStore';
 import type { ProviderConfig } from '../../../src/providers/types';
 

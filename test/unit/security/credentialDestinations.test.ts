@@ -11,10 +11,11 @@ import { credentialDestinations } from '../../../src/providers/credentialOrigins
 import { providerHttpClient } from '../../../src/providers/providerHttp';
 import type { CredentialKind, ProviderConfig } from '../../../src/providers/types';
 import { fake, FakeLog, FakeSecrets, installVscodeStub } from './vscodeStub';
+import { credentialKey } from '../../../src/secrets/keys';
 
 installVscodeStub();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CredentialStore, credentialKey } = require('../../../src/secrets/credentials') as typeof import('../../../src/secrets/credentials');
+const { CredentialStore } = require('../../../src/secrets/credentials') as typeof import('../../../src/secrets/credentials');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { setCredentialCommand } = require('../../../src/commands/setCredential') as typeof import('../../../src/commands/setCredential');
 

@@ -12,6 +12,7 @@ import { startRecorderServer, type RecorderServer } from '../../fixtures/recorde
 import { createProvider } from '../../../src/providers/index';
 import type { ProviderConfig } from '../../../src/providers/types';
 import { fake, FakeLog, FakeSecrets, installVscodeStub } from './vscodeStub';
+import { credentialKey } from '../../../src/secrets/keys';
 
 installVscodeStub();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -19,7 +20,7 @@ const configModule = require('../../../src/plumbing/config') as typeof import('.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const credentialsModule = require('../../../src/secrets/credentials') as typeof import('../../../src/secrets/credentials');
 const { readConfig } = configModule;
-const { CredentialStore, credentialKey, credentialOriginsOf } = credentialsModule;
+const { CredentialStore, credentialOriginsOf } = credentialsModule;
 
 const root = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { ConfigLevel } from '../../../src/plumbing/config';
-import { oidcTokenKey } from '../../../src/secrets/oidcTokenStore';
+import { credentialKey, oidcTokenKey } from '../../../src/secrets/keys';
 import {
   forgetProviderSecrets,
   isSandboxEntry,
@@ -25,7 +25,7 @@ installVscodeStub();
 const vscodeStub = require('vscode') as { commands?: { executeCommand(...args: unknown[]): Promise<unknown> } };
 vscodeStub.commands ??= { executeCommand: async () => undefined };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CredentialStore, credentialKey } = require('../../../src/secrets/credentials') as typeof import('../../../src/secrets/credentials');
+const { CredentialStore } = require('../../../src/secrets/credentials') as typeof import('../../../src/secrets/credentials');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SandboxControl } = require('../../../src/sessions/sandboxControl') as typeof import('../../../src/sessions/sandboxControl');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
