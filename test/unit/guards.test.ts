@@ -1,51 +1,18 @@
 /**
- * Repo-wide guards: the core stays pure, both languages stay complete, and the command ids
- * and `contributes.commands` name the same commands.
+ * Repo-wide guards: the core stays pure, the layers stay visible (see `src/README.md`), there
+ * is no import cycle, both languages stay complete, and the command ids and
+ * `contributes.commands` name the same commands.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CommandId } from '../../src/commands/commandIds';
 import { providerKindList, providerKindTable } from '../../src/providers/kinds';
-
-const ROOT = resolve(__dirname, '../..');
-
-function tsFiles(dir: string): string[] {
-  const abs = join(ROOT, dir);
-  let entries: string[];
-  try {
-    entries = readdirSync(abs);
-  } catch {
-    return [];
-  }
-  return entries.flatMap((name) => {
-    const path = join(abs, name);
-    if (statSync(path).isDirectory()) return tsFiles(relative(ROOT, path));
-    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
-  });
-}
+import { findCycles, importGraph, importSpecifiers, ROOT, stripComments, tsFiles } from './importGraph';
+import { layerRules } from './layers';
 
 function readJson(path: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Record<string, unknown>;
-}
-
-/** Removes comments (roughly, but good enough to not flag examples in TSDoc). */
-function stripComments(source: string): string {
-  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
-}
-
-/** The specifiers a module imports, re-exports, requires or dynamically imports. */
-function importSpecifiers(source: string): string[] {
-  const code = stripComments(source);
-  const out: string[] = [];
-  const patterns = [
-    /\b(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  ];
-  for (const re of patterns) for (const m of code.matchAll(re)) out.push(m[1]!);
-  return out;
 }
 
 /** Parses a JS string literal ('…', "…" or `…` without substitutions). */
@@ -182,6 +149,57 @@ describe('guards', () => {
       assert.ok(restricted.includes(key), `${key} is not restricted`);
     }
     assert.deepEqual(restricted.filter((k) => !declared.includes(k)), [], 'restricts a setting that does not exist');
+  });
+
+  describe('layers (src/README.md)', () => {
+    const files = [...tsFiles('src'), ...tsFiles('webview')];
+    const graph = importGraph(files);
+    const rel = (f: string) => relative(ROOT, f).split(sep).join('/');
+    const modules = new Map(
+      files.map((f) => [rel(f), { files: (graph.get(f) ?? []).map(rel), packages: importSpecifiers(readFileSync(f, 'utf8')).filter((s) => !s.startsWith('.')) }]),
+    );
+
+    it('the graph has the files and imports to check', () => {
+      assert.ok(modules.size >= 100, `${modules.size} files`);
+      assert.ok(modules.get('src/extension.ts')?.files.includes('src/commands/table.ts'), 'extension.ts -> commands/table.ts not seen');
+    });
+
+    it('core is pure, providers and sandbox never reach vscode or UI code, only extension.ts imports the command table', () => {
+      assert.deepEqual(layerRules(modules).map((v) => v.message), []);
+    });
+
+    it('has no import cycle in src/ or webview/, type-only imports included', () => {
+      assert.deepEqual(findCycles(graph).map((c) => c.map(rel).join(' -> ')), []);
+    });
+
+    it('spells SecretStorage key names only in src/secrets/keys.ts', () => {
+      const keyLiteral = /['"`]authlens\.(?:credential\/|oidcTokens\/|inspector[./])/;
+      const elsewhere = files.filter((f) => rel(f) !== 'src/secrets/keys.ts' && keyLiteral.test(stripComments(readFileSync(f, 'utf8'))));
+      assert.deepEqual(elsewhere.map(rel), []);
+      assert.ok(keyLiteral.test(readFileSync(join(ROOT, 'src/secrets/keys.ts'), 'utf8')), 'the pattern no longer matches the key names');
+    });
+
+    it('each rule fails when broken', () => {
+      const broken = new Map([
+        ['src/core/a.ts', { files: ['src/providers/x.ts'], packages: ['node:fs'] }],
+        ['src/providers/x.ts', { files: ['src/providers/y.ts'], packages: [] }],
+        ['src/providers/y.ts', { files: ['src/sessions/tree.ts'], packages: ['vscode'] }],
+        ['src/sessions/tree.ts', { files: ['src/commands/table.ts'], packages: ['vscode'] }],
+        ['src/commands/table.ts', { files: [], packages: [] }],
+      ]);
+      const rules = layerRules(broken).map((v) => `${v.rule}: ${v.message}`);
+      for (const expected of [
+        'core-pure: src/core/a.ts imports src/providers/x.ts, outside src/core',
+        'core-pure: src/core/a.ts imports node:fs',
+        'headless: src/providers/x.ts reaches UI code src/sessions/tree.ts',
+        'headless: src/providers/x.ts reaches vscode through src/providers/y.ts',
+        'command-table: src/sessions/tree.ts imports src/commands/table.ts (only src/extension.ts may)',
+      ]) {
+        assert.ok(rules.includes(expected), `missing: ${expected}\n${rules.join('\n')}`);
+      }
+      const cycles = findCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a', 'd']], ['d', []], ['e', ['e']]]));
+      assert.deepEqual(cycles.map((c) => c.join(' -> ')).sort(), ['a -> b -> c -> a', 'e -> e']);
+    });
   });
 
   describe('provider kinds', () => {
