@@ -13,7 +13,7 @@ function isInspectInput(arg: unknown): arg is InspectInput {
   const a = arg as { token?: unknown; source?: unknown };
   if (typeof a.token !== 'string' || a.token.length === 0) return false;
   if (a.source === undefined) return true;
-  const s = a.source as { providerId?: unknown; providerLabel?: unknown } | null;
+  const s = a.source;
   return typeof s === 'object' && s !== null && typeof s.providerId === 'string' && typeof s.providerLabel === 'string';
 }
 

@@ -136,10 +136,10 @@ function decodePart(segment: string, part: 'header' | 'payload'): { value: JsonO
   if (!isJsonObject(value)) {
     return new AuthLensError('token-not-object', { where: part }, `token-not-object: ${part}`);
   }
-  if (jsonDepthExceeds(value as Json, MAX_JSON_DEPTH)) {
+  if (jsonDepthExceeds(value, MAX_JSON_DEPTH)) {
     return new AuthLensError('token-too-deep', { where: part, limit: MAX_JSON_DEPTH }, `token-too-deep: ${part}`);
   }
-  return { value: value as JsonObject, invalidUtf8 };
+  return { value: value, invalidUtf8 };
 }
 
 /** True when a header names a usable algorithm: a non-empty string. */

@@ -108,7 +108,7 @@ export function decodedDocumentFor(input: string, now: number, t: Translate = en
     return { ok: true, verdict, warnings, json: decodedJson(verdict.decoded, warnings, now, t, verdict) };
   }
   if (verdict.kind === 'jwe' && verdict.header) {
-    const json: JsonObject = { status: t(decodedJsonStrings.encrypted), ...verdictFields(words), header: verdict.header as Json };
+    const json: JsonObject = { status: t(decodedJsonStrings.encrypted), ...verdictFields(words), header: verdict.header };
     return { ok: true, verdict, warnings: [], json };
   }
   const reason = words.reason ?? words.kindLabel;

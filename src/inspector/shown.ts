@@ -6,7 +6,7 @@
 import { translate } from '../plumbing/l10n';
 import { isProviderKind } from '../providers/kinds';
 import type { InspectorDeps } from './deps';
-import type { InspectInput } from './inspectInput';
+import type { InspectInput } from '../shared/inspectInput';
 import { buildInspectorModel, type BuiltInspector, type InspectorSource } from './viewModel';
 
 export interface Shown {

@@ -101,7 +101,7 @@ export function timesOf(verdict: TokenVerdict, payload: JsonObject | undefined, 
     skewMs: opts.skewMs ?? DEFAULT_SKEW_MS,
     soonMs: opts.soonMs ?? DEFAULT_SOON_MS,
     ...(unreadable ? { unreadable: true } : {}),
-  } as TimeFacts;
+  };
 }
 
 /** The verdict's words, as the webview gets them. */

@@ -7,7 +7,7 @@ import { redact } from '../core/redact';
 import { Disposable } from '../plumbing/lifecycle';
 import { parseWebviewState } from '../shared/inspectorProtocol';
 import type { InspectorDeps } from './deps';
-import type { InspectInput, OpenOptions } from './inspectInput';
+import type { InspectInput, OpenOptions } from '../shared/inspectInput';
 import { newPanelKey, PanelTokenStore } from '../secrets/panelTokenStore';
 import { inspectorViewType, TokenInspectorPanel, type PanelStats } from './tokenInspectorPanel';
 

@@ -12,7 +12,7 @@ import { Disposable } from '../plumbing/lifecycle';
 import type { PanelContent } from '../shared/inspectorModel';
 import { parseWebviewMessage, type HostMessage, type Reply } from '../shared/inspectorProtocol';
 import type { InspectorDeps } from './deps';
-import type { InspectInput } from './inspectInput';
+import type { InspectInput } from '../shared/inspectInput';
 import { inspectorHtml, inspectorWebviewOptions } from './panelHtml';
 import type { RequestContext } from './requests/context';
 import { handleRequest } from './requests/table';

@@ -1,6 +1,7 @@
 /**
  * Loaders for the bundles kept off the activation path. Each `require` runs on first use only;
- * esbuild leaves these paths external so they stay separate files in `dist/`.
+ * esbuild leaves these paths external so they stay separate files in `dist/`: `./providers.js` is
+ * relative to `dist/extension.js`, the bundle this file ends up in, not to this source file.
  */
 let providersModule: typeof import('../providers/index') | undefined;
 let sandboxModule: typeof import('../sandbox/index') | undefined;

@@ -8,7 +8,7 @@
  */
 import { AuthLensError, isAuthLensError } from '../core/errors';
 import type { JsonObject } from '../core/json';
-import { HttpClient, joinUrl } from './http';
+import { type HttpClient, joinUrl } from './http';
 import { AUTHING_COOKIE } from './kinds';
 import { defined, objectAt, optDateAt, optStringAt, statusFromTimes, stringAt } from './shape';
 import { providerHttpClient } from './providerHttp';

@@ -9,7 +9,7 @@
 import { decodeJwt } from 'jose';
 import { AuthLensError, isAuthLensError } from '../core/errors';
 import type { JsonObject } from '../core/json';
-import { HttpClient, joinUrl } from './http';
+import { type HttpClient, joinUrl } from './http';
 import { arrayAt, defined, objectAt, optBooleanAt, optDateAt, optNumberAt, optStringAt, shapeError, statusFromTimes, stringAt } from './shape';
 import { providerHttpClient } from './providerHttp';
 import type { Provider, ProviderConfig, ProviderContext, ProviderDefinition, ProviderOptions, RevokeOutcome, SessionInfo, SessionPage } from './types';

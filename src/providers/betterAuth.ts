@@ -13,7 +13,7 @@
  */
 import { AuthLensError, isAuthLensError } from '../core/errors';
 import { isJsonObject, type Json, type JsonObject } from '../core/json';
-import { HttpClient, joinUrl, type HttpResponse } from './http';
+import { type HttpClient, joinUrl, type HttpResponse } from './http';
 import { DEFAULT_BETTER_AUTH_COOKIE } from './kinds';
 import { arrayAt, defined, objectAt, optDateAt, optStringAt, statusFromTimes, stringAt } from './shape';
 import { providerHttpClient } from './providerHttp';

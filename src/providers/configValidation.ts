@@ -113,7 +113,7 @@ export function validateProviderEntry(
       else optional[f.name] = v;
     } else if (f.type === 'string[]') {
       if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) problems.push(at(f.name, 'wrong-type', 'string[]'));
-      else optional[f.name] = [...(v as string[])];
+      else optional[f.name] = [...(v)];
     } else {
       if (typeof v !== 'number' || !Number.isFinite(v)) problems.push(at(f.name, 'wrong-type', 'number'));
       else if ((f.min !== undefined && v < f.min) || (f.max !== undefined && v > f.max)) {

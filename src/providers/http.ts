@@ -424,8 +424,8 @@ function errorDetails(status: number, headers: Readonly<Record<string, string>>,
   const traceId = str('trace_id') ?? str('traceId') ?? headers['x-trace-id'];
   const retry = retryAfterSeconds(headers, body);
   const fieldErrors = Array.isArray(obj?.['errors'])
-    ? (obj['errors'] as Json[]).filter(isJsonObject).slice(0, 50).map((e) => {
-        const pick = (k: string): string | undefined => (typeof e[k] === 'string' ? clip(redactText(e[k] as string, secrets, undefined, 200), 200) : undefined);
+    ? (obj['errors']).filter(isJsonObject).slice(0, 50).map((e) => {
+        const pick = (k: string): string | undefined => (typeof e[k] === 'string' ? clip(redactText(e[k], secrets, undefined, 200), 200) : undefined);
         const fe: { field?: string; code?: string; description?: string } = {};
         const field = pick('field');
         const code = pick('code');

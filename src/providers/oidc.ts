@@ -11,7 +11,7 @@
 import { AuthLensError, isAuthLensError } from '../core/errors';
 import type { JsonObject } from '../core/json';
 import { oidcIssuerOf, tokenBindingOf, tokensBoundTo } from './credentialOrigins';
-import { HttpClient } from './http';
+import type { HttpClient } from './http';
 import { defined } from './shape';
 import { providerHttpClient } from './providerHttp';
 import { discoveryCache, discoveryKey, fetchDiscovery, type DiscoveryDocument } from './oidc/discovery';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Json } from '../core/json';
 import { BodyTooLarge, loopbackHostAllowed, parseCookies, readBody, writeReply } from './httpUtil';
-import { Misbehaviour, breakJwtsInReply, htmlReply, notJsonReply } from './misbehaviour';
+import { type Misbehaviour, breakJwtsInReply, htmlReply, notJsonReply } from './misbehaviour';
 import type { Handler, MisbehaviourRule, Reply, SandboxRequest } from './types';
 
 /** One API under a base path, with the shape its errors take when told to misbehave. */

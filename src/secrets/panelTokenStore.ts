@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { SessionInfo } from '../providers/types';
-import type { InspectInput } from '../inspector/inspectInput';
+import type { InspectInput } from '../shared/inspectInput';
 import { panelTokenKey } from './keys';
 
 

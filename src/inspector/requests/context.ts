@@ -5,7 +5,7 @@
  */
 import type { ReplyTo, WebviewRequest } from '../../shared/inspectorProtocol';
 import type { InspectorDeps } from '../deps';
-import type { InspectInput } from '../inspectInput';
+import type { InspectInput } from '../../shared/inspectInput';
 import type { Shown } from '../shown';
 
 /** The panel, as a handler sees it. */

@@ -187,7 +187,7 @@ export function createAuthingApi(ctx: ApiContext): Handler {
     if (req.path === '/oidc/me' && req.method === 'GET') return userinfo(req);
     if (req.path === '/oidc/token/revocation' && req.method === 'POST') return revoke(req);
     if (req.path === '/oidc/.well-known/jwks.json' && req.method === 'GET') {
-      return json(200, { keys: [ctx.keys.rsa.publicJwk] } as unknown as JsonObject);
+      return json(200, { keys: [ctx.keys.rsa.publicJwk] });
     }
     return json(404, { code: 404, message: 'Not Found' });
   };

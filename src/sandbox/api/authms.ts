@@ -292,7 +292,7 @@ export function createAuthmsApi(ctx: ApiContext): Handler {
       return methodNotAllowed(req, 'DELETE');
     }
     if (req.path === '/.well-known/jwks.json' && req.method === 'GET') {
-      return json(200, { keys: [ctx.keys.rsa.publicJwk] } as unknown as JsonObject);
+      return json(200, { keys: [ctx.keys.rsa.publicJwk] });
     }
     return problem(req, base, {
       status: 404,

@@ -23,7 +23,7 @@ export function createControlApi(target: ControlTarget): Handler {
     if (!loopbackHostAllowed(header(req, 'host'), target.origin)) return problem(403, 'Host not allowed');
     if (req.method === 'GET' && req.path === '/') {
       const d = target.describe();
-      return json(200, { name: 'AuthLens sandbox', baseUrls: d['baseUrls'] ?? null } as JsonObject);
+      return json(200, { name: 'AuthLens sandbox', baseUrls: d['baseUrls'] ?? null });
     }
     if (req.method === 'GET' && req.path === '/__sandbox/config') return json(200, target.describe());
     if (req.method === 'POST' && (req.path === '/__sandbox/misbehave' || req.path === '/__sandbox/reset')) {
@@ -32,7 +32,7 @@ export function createControlApi(target: ControlTarget): Handler {
         target.reset();
         return { status: 204 };
       }
-      const rule = parseRule(jsonBody(req) as Json | undefined);
+      const rule = parseRule(jsonBody(req));
       if (typeof rule === 'string') return problem(400, rule);
       target.misbehave(rule);
       return { status: 204 };

@@ -398,7 +398,7 @@ export function createOidcApi(ctx: ApiContext): Handler {
       case 'GET /.well-known/oauth-authorization-server':
         return json(200, discovery());
       case 'GET /jwks':
-        return json(200, { keys: [ctx.keys.rsa.publicJwk, ctx.keys.ec.publicJwk] } as unknown as JsonObject, {
+        return json(200, { keys: [ctx.keys.rsa.publicJwk, ctx.keys.ec.publicJwk] }, {
           'content-type': 'application/jwk-set+json; charset=utf-8',
         });
       case 'GET /auth':

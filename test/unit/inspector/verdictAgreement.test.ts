@@ -120,7 +120,7 @@ describe('one verdict in every view (hover, inspector, JSON document)', () => {
       if (w.repaired) assert.ok(hover.includes(w.repaired), `hover repairs "${w.repaired}" in: ${hover.slice(0, 300)}`);
       else assert.ok(!hover.includes('Read after removing'), 'hover claims a repair');
       if (w.skewNote) assert.ok(hover.includes(w.skewNote), 'hover skew note');
-      for (const problem of Object.values(w.claimProblems)) assert.ok(hover.includes(problem!), `hover claim problem "${problem}"`);
+      for (const problem of Object.values(w.claimProblems)) assert.ok(hover.includes(problem), `hover claim problem "${problem}"`);
       for (const note of w.notes) assert.ok(hover.includes(note), `hover note "${note}"`);
       assert.ok(!/\bValid\b|Never expires|NaN|Infinity/.test(hover), 'hover words that claim too much');
 

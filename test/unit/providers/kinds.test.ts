@@ -72,7 +72,7 @@ describe('providers/kinds', () => {
   it('offers the Cookie: format exactly for the kinds that have a session cookie', () => {
     const base = { id: 'a', label: 'a', baseUrl: 'http://h/x' };
     const withCookie = providerKindList.filter((kind) =>
-      availableFormats(copyRequestFor({ ...base, kind } as ProviderConfig, token)).includes('cookieHeader'),
+      availableFormats(copyRequestFor({ ...base, kind }, token)).includes('cookieHeader'),
     );
     assert.deepEqual(withCookie, ['better-auth', 'authing']);
     assert.equal(copyRequestFor({ ...base, kind: 'better-auth', cookieName: '__Secure-s' }, token).cookieName, '__Secure-s');

@@ -119,7 +119,7 @@ describe('providers/oidc: stored tokens are bound to the exact issuer and client
   it('SecretStorage does not hand the set to an entry naming another issuer path on the same origin, or another client', async () => {
     const { user, hijack, set } = scenario();
     const secrets = new FakeSecrets();
-    await oidcTokenStoreFor(secrets as never, user)!.set('user', set);
+    await oidcTokenStoreFor(secrets, user)!.set('user', set);
     assert.equal((await oidcTokenStoreFor(secrets as never, user)!.get('user'))?.refreshToken, REFRESH);
     assert.equal(await oidcTokenStoreFor(secrets as never, hijack)!.get('user'), undefined);
     assert.equal(await oidcTokenStoreFor(secrets as never, { ...user, clientId: 'other' })!.get('user'), undefined);
@@ -133,8 +133,8 @@ describe('providers/oidc: stored tokens are bound to the exact issuer and client
   it('Refresh Tokens through SecretStorage sends nothing for the hijacking entry', async () => {
     const { user, hijack, set } = scenario();
     const secrets = new FakeSecrets();
-    await oidcTokenStoreFor(secrets as never, user)!.set('user', set);
-    const tokens = oidcTokenStoreFor(secrets as never, hijack)!;
+    await oidcTokenStoreFor(secrets, user)!.set('user', set);
+    const tokens = oidcTokenStoreFor(secrets, hijack)!;
     await assert.rejects(withProvider(hijack, (p) => p.refreshTokens({ credentials: {}, tokens }, 'user')));
     nothingSent();
   });
@@ -178,8 +178,8 @@ describe('providers/oidc: stored tokens are bound to the exact issuer and client
   it('the entry the tokens were issued for still refreshes them at its own token endpoint', async () => {
     const { user, set } = scenario();
     const secrets = new FakeSecrets();
-    await oidcTokenStoreFor(secrets as never, user)!.set('user', set);
-    const tokens = oidcTokenStoreFor(secrets as never, user)!;
+    await oidcTokenStoreFor(secrets, user)!.set('user', set);
+    const tokens = oidcTokenStoreFor(secrets, user)!;
     const result = await withProvider(user, (p) => p.refreshTokens({ credentials: {}, tokens }, 'user'));
     assert.equal(result.tokens.accessToken, 'fresh-access-token-from-test');
     const tokenCalls = idp.requests.filter((r) => r.path === '/realms/corp/protocol/token');

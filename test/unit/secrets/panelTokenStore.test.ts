@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
 import { PanelTokenStore } from '../../../src/secrets/panelTokenStore';
-import type { InspectInput } from '../../../src/inspector/inspectInput';
+import type { InspectInput } from '../../../src/shared/inspectInput';
 import type { SessionInfo } from '../../../src/providers/types';
 
 /** SecretStorage in memory: only what the store calls. */

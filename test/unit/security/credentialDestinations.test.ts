@@ -46,7 +46,7 @@ async function sendCode(config: ProviderConfig, url: string, req: { secrets?: st
 
 function services(config: ProviderConfig & { level: Level }, kinds: readonly CredentialKind[]) {
   const secrets = new FakeSecrets();
-  const credentials = new CredentialStore(secrets as never, new FakeLog() as never);
+  const credentials = new CredentialStore(secrets, new FakeLog() as never);
   const model = {
     providers: [config],
     provider: (id: string) => (id === config.id ? config : undefined),
@@ -112,7 +112,7 @@ describe('security: credentials go only where the person was told', function () 
 
   it('the origin-change prompt says when TLS checks are off for the provider', async () => {
     const secrets = new FakeSecrets();
-    const creds = new CredentialStore(secrets as never, new FakeLog() as never);
+    const creds = new CredentialStore(secrets, new FakeLog() as never);
     const config: ProviderConfig = { id: 't', kind: 'better-auth', label: 'T', baseUrl: 'https://a.example/api' };
     await creds.set(config, 'cookie', SECRET);
     await creds.get({ ...config, baseUrl: 'https://b.example/api' });

@@ -34,7 +34,7 @@ const SECRET_CLIENT = 'sec-client-91d2e7c4a0b35f68';
 function store(): { creds: InstanceType<typeof CredentialStore>; secrets: FakeSecrets; log: FakeLog } {
   const secrets = new FakeSecrets();
   const log = new FakeLog();
-  const creds = new CredentialStore(secrets as never, log as never);
+  const creds = new CredentialStore(secrets, log as never);
   return { creds, secrets, log };
 }
 

@@ -61,7 +61,7 @@ function memorySettings(initial: Partial<Record<ConfigLevel, unknown[]>>): Provi
 function newStore(): { store: InstanceType<typeof CredentialStore>; secrets: FakeSecrets; log: FakeLog } {
   const secrets = new FakeSecrets();
   const log = new FakeLog();
-  return { store: new CredentialStore(secrets as never, log as never), secrets, log };
+  return { store: new CredentialStore(secrets, log as never), secrets, log };
 }
 
 const sandboxEntry = (id: string, port: number): { id: string; kind: string; label: string; baseUrl: string } => ({

@@ -71,8 +71,8 @@ describe('hover markdown', () => {
 
   it('shows warnings with severity, escaped', () => {
     const warnings: TokenWarning[] = [
-      { code: 'alg-none' as TokenWarning['code'], severity: 'error', message: 'Unsigned [x](command:workbench.action.terminal.new)' },
-      { code: 'no-exp' as TokenWarning['code'], severity: 'error', message: 'No expiry', hint: 'Add <b>exp</b>' },
+      { code: 'alg-none', severity: 'error', message: 'Unsigned [x](command:workbench.action.terminal.new)' },
+      { code: 'no-exp', severity: 'error', message: 'No expiry', hint: 'Add <b>exp</b>' },
       { code: 'x' as TokenWarning['code'], severity: 'info', message: 'FYI' },
     ];
     const { markdown } = jwsHoverMarkdown({ decoded: decoded({ sub: 'a' }), warnings, now: NOW, linkId: 'w' });
