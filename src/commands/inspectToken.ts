@@ -4,7 +4,7 @@
  * comes from the selection, the cursor, the clipboard or an input box (`gatherToken`).
  */
 import * as vscode from 'vscode';
-import type { InspectInput, OpenOptions } from '../inspector/inspectInput';
+import type { InspectInput, OpenOptions } from '../shared/inspectInput';
 import type { Services } from '../services';
 import { gatherToken } from '../editor/tokenInput';
 
@@ -13,7 +13,7 @@ function isInspectInput(arg: unknown): arg is InspectInput {
   const a = arg as { token?: unknown; source?: unknown };
   if (typeof a.token !== 'string' || a.token.length === 0) return false;
   if (a.source === undefined) return true;
-  const s = a.source;
+  const s = a.source as { providerId?: unknown; providerLabel?: unknown } | null;
   return typeof s === 'object' && s !== null && typeof s.providerId === 'string' && typeof s.providerLabel === 'string';
 }
 
