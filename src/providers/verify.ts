@@ -4,12 +4,11 @@
  * by the inspector's status, and `jku` / `x5u` header URLs are never followed.
  */
 import { compactVerify, errors as joseErrors, importJWK, importSPKI, importX509, type CryptoKey, type JWK } from 'jose';
-import { AuthLensError } from '../core/errors';
 import { isJsonObject, type Json, type JsonObject } from '../core/json';
 import { isFetchableKeyUrl } from '../shared/keyUrl';
-import { HttpClient } from './http';
-import type { HttpOptions } from './types';
 import type { VerifyFailureCode, VerifyOutcome } from './verifyResult';
+export { fetchKeySet } from './keySet';
+export type { FetchKeySetOptions, FetchedKeySet } from './keySet';
 
 export type { VerifyFailureCode, VerifyOutcome } from './verifyResult';
 
@@ -255,72 +254,4 @@ async function verifyWithSet(token: string, alg: string, kid: string | undefined
     throw new VerifyFailure('bad-signature', `None of the ${candidates.length} matching keys verifies the ${alg} signature.`);
   }
   throw last ?? new VerifyFailure('no-matching-key', `${where} has no usable key.`);
-}
-
-/** Options for {@link fetchKeySet}. */
-export interface FetchKeySetOptions {
-  readonly http?: HttpOptions;
-  readonly timeoutMs?: number;
-  readonly signal?: AbortSignal;
-  readonly log?: (line: string) => void;
-  /**
-   * Asked before fetching a discovery document's `jwks_uri` that is on another origin than the
-   * document: the person was shown the discovery URL, not that one. Without it, or when it
-   * answers false, nothing is fetched from there (`cancelled`, `where` = the jwks_uri).
-   */
-  readonly confirmKeyUrl?: (jwksUri: string) => Promise<boolean>;
-}
-
-/** A fetched key set and the URL it really came from (after discovery). */
-export interface FetchedKeySet {
-  readonly jwks: Json;
-  readonly url: string;
-}
-
-/**
- * Fetches a JWKS the person chose: a JWKS URL, or an issuer's
- * `/.well-known/openid-configuration` whose `jwks_uri` is then fetched. Only https or loopback
- * URLs, no credentials, same-origin redirects only (the HTTP client's rule), 5 MB cap.
- * Throws an {@link AuthLensError} (or `url-not-allowed` as a VerifyOutcome-ready failure).
- *
- * @example
- * const { jwks, url } = await fetchKeySet('https://issuer.example/.well-known/openid-configuration');
- * const outcome = await verifyJwt(token, { kind: 'jwks', jwks, url });
- */
-export async function fetchKeySet(url: string, options: FetchKeySetOptions = {}): Promise<FetchedKeySet> {
-  const get = async (target: string): Promise<Json | undefined> => {
-    if (!isFetchableKeyUrl(target)) {
-      throw new AuthLensError('unsupported', { where: target.slice(0, 200) }, `unsupported: only https or loopback URLs are fetched for keys (${target.slice(0, 200)})`);
-    }
-    const client = new HttpClient({
-      baseUrl: new URL(target).origin,
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.http !== undefined ? { http: options.http } : {}),
-      ...(options.log !== undefined ? { log: options.log } : {}),
-      maxBodyBytes: 1024 * 1024,
-    });
-    try {
-      const res = await client.send({ method: 'GET', url: target, ...(options.signal ? { signal: options.signal } : {}) });
-      return res.json;
-    } finally {
-      await client.close();
-    }
-  };
-  const first = await get(url);
-  if (/\/\.well-known\/(openid-configuration|oauth-authorization-server)$/.test(new URL(url).pathname)) {
-    const jwksUri = isJsonObject(first) ? first['jwks_uri'] : undefined;
-    if (typeof jwksUri !== 'string') {
-      throw new AuthLensError('response-shape', { where: 'jwks_uri' }, `response-shape: ${url} has no jwks_uri`);
-    }
-    if (!isFetchableKeyUrl(jwksUri)) {
-      throw new AuthLensError('unsupported', { where: jwksUri.slice(0, 200) }, `unsupported: only https or loopback URLs are fetched for keys (${jwksUri.slice(0, 200)})`);
-    }
-    // The document is server data: it may send the key request anywhere. Another origin than
-    // the one the person chose is fetched only once they have seen it and agreed.
-    if (new URL(jwksUri).origin !== new URL(url).origin && !(await options.confirmKeyUrl?.(jwksUri))) {
-      throw new AuthLensError('cancelled', { where: jwksUri.slice(0, 200) }, `cancelled: jwks_uri on another origin not confirmed (${new URL(jwksUri).origin})`);
-    }
-    return { jwks: (await get(jwksUri)) ?? null, url: jwksUri };
-  }
-  return { jwks: first ?? null, url };
 }
