@@ -35,7 +35,7 @@ export function request(message: WithoutSeq<WebviewRequest>, timeoutMs = 60_000)
       clearTimeout(timer);
       resolve(reply);
     });
-    post({ ...message, seq } as WebviewRequest);
+    post({ ...message, seq });
   });
 }
 

@@ -130,7 +130,6 @@ function measure(file, mode) {
 const extFile = join(outDir, 'extension.js');
 const provFile = join(outDir, 'providers.js');
 const extSource = readFileSync(extFile);
-const provSource = readFileSync(provFile);
 const ext = measure(extFile, 'activate');
 const prov = measure(provFile, 'require');
 // What must never be on the activation path.

@@ -6,7 +6,7 @@
  * {@link Translate}, time as `now`. It never contains the raw token or its signature.
  */
 import type { DecodedJwt } from './decode';
-import type { Json, JsonObject } from './json';
+import type { JsonObject } from './json';
 import { english, fillTemplate, type Translate } from './template';
 import { defaultCountdownStrings, defaultRelativeStrings, formatCountdown, formatRelative, localiseStrings } from './time';
 import { TOKEN_TIME_CLAIMS, tokenTimes } from './tokenTime';

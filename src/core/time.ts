@@ -175,5 +175,6 @@ export function formatRelative(deltaMs: number, t: RelativeStrings = defaultRela
 
 /** Every English template of this module, for the l10n bundles and their test. */
 export function timeTemplates(): string[] {
-  return [...new Set([...Object.values(defaultCountdownStrings), ...Object.values(defaultRelativeStrings)])];
+  // `as`: Object.values types an interface's values as `any` (an interface has no index signature).
+  return [...new Set([...(Object.values(defaultCountdownStrings) as string[]), ...(Object.values(defaultRelativeStrings) as string[])])];
 }

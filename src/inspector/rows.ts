@@ -122,7 +122,7 @@ export class RowBuilder {
     switch (valueType) {
       case 'string':
       case 'number': {
-        const raw = valueType === 'string' ? (value as string) : String(value);
+        const raw = typeof value === 'number' ? String(value) : (value as string);
         const shown = displayText(raw, this.limits.maxString);
         display = shown.text;
         controlChars ||= shown.controlChars;
@@ -141,7 +141,7 @@ export class RowBuilder {
         break;
       }
       case 'boolean':
-        display = String(value);
+        display = String(value === true);
         kind = 'flag';
         break;
       case 'null':

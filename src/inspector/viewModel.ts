@@ -16,7 +16,7 @@ import { verdictWords } from '../core/verdictText';
 import { sensitiveFields, tokenWarnings, type WarningTokenKind } from '../core/warnings';
 import { claimContextsFor } from '../providers/kinds';
 import type { TokenKind } from '../providers/types';
-import type { FieldRow, FieldTable, InspectorModel, JsonViews, PanelContent } from '../shared/inspectorModel';
+import type { FieldTable, InspectorModel, JsonViews, PanelContent } from '../shared/inspectorModel';
 import { boundedJson, defaultLimits, type ModelLimits } from './boundedJson';
 import { RowBuilder } from './rows';
 import { groupWarnings, rawOf, responseWarnings, summaryOf, timesOf, verdictModel, verifyOf, type InspectorSource } from './summary';
@@ -45,7 +45,7 @@ export interface BuildOptions {
 /** The model plus what stays in the host: masked values by row id, and parts for copying. */
 export interface BuiltInspector {
   readonly content: PanelContent;
-  /** Masked values by {@link FieldRow.id}, already cut to `maxReveal`. */
+  /** Masked values by `FieldRow.id`, already cut to `maxReveal`. */
   readonly withheld: ReadonlyMap<string, { readonly value: string; readonly truncated: boolean }>;
   /** The decoded token, when it decoded. */
   readonly decoded?: DecodedJwt;

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import type { SessionInfo } from '../providers/types';
+import type { SessionInfo, TokenInfo } from '../providers/types';
 import type { InspectInput } from '../shared/inspectInput';
 import { panelTokenKey } from './keys';
 
@@ -53,7 +53,8 @@ function restorableSession(s: SessionInfo, token: string): SessionInfo {
     status: s.status,
     ...Object.fromEntries(optional),
     ...(s.current === true ? { current: true } : {}),
-    tokens: (Array.isArray(s.tokens) ? s.tokens : []).filter((t) => t.value === token),
+    // Array.isArray widens to any[]: the session was read back from storage, so type each item again.
+    tokens: (Array.isArray(s.tokens) ? s.tokens : []).filter((t: TokenInfo) => t.value === token),
     raw: { session: {} },
   };
 }

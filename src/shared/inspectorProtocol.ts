@@ -9,7 +9,7 @@
  * every incoming message with {@link parseWebviewMessage} and ignores anything that does not parse.
  */
 import type { VerifyOutcome } from '../providers/verifyResult';
-import type { CompareModel, PanelContent, VerifyModel } from './inspectorModel';
+import type { CompareModel, PanelContent } from './inspectorModel';
 
 // ---------------------------------------------------------------------------------------------
 // Messages.
@@ -23,7 +23,7 @@ export type VerifyKeyRequest =
   | { readonly kind: 'storedSecret' }
   /** A PEM (SPKI / certificate) or a JWK / JWKS as JSON text. */
   | { readonly kind: 'publicKey'; readonly text: string }
-  /** A URL from {@link VerifyModel.jwksCandidates}; the host refuses any other. */
+  /** A URL from `VerifyModel.jwksCandidates`; the host refuses any other. */
   | { readonly kind: 'jwks'; readonly url: string };
 
 export type CompareSource = { readonly kind: 'paste'; readonly token: string } | { readonly kind: 'pick' };

@@ -27,7 +27,7 @@ export interface ScreenState {
 export async function screenState(page: Page): Promise<ScreenState> {
   // A string, not a function: tsx/esbuild wrap named inner functions in a `__name` helper
   // that does not exist in the page.
-  return page.evaluate(SCREEN_STATE_SCRIPT) as Promise<ScreenState>;
+  return page.evaluate<ScreenState>(SCREEN_STATE_SCRIPT);
 }
 
 const SCREEN_STATE_SCRIPT = `(() => {

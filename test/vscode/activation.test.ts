@@ -7,7 +7,7 @@ describe('activation', () => {
   it('declares an engines.vscode range this host satisfies (the oldest VS Code it is tested on)', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is loaded`);
-    const range = String(ext.packageJSON.engines?.vscode ?? '');
+    const range = String((ext.packageJSON as { engines?: { vscode?: string } }).engines?.vscode ?? '');
     const min = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(range);
     assert.ok(min, `engines.vscode is a caret range: "${range}"`);
     const host = vscode.version.split('.').map(Number);
@@ -23,7 +23,7 @@ describe('activation', () => {
     assert.ok(ext, `${EXTENSION_ID} is loaded`);
     await ext.activate();
     assert.equal(ext.isActive, true);
-    const contributed = (ext.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    const contributed = (ext.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const id of contributed) assert.ok(registered.has(id), `${id} is registered`);
   });

@@ -1,4 +1,4 @@
-import type { Json, JsonObject } from '../../core/json';
+import type { JsonObject } from '../../core/json';
 import { contentType, header, json, jsonBody, loopbackHostAllowed } from '../httpUtil';
 import { parseRule } from '../misbehaviour';
 import type { Handler, MisbehaviourRule, Reply } from '../types';

@@ -8,8 +8,6 @@ import {
   type CountdownStrings,
 } from '../../../src/core/time';
 
-const NOW = Date.UTC(2026, 3, 15, 8, 0, 0); // 2026-04-15T08:00:00Z
-const nowS = NOW / 1000;
 const S = 1000;
 const M = 60 * S;
 const H = 60 * M;

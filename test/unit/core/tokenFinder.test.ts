@@ -213,7 +213,7 @@ describe('core/tokenFinder', () => {
     // rope until first read); and the JIT is warm. Best of five rounds, so a GC pause or a busy
     // machine cannot fail the test, while a scan of the whole line (tens of ms) still would.
     tokenAtOffset(line, 0);
-    for (let i = 0; i < 20; i++) tokenAtOffset(`x ${T} ${'A'.repeat(40_000)}`, 2 + i) && tokenAtOffset('A'.repeat(40_000), 20_000);
+    for (let i = 0; i < 20; i++) if (tokenAtOffset(`x ${T} ${'A'.repeat(40_000)}`, 2 + i)) tokenAtOffset('A'.repeat(40_000), 20_000);
     let found: ReturnType<typeof tokenAtOffset>;
     let offToken: ReturnType<typeof tokenAtOffset>;
     let inBlob: ReturnType<typeof tokenAtOffset>;

@@ -89,7 +89,7 @@ describe('providers/oidc service tokens (real oidc-provider)', function () {
   it('revoking a JWT access token: oidc-provider 8 answers 200, the token stays valid until exp (explained)', async () => {
     const { provider, ctx } = makeProvider(server, { resource: server.jwtResource }, secret);
     const set = await provider.getServiceToken(ctx);
-    const exp = JSON.parse(Buffer.from(set.accessToken.split('.')[1] ?? '', 'base64url').toString()).exp as number;
+    const exp = (JSON.parse(Buffer.from(set.accessToken.split('.')[1] ?? '', 'base64url').toString()) as { exp: number }).exp;
     const session = (await provider.listSessions(ctx)).sessions[0];
     assert.ok(session);
     const outcome = await provider.revokeSession(ctx, session);
@@ -108,7 +108,7 @@ describe('providers/oidc service tokens (real oidc-provider)', function () {
     try {
       const { provider, ctx } = makeProvider(strict, { resource: strict.jwtResource }, secret);
       const set = await provider.getServiceToken(ctx);
-      const exp = JSON.parse(Buffer.from(set.accessToken.split('.')[1] ?? '', 'base64url').toString()).exp as number;
+      const exp = (JSON.parse(Buffer.from(set.accessToken.split('.')[1] ?? '', 'base64url').toString()) as { exp: number }).exp;
 
       const direct = await provider.revokeToken(ctx, set.accessToken, 'access_token');
       assert.ok(direct.kind === 'refused', direct.kind);

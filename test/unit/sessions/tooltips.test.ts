@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { JsonObject } from '../../../src/core/json';
 import type { SessionInfo } from '../../../src/providers/types';
 import { fieldsTable, flattenFields, tooltipText } from '../../../src/sessions/tooltipFields';
 import { sessionTooltip, tokenTooltip } from '../../../src/sessions/tooltips';
@@ -56,7 +57,7 @@ describe('sessions/tooltips (escaping)', () => {
       tokens: [],
       raw: {
         session: { token: 'super-secret-session-token-value', note: hostile[0]!, nested: { html: hostile[1]!, password: 'hunter22' } },
-        user: JSON.parse(JSON.stringify({ bio: hostile[3]! }).replace('{', '{"__proto__":"[p](command:x)",')),
+        user: JSON.parse(JSON.stringify({ bio: hostile[3]! }).replace('{', '{"__proto__":"[p](command:x)",')) as JsonObject,
       },
     };
     const md = sessionTooltip(s, now);
