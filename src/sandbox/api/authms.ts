@@ -1,15 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import type { Json, JsonObject } from '../../core/json';
 import { sessionJson, type AuthmsSession, type AuthmsUser } from '../data/authms';
 import { bearerToken, json } from '../httpUtil';
-import { statusText } from '../misbehaviour';
 import type { ApiContext } from '../state';
 import type { Handler, Reply, SandboxRequest } from '../types';
+import { type Violation, problem } from './authmsProblem';
+export { problem, authmsErrorReply } from './authmsProblem';
 
 /** AuthMS (seed 002): `GET /sessions`, `DELETE /sessions/{id}`; errors are dto.Problem. */
 export const AUTHMS_AUDIENCE = 'authms';
-const SERVICE = 'auth-service';
 const MAX_PAGE_SIZE = 100;
 
 /**
@@ -33,76 +31,6 @@ function sessionsOf(sessions: Map<string, AuthmsSession>, userId: string): Authm
     cache.byUser.set(userId, list);
   }
   return list;
-}
-
-interface Violation {
-  readonly field: string;
-  readonly code: string;
-  readonly description: string;
-  readonly value?: Json;
-}
-
-interface ProblemSpec {
-  readonly status: number;
-  readonly slug: string;
-  readonly title: string;
-  readonly detail: string;
-  readonly code: number;
-  readonly i18nKey: string;
-  readonly i18nArgs?: JsonObject;
-  readonly errors?: readonly Violation[];
-  readonly retryAfter?: number;
-  readonly headers?: Record<string, string>;
-}
-
-/**
- * A dto.Problem (RFC 7807 + the seed's extensions) with content type application/problem+json.
- * `errors`, `i18n_args` and `retry_after` are left out when empty (Go `omitempty`).
- */
-export function problem(req: Pick<SandboxRequest, 'rawUrl' | 'now'>, base: string, spec: ProblemSpec): Reply {
-  const traceId = randomBytes(16).toString('hex');
-  const spanId = randomBytes(8).toString('hex');
-  const requestId = `req_${randomUUID()}`;
-  const body: JsonObject = {
-    type: `${base}/errors/${spec.slug}`,
-    title: spec.title,
-    status: spec.status,
-    detail: spec.detail,
-    instance: req.rawUrl,
-    code: spec.code,
-    i18n_key: spec.i18nKey,
-    request_id: requestId,
-    trace_id: `00-${traceId}-${spanId}-01`,
-    span_id: spanId,
-    service: SERVICE,
-    timestamp: new Date(req.now).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-  };
-  if (spec.i18nArgs) body['i18n_args'] = spec.i18nArgs;
-  if (spec.errors && spec.errors.length > 0) body['errors'] = spec.errors.map((v) => ({ ...v }));
-  if (spec.retryAfter !== undefined) body['retry_after'] = spec.retryAfter;
-  const headers: Record<string, string> = {
-    'content-type': 'application/problem+json',
-    'x-request-id': requestId,
-    traceparent: `00-${traceId}-${spanId}-01`,
-    ...spec.headers,
-  };
-  if (spec.retryAfter !== undefined) headers['retry-after'] = String(spec.retryAfter);
-  return { status: spec.status, headers, json: body };
-}
-
-/** What misbehaviour `status` answers under AuthMS. */
-export function authmsErrorReply(req: SandboxRequest, base: string, status: number, retryAfter?: number): Reply {
-  const title = statusText(status);
-  const slug = title.toLowerCase().replace(/[^a-z]+/g, '-');
-  return problem(req, base, {
-    status,
-    slug,
-    title,
-    detail: status === 429 ? 'Rate limit exceeded, retry later' : `Sandbox misbehaviour: ${title}`,
-    code: status * 100_000 + 99_001,
-    i18nKey: `error.${slug.replace(/-/g, '_')}`,
-    ...(retryAfter === undefined ? {} : { retryAfter }),
-  });
 }
 
 /** The caller a bearer JWT names. */
