@@ -13,8 +13,9 @@ function isInspectInput(arg: unknown): arg is InspectInput {
   const a = arg as { token?: unknown; source?: unknown };
   if (typeof a.token !== 'string' || a.token.length === 0) return false;
   if (a.source === undefined) return true;
-  const s = a.source as { providerId?: unknown; providerLabel?: unknown } | null;
-  return typeof s === 'object' && s !== null && typeof s.providerId === 'string' && typeof s.providerLabel === 'string';
+  if (typeof a.source !== 'object' || a.source === null) return false;
+  const s = a.source as { providerId?: unknown; providerLabel?: unknown };
+  return typeof s.providerId === 'string' && typeof s.providerLabel === 'string';
 }
 
 function openOptions(arg: unknown): OpenOptions {

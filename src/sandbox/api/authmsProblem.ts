@@ -4,7 +4,6 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Json, JsonObject } from '../../core/json';
-import { json } from '../httpUtil';
 import { statusText } from '../misbehaviour';
 import type { Reply, SandboxRequest } from '../types';
 
