@@ -8,88 +8,28 @@
  * per stored set: the signed-in user and/or the service identity, each with its access token
  * (JWT, or opaque with RFC 7662 introspection), ID token and refresh token.
  */
-import { AuthLensError, isAuthLensError } from '../core/errors';
-import type { JsonObject } from '../core/json';
+import { AuthLensError } from '../core/errors';
 import { oidcIssuerOf, tokenBindingOf, tokensBoundTo } from './credentialOrigins';
 import type { HttpClient } from './http';
 import { defined } from './shape';
 import { providerHttpClient } from './providerHttp';
 import { discoveryCache, discoveryKey, fetchDiscovery, type DiscoveryDocument } from './oidc/discovery';
-import { oauthErrorOf } from './oidc/errors';
 import { fetchJwks, verifyIdToken } from './oidc/idToken';
 import { introspectToken, type IntrospectionResult } from './oidc/introspection';
-import { startLoopbackListener, type LoopbackPages } from './oidc/loopback';
+import { startLoopbackListener } from './oidc/loopback';
 import { buildAuthorizationUrl, createAuthorizationRequestSecrets } from './oidc/pkce';
 import { explainJwtRevocation, explainRefusal, revokeToken, type RevocationResult } from './oidc/revocation';
 import { buildSession, type SessionFacts } from './oidc/session';
-import { fetchUserinfo } from './oidc/userinfo';
-import {
-  authorizationCodeGrant,
-  clientCredentialsGrant,
-  detectRotation,
-  refreshGrant,
-  requestToken,
-  toStoredTokenSet,
-  type ClientAuth,
-  type RefreshRotation,
-} from './oidc/tokens';
+import { sessionFacts } from './oidc/sessionFacts';
+import { authorizationCodeGrant, clientCredentialsGrant, detectRotation, refreshGrant, requestToken, toStoredTokenSet, type ClientAuth } from './oidc/tokens';
 import { MemoryTokenStore, type StoredTokenSet, type TokenSlot, type TokenStore } from './oidc/tokenStore';
-import type {
-  Provider,
-  ProviderConfig,
-  ProviderContext,
-  ProviderDefinition,
-  ProviderOptions,
-  RevokeOutcome,
-  SessionInfo,
-  SessionPage,
-} from './types';
-
-/** Scopes that only make sense for a user; dropped from client credentials requests. */
-const USER_SCOPES = new Set(['openid', 'profile', 'email', 'address', 'phone', 'offline_access']);
-/** Sign-in scopes when the provider sets none. */
-export const DEFAULT_SIGN_IN_SCOPES: readonly string[] = ['openid', 'profile', 'email', 'offline_access'];
+import type { Provider, ProviderConfig, ProviderContext, ProviderDefinition, RevokeOutcome, SessionInfo, SessionPage } from './types';
+import { USER_SCOPES, DEFAULT_SIGN_IN_SCOPES, tokenBindingRefusal, type OidcProviderOptions, type OidcContext, type SignInOptions, type RefreshResult } from './oidc/options';
+export { DEFAULT_SIGN_IN_SCOPES, tokenBindingRefusal } from './oidc/options';
+export type { OidcProviderOptions, OidcContext, SignInOptions, RefreshResult } from './oidc/options';
 
 /** The issuer of an `oidc` provider: `issuer`, else the base URL. */
 export const issuerOf = oidcIssuerOf;
-
-/**
- * Why a stored set is not used by this provider entry, in plain English (no token text): it was
- * issued by another issuer or to another client than the entry names now. A workspace entry can
- * reuse a user provider's id with another issuer path on the same origin; its discovery document
- * would then choose where the stored refresh token goes.
- */
-export const tokenBindingRefusal =
-  'The stored tokens were issued by another issuer or to another client than this provider entry names, so AuthLens did not send them. Sign in again, or forget the tokens.';
-
-/** `oidc` options: the usual ones plus where the tokens live. */
-export interface OidcProviderOptions extends ProviderOptions {
-  /** Default store when the context brings none (tests; a provider outside VS Code). */
-  readonly tokens?: TokenStore;
-}
-
-/** The context of an `oidc` call: `tokens` is the provider's token store (SecretStorage in VS Code). */
-export type OidcContext = ProviderContext;
-
-export interface SignInOptions {
-  /** Opens the authorization URL in the system browser (`vscode.env.openExternal`). */
-  openBrowser(url: string): Promise<boolean | void>;
-  /** How long to wait for the redirect (default 2 minutes). */
-  readonly timeoutMs?: number;
-  readonly pages?: LoopbackPages;
-  /** Overrides the configured scopes. */
-  readonly scopes?: readonly string[];
-}
-
-export interface RefreshResult {
-  readonly tokens: StoredTokenSet;
-  readonly rotation: RefreshRotation;
-  /**
-   * After a rotation: what introspection says of the old refresh token (`false` = dead, as it
-   * should be; `true` = the server still accepts it; undefined = it cannot be asked).
-   */
-  readonly oldRefreshTokenActive?: boolean;
-}
 
 export class OidcProvider implements Provider {
   readonly issuer: string;
@@ -326,35 +266,7 @@ export class OidcProvider implements Provider {
   private async facts(discovery: DiscoveryDocument, client: ClientAuth, slot: TokenSlot, set: StoredTokenSet, signal?: AbortSignal): Promise<SessionFacts> {
     // Checked again here so that no caller can introspect a set bound to another issuer or client.
     if (!this.owns(set)) return {};
-    const facts: { access?: IntrospectionResult; refresh?: IntrospectionResult; userinfo?: JsonObject; userinfoError?: string } = {};
-    const ask = async (token: string, hint: 'access_token' | 'refresh_token'): Promise<IntrospectionResult | undefined> => {
-      try {
-        return await introspectToken(this.http, discovery, client, token, hint, signal);
-      } catch (err) {
-        if (isAuthLensError(err) && err.code === 'cancelled') throw err;
-        return undefined;
-      }
-    };
-    // A JWT is decoded locally; introspecting it would only be refused by many servers.
-    if (set.accessToken.split('.').length !== 3) {
-      const access = await ask(set.accessToken, 'access_token');
-      if (access) facts.access = access;
-    }
-    if (set.refreshToken !== undefined && set.refreshToken.split('.').length !== 3) {
-      const refresh = await ask(set.refreshToken, 'refresh_token');
-      if (refresh) facts.refresh = refresh;
-    }
-    const inactive = facts.access?.kind === 'answered' && !facts.access.active;
-    if (slot === 'user' && discovery.userinfoEndpoint !== undefined && !inactive) {
-      try {
-        facts.userinfo = await fetchUserinfo(this.http, discovery, set.accessToken, signal);
-      } catch (err) {
-        if (isAuthLensError(err) && err.code === 'cancelled') throw err;
-        const body = oauthErrorOf(err);
-        facts.userinfoError = body ? `${body.error}${body.errorDescription ? `: ${body.errorDescription}` : ''}` : isAuthLensError(err) ? err.code : 'error';
-      }
-    }
-    return facts;
+    return sessionFacts(this.http, discovery, client, slot, set, signal);
   }
 }
 
