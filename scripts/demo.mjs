@@ -45,10 +45,7 @@ const { SignJWT } = await import('jose');
 // The demo workspace (kept between runs; .vscode-test/ is git-ignored).
 const workspace = join(root, '.vscode-test', 'demo-workspace');
 mkdirSync(join(workspace, '.vscode'), { recursive: true });
-writeFileSync(
-  join(workspace, '.vscode', 'settings.json'),
-  JSON.stringify({ 'authlens.sandbox.autoStart': true }, null, 2) + '\n',
-);
+writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'authlens.sandbox.autoStart': true }, null, 2) + '\n');
 // Demo tokens signed with a throw-away secret: not real credentials.
 const key = new TextEncoder().encode('authlens-demo-secret-not-a-real-one');
 const now = Math.floor(Date.now() / 1000);

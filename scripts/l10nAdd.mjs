@@ -33,7 +33,10 @@ for (let i = 0; ; i++) {
   }
 }
 try {
-  for (const [file, value] of [[files.en, en], [files.zh, zh]]) {
+  for (const [file, value] of [
+    [files.en, en],
+    [files.zh, zh],
+  ]) {
     const data = JSON.parse(readFileSync(file, 'utf8'));
     data[key] = value;
     const sorted = Object.fromEntries(Object.entries(data).sort(([a], [b]) => a.localeCompare(b)));

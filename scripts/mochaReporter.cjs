@@ -13,9 +13,7 @@ class AuthLensReporter extends Mocha.reporters.Spec {
     const failures = [];
     const pending = [];
     runner.on(EVENT_TEST_PASS, (t) => passes.push({ title: t.title, fullTitle: t.fullTitle(), durationMs: t.duration }));
-    runner.on(EVENT_TEST_FAIL, (t, err) =>
-      failures.push({ title: t.title, fullTitle: t.fullTitle(), error: err && err.message ? err.message : String(err) }),
-    );
+    runner.on(EVENT_TEST_FAIL, (t, err) => failures.push({ title: t.title, fullTitle: t.fullTitle(), error: err && err.message ? err.message : String(err) }));
     runner.on(EVENT_TEST_PENDING, (t) => pending.push({ title: t.title, fullTitle: t.fullTitle() }));
     runner.once(EVENT_RUN_END, () => {
       const file = process.env.AUTHLENS_MOCHA_RESULTS;

@@ -105,11 +105,10 @@ function installCodeServer() {
     // package under one of the same name.)
     writeFileSync(join(codeServerPrefix, 'package.json'), '{ "name": "authlens-test-host", "private": true }\n');
   }
-  run(
-    'npm',
-    ['install', '--prefix', codeServerPrefix, '--unsafe-perm', '--no-save', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`],
-    { cwd: codeServerPrefix, env },
-  );
+  run('npm', ['install', '--prefix', codeServerPrefix, '--unsafe-perm', '--no-save', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`], {
+    cwd: codeServerPrefix,
+    env,
+  });
   if (!codeServerInstalled()) throw new Error('code-server install finished but its binary is missing');
 }
 

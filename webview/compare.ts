@@ -56,11 +56,28 @@ function comparisonView(cmp: CompareModel): HTMLElement {
   return el(
     'div',
     { id: 'compare-result' },
-    el('p', { id: 'compare-summary' }, cmp.differences === 0 ? t('The two tokens have the same header and payload.') : t('{0} differences.', cmp.differences), ' ', onlyDiff),
+    el(
+      'p',
+      { id: 'compare-summary' },
+      cmp.differences === 0 ? t('The two tokens have the same header and payload.') : t('{0} differences.', cmp.differences),
+      ' ',
+      onlyDiff,
+    ),
     el(
       'table',
       { class: 'compare' },
-      el('thead', {}, el('tr', {}, el('th', {}, ''), el('th', { attrs: { scope: 'col' } }, t('Claim')), el('th', { attrs: { scope: 'col' } }, t('This token')), el('th', { attrs: { scope: 'col' } }, cmp.rightLabel))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', {}, ''),
+          el('th', { attrs: { scope: 'col' } }, t('Claim')),
+          el('th', { attrs: { scope: 'col' } }, t('This token')),
+          el('th', { attrs: { scope: 'col' } }, cmp.rightLabel),
+        ),
+      ),
       body,
     ),
     cmp.truncated ? el('p', { class: 'limit-note' }, icon('info'), ' ', t('Very large tokens are compared in part.')) : null,

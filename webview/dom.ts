@@ -47,7 +47,11 @@ export function icon(name: string, label?: string): HTMLSpanElement {
 }
 
 /** A `vscode-button` with text and an optional codicon. */
-export function button(text: string, onClick: () => void, opts: { icon?: string; secondary?: boolean; id?: string; title?: string } = {}): HTMLElementTagNameMap['vscode-button'] {
+export function button(
+  text: string,
+  onClick: () => void,
+  opts: { icon?: string; secondary?: boolean; id?: string; title?: string } = {},
+): HTMLElementTagNameMap['vscode-button'] {
   const b = el('vscode-button', { ...(opts.id ? { id: opts.id } : {}), ...(opts.title ? { title: opts.title } : {}), onClick: () => onClick() }, text);
   if (opts.icon) b.icon = opts.icon;
   b.secondary = opts.secondary === true;

@@ -76,7 +76,12 @@ function valueCell(row: FieldRow): HTMLElement {
   const cell = el('td', { class: `value kind-${row.kind}` });
   if (row.masked) {
     const masked = row.masked;
-    const text = el('span', { class: 'masked' }, `•••••• `, el('span', { class: 'muted' }, t('({0}, {1} characters)', maskedReason(masked.reason), masked.length)));
+    const text = el(
+      'span',
+      { class: 'masked' },
+      `•••••• `,
+      el('span', { class: 'muted' }, t('({0}, {1} characters)', maskedReason(masked.reason), masked.length)),
+    );
     const reveal = button(
       t('Reveal'),
       () => {
@@ -104,7 +109,10 @@ function valueCell(row: FieldRow): HTMLElement {
     return cell;
   }
   if (row.kind === 'object' || row.kind === 'list') {
-    cell.append(el('span', { class: 'count muted' }, row.kind === 'list' ? t('{0} items', row.count ?? 0) : t('{0} fields', row.count ?? 0), ' '), el('code', { class: 'preview' }, row.display));
+    cell.append(
+      el('span', { class: 'count muted' }, row.kind === 'list' ? t('{0} items', row.count ?? 0) : t('{0} fields', row.count ?? 0), ' '),
+      el('code', { class: 'preview' }, row.display),
+    );
     return cell;
   }
   cell.append(el('span', { class: row.valueType === 'string' ? 'string' : 'literal', attrs: { dir: 'ltr' } }, row.display));
@@ -121,7 +129,15 @@ function nameCell(row: FieldRow, depth: number, toggle: HTMLButtonElement | null
     name,
     row.unknown ? el('span', { class: 'tag unknown', title: t('AuthLens does not know this field.') }, t('unknown')) : null,
     row.masked ? el('span', { class: 'tag sensitive', title: t('Sensitive: should never leave the server.') }, icon('shield'), ' ', t('sensitive')) : null,
-    row.controlChars ? el('span', { class: 'tag control', title: t('Contains invisible or direction-changing characters, shown as \\u escapes.') }, icon('warning'), ' ', t('hidden characters')) : null,
+    row.controlChars
+      ? el(
+          'span',
+          { class: 'tag control', title: t('Contains invisible or direction-changing characters, shown as \\u escapes.') },
+          icon('warning'),
+          ' ',
+          t('hidden characters'),
+        )
+      : null,
   );
   cell.style.setProperty('--depth', String(depth));
   return cell;
@@ -140,7 +156,13 @@ function buildRows(rows: readonly FieldRow[], depth: number): HTMLTableRowElemen
     const toggle = hasChildren
       ? el('button', { class: 'twisty', attrs: { 'aria-expanded': 'false', 'aria-label': t('Expand {0}', row.name) } }, icon('chevron-right'))
       : null;
-    const tr = el('tr', { attrs: { 'data-depth': String(depth), 'data-path': row.path, 'data-kind': row.kind } }, nameCell(row, depth, toggle), valueCell(row), explanationCell(row));
+    const tr = el(
+      'tr',
+      { attrs: { 'data-depth': String(depth), 'data-path': row.path, 'data-kind': row.kind } },
+      nameCell(row, depth, toggle),
+      valueCell(row),
+      explanationCell(row),
+    );
     out.push(tr);
     const rowNotes = notes(row.notes);
     let noteRow: HTMLTableRowElement | null = null;
@@ -178,7 +200,17 @@ function table(t_: FieldTable): HTMLElement {
   const tbl = el(
     'table',
     { class: 'fields', id: `table-${t_.part}` },
-    el('thead', {}, el('tr', {}, el('th', { attrs: { scope: 'col' } }, t('Field')), el('th', { attrs: { scope: 'col' } }, t('Value')), el('th', { attrs: { scope: 'col' } }, t('Meaning')))),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', { attrs: { scope: 'col' } }, t('Field')),
+        el('th', { attrs: { scope: 'col' } }, t('Value')),
+        el('th', { attrs: { scope: 'col' } }, t('Meaning')),
+      ),
+    ),
     body,
   );
   const section = el('vscode-collapsible', { id: `part-${t_.part}` });
@@ -197,16 +229,24 @@ function dateModeSwitch(onChange: () => void): HTMLElement {
     ['utc', t('UTC')],
     ['relative', t('Relative')],
   ];
-  const group = el('div', { class: 'date-modes', attrs: { role: 'radiogroup', 'aria-label': t('Show dates as') } }, el('span', { class: 'muted' }, t('Dates:'), ' '));
+  const group = el(
+    'div',
+    { class: 'date-modes', attrs: { role: 'radiogroup', 'aria-label': t('Show dates as') } },
+    el('span', { class: 'muted' }, t('Dates:'), ' '),
+  );
   const buttons = modes.map(([m, label]) => {
-    const b = button(label, () => {
-      updateState({ dateMode: m });
-      for (const [other, ob] of buttons) {
-        ob.secondary = other !== m;
-        ob.setAttribute('aria-checked', String(other === m));
-      }
-      onChange();
-    }, { secondary: mode() !== m, id: `date-${m}` });
+    const b = button(
+      label,
+      () => {
+        updateState({ dateMode: m });
+        for (const [other, ob] of buttons) {
+          ob.secondary = other !== m;
+          ob.setAttribute('aria-checked', String(other === m));
+        }
+        onChange();
+      },
+      { secondary: mode() !== m, id: `date-${m}` },
+    );
     b.setAttribute('role', 'radio');
     b.setAttribute('aria-checked', String(mode() === m));
     return [m, b] as const;

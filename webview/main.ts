@@ -61,7 +61,10 @@ function renderModel(model: InspectorModel): HTMLElement[] {
     onRefresh: () => void providerAction('refresh'),
   });
   const saved = getState().tab;
-  const selected = Math.max(0, tabs.findIndex((x) => x === saved));
+  const selected = Math.max(
+    0,
+    tabs.findIndex((x) => x === saved),
+  );
   const tabsEl = el('vscode-tabs', { id: 'tabs' });
   for (const tab of tabs) {
     // vscode-tabs assigns its own ids to headers and panels (for aria); ours go in data-tab.

@@ -56,11 +56,7 @@ export function setVerified(valid: boolean, alg: string | undefined): void {
   const badge = document.getElementById('verified-badge');
   if (!badge) return;
   badge.className = valid ? 'badge ok' : 'badge bad';
-  badge.replaceChildren(
-    icon(valid ? 'verified' : 'error'),
-    ' ',
-    valid ? t('Signature verified ({0})', alg ?? '?') : t('Signature invalid'),
-  );
+  badge.replaceChildren(icon(valid ? 'verified' : 'error'), ' ', valid ? t('Signature verified ({0})', alg ?? '?') : t('Signature invalid'));
 }
 
 function countdowns(times: TimeFacts, expProblem: string | undefined, hasClaims: boolean): HTMLElement {
@@ -111,7 +107,12 @@ function timeline(times: TimeFacts): HTMLElement | undefined {
     'div',
     { class: 'timeline', id: 'timeline' },
     track,
-    el('div', { class: 'timeline-labels' }, el('span', { title: utc(start) }, `${startLabel} ${local(start)}`), el('span', { title: utc(end) }, `exp ${local(end)}`)),
+    el(
+      'div',
+      { class: 'timeline-labels' },
+      el('span', { title: utc(start) }, `${startLabel} ${local(start)}`),
+      el('span', { title: utc(end) }, `exp ${local(end)}`),
+    ),
   );
   onTick((now) => {
     const pct = Math.max(0, Math.min(100, ((now - start) / (end - start)) * 100));
@@ -146,7 +147,17 @@ export function renderSummary(model: InspectorModel, providerActions: { onRevoke
     v.kind === 'jwe' ? null : statusBadge,
     v.kind === 'jwe' ? null : verifiedBadge(),
     where ? el('span', { class: 'source' }, icon('server'), ' ', where) : null,
-    s.session ? el('span', { class: 'source', title: s.session.id }, icon('account'), ' ', s.session.user ?? s.session.id, s.session.current ? ` (${t('current')})` : '', ` · ${s.session.status}`) : null,
+    s.session
+      ? el(
+          'span',
+          { class: 'source', title: s.session.id },
+          icon('account'),
+          ' ',
+          s.session.user ?? s.session.id,
+          s.session.current ? ` (${t('current')})` : '',
+          ` · ${s.session.status}`,
+        )
+      : null,
   );
   const actions = el(
     'div',
@@ -175,7 +186,21 @@ export function renderSummary(model: InspectorModel, providerActions: { onRevoke
   const decodeNote = model.decodeError
     ? el('p', { class: 'notice' }, icon('info'), ' ', t('This token is not a JWT ({0}): showing what the provider said about it.', model.decodeError.message))
     : null;
-  return el('section', { class: 'summary', attrs: { 'aria-label': t('Summary') } }, head, ...verdictNotes, decodeNote, el('div', { class: 'summary-grid' }, v.kind === 'jwe' ? null : countdowns(model.times, v.claimProblems.exp, v.kind === 'jws' || v.kind === 'unsecured'), facts), timeline(model.times) ?? null, actions);
+  return el(
+    'section',
+    { class: 'summary', attrs: { 'aria-label': t('Summary') } },
+    head,
+    ...verdictNotes,
+    decodeNote,
+    el(
+      'div',
+      { class: 'summary-grid' },
+      v.kind === 'jwe' ? null : countdowns(model.times, v.claimProblems.exp, v.kind === 'jws' || v.kind === 'unsecured'),
+      facts,
+    ),
+    timeline(model.times) ?? null,
+    actions,
+  );
 }
 
 /** Runs a revoke/refresh request and shows its outcome. */

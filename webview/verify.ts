@@ -11,7 +11,11 @@ function resultView(o: VerifyOutcome): HTMLElement {
   const what = [o.alg ? t('algorithm {0}', o.alg) : null, o.kid ? t('key id "{0}"', o.kid) : t('no key id')].filter((x): x is string => x !== null).join(', ');
   return el(
     'div',
-    { class: `verify-result ${o.valid ? 'ok' : 'bad'}`, id: 'verify-result', attrs: { 'data-valid': String(o.valid), ...(o.failure ? { 'data-code': o.failure.code } : {}) } },
+    {
+      class: `verify-result ${o.valid ? 'ok' : 'bad'}`,
+      id: 'verify-result',
+      attrs: { 'data-valid': String(o.valid), ...(o.failure ? { 'data-code': o.failure.code } : {}) },
+    },
     el('div', { class: 'verify-headline' }, icon(o.valid ? 'pass-filled' : 'error'), ' ', o.valid ? t('Signature valid') : t('Signature invalid')),
     el('div', {}, t('Checked: {0}.', what)),
     o.keyDescription ? el('div', {}, t('Key: {0}', o.keyDescription)) : null,
@@ -43,17 +47,29 @@ export function renderVerify(model: InspectorModel): HTMLElement {
     }
   };
 
-  const intro = el(
-    'p',
-    {},
-    t('Checks the signature with a key you provide. Algorithm: {0}. Key id: {1}.', v.alg ?? '—', v.kid ?? '—'),
-  );
+  const intro = el('p', {}, t('Checks the signature with a key you provide. Algorithm: {0}. Key id: {1}.', v.alg ?? '—', v.kid ?? '—'));
   const blocks: HTMLElement[] = [];
   if (v.family === 'none') {
-    blocks.push(el('p', { class: 'verify-result bad' }, icon('error'), ' ', t('This token is not signed (alg "none"): there is nothing to verify, and no server should accept it.')));
+    blocks.push(
+      el(
+        'p',
+        { class: 'verify-result bad' },
+        icon('error'),
+        ' ',
+        t('This token is not signed (alg "none"): there is nothing to verify, and no server should accept it.'),
+      ),
+    );
   }
   if (v.family === 'encrypted') {
-    blocks.push(el('p', { class: 'verify-result neutral', id: 'verify-encrypted' }, icon('lock'), ' ', t('This token is encrypted (JWE): nothing can be verified without the decryption key.')));
+    blocks.push(
+      el(
+        'p',
+        { class: 'verify-result neutral', id: 'verify-encrypted' },
+        icon('lock'),
+        ' ',
+        t('This token is encrypted (JWE): nothing can be verified without the decryption key.'),
+      ),
+    );
   }
   if (v.family === 'hmac' || v.family === 'unknown') {
     const secret = el('vscode-textfield', { id: 'verify-secret', attrs: { 'aria-label': t('Shared secret') } });
@@ -66,9 +82,22 @@ export function renderVerify(model: InspectorModel): HTMLElement {
         'section',
         { class: 'verify-block' },
         el('h3', {}, t('Shared secret')),
-        el('div', { class: 'row' }, secret, button(t('Verify'), () => void run({ kind: 'secret', secret: secret.value, remember: remember.checked }), { icon: 'shield', id: 'verify-secret-button' })),
+        el(
+          'div',
+          { class: 'row' },
+          secret,
+          button(t('Verify'), () => void run({ kind: 'secret', secret: secret.value, remember: remember.checked }), {
+            icon: 'shield',
+            id: 'verify-secret-button',
+          }),
+        ),
         // Offered only when a secret for this token's issuer is stored (the host checked).
-        el('div', { class: 'row' }, remember, v.storedSecret ? button(t('Use stored secret'), () => void run({ kind: 'storedSecret' }), { secondary: true, id: 'verify-stored' }) : null),
+        el(
+          'div',
+          { class: 'row' },
+          remember,
+          v.storedSecret ? button(t('Use stored secret'), () => void run({ kind: 'storedSecret' }), { secondary: true, id: 'verify-stored' }) : null,
+        ),
       ),
     );
   }
@@ -83,7 +112,11 @@ export function renderVerify(model: InspectorModel): HTMLElement {
         { class: 'verify-block' },
         el('h3', {}, t('Public key (PEM, JWK or JWKS)')),
         key,
-        el('div', { class: 'row' }, button(t('Verify with this key'), () => void run({ kind: 'publicKey', text: key.value }), { icon: 'shield', id: 'verify-key-button' })),
+        el(
+          'div',
+          { class: 'row' },
+          button(t('Verify with this key'), () => void run({ kind: 'publicKey', text: key.value }), { icon: 'shield', id: 'verify-key-button' }),
+        ),
       ),
     );
     const candidates = v.jwksCandidates.map((c, i) =>
@@ -92,10 +125,14 @@ export function renderVerify(model: InspectorModel): HTMLElement {
         {},
         el('code', { class: 'url' }, c.url),
         ' ',
-        el('span', { class: 'muted' }, c.source === 'provider' ? t('(the provider\'s JWKS URL)') : t('(OpenID discovery of the issuer)')),
+        el('span', { class: 'muted' }, c.source === 'provider' ? t("(the provider's JWKS URL)") : t('(OpenID discovery of the issuer)')),
         ' ',
         c.allowed
-          ? button(t('Fetch keys and verify'), () => void run({ kind: 'jwks', url: c.url }), { icon: 'cloud-download', secondary: true, id: `verify-jwks-${i}` })
+          ? button(t('Fetch keys and verify'), () => void run({ kind: 'jwks', url: c.url }), {
+              icon: 'cloud-download',
+              secondary: true,
+              id: `verify-jwks-${i}`,
+            })
           : el('span', { class: 'tag control' }, t('not fetched: only https or loopback URLs')),
       ),
     );
@@ -105,13 +142,26 @@ export function renderVerify(model: InspectorModel): HTMLElement {
         { class: 'verify-block' },
         el('h3', {}, t('JSON Web Key Set')),
         candidates.length > 0
-          ? el('div', {}, el('p', { class: 'muted' }, t('Nothing is fetched until you click. The URL is fetched without credentials.')), el('ul', { class: 'jwks-list' }, ...candidates))
+          ? el(
+              'div',
+              {},
+              el('p', { class: 'muted' }, t('Nothing is fetched until you click. The URL is fetched without credentials.')),
+              el('ul', { class: 'jwks-list' }, ...candidates),
+            )
           : el('p', { class: 'muted' }, t('No JWKS URL is known: configure "jwksUrl" or "issuer" for the provider, or paste the key above.')),
       ),
     );
   }
   if (v.ignoredHeaderUrls.length > 0) {
-    blocks.push(el('p', { class: 'notice' }, icon('shield'), ' ', t('The header names key URLs (jku/x5u): {0}. AuthLens never follows them.', v.ignoredHeaderUrls.join(', '))));
+    blocks.push(
+      el(
+        'p',
+        { class: 'notice' },
+        icon('shield'),
+        ' ',
+        t('The header names key URLs (jku/x5u): {0}. AuthLens never follows them.', v.ignoredHeaderUrls.join(', ')),
+      ),
+    );
   }
   return el('div', { class: 'verify-view' }, intro, ...blocks, busy, result);
 }

@@ -22,7 +22,20 @@ export function renderRaw(model: InspectorModel): HTMLElement {
       el('span', { class: 'seg-dot' }, '.'),
       el('span', { class: 'seg-signature', title: t('Signature') }, r.signature),
     ),
-    el('p', { class: 'legend' }, el('span', { class: 'seg-header' }, '■ '), t('Header'), '  ', el('span', { class: 'seg-payload' }, '■ '), t('Payload'), '  ', el('span', { class: 'seg-signature' }, '■ '), t('Signature'), '  ', el('span', { class: 'muted' }, t('{0} characters', r.length))),
+    el(
+      'p',
+      { class: 'legend' },
+      el('span', { class: 'seg-header' }, '■ '),
+      t('Header'),
+      '  ',
+      el('span', { class: 'seg-payload' }, '■ '),
+      t('Payload'),
+      '  ',
+      el('span', { class: 'seg-signature' }, '■ '),
+      t('Signature'),
+      '  ',
+      el('span', { class: 'muted' }, t('{0} characters', r.length)),
+    ),
     r.truncated ? el('p', { class: 'limit-note' }, icon('info'), ' ', t('Long segments are cut for display; Copy takes the whole token.')) : null,
   );
 }
@@ -38,11 +51,18 @@ export function renderJson(model: InspectorModel): HTMLElement {
     'div',
     { class: 'json-view' },
     ...parts
-      .filter((p): p is [typeof p[0], string] => p[1] !== undefined)
+      .filter((p): p is [(typeof p)[0], string] => p[1] !== undefined)
       .map(([part, text]) =>
-        el('section', { class: 'json-part' }, el('div', { class: 'json-head' }, el('h3', {}, partTitle(part)), copyButton(t('Copy {0} JSON', partTitle(part)), part)), el('pre', { class: 'json', id: `json-${part}` }, text)),
+        el(
+          'section',
+          { class: 'json-part' },
+          el('div', { class: 'json-head' }, el('h3', {}, partTitle(part)), copyButton(t('Copy {0} JSON', partTitle(part)), part)),
+          el('pre', { class: 'json', id: `json-${part}` }, text),
+        ),
       ),
-    model.json.truncated ? el('p', { class: 'limit-note' }, icon('info'), ' ', t('Large values are cut for display; masked values show as ••••••. Copy takes the whole part.')) : null,
+    model.json.truncated
+      ? el('p', { class: 'limit-note' }, icon('info'), ' ', t('Large values are cut for display; masked values show as ••••••. Copy takes the whole part.'))
+      : null,
   );
 }
 

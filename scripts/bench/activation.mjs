@@ -136,7 +136,9 @@ const prov = measure(provFile, 'require');
 // Markers that survive minification: undici's error codes, jose's error classes.
 const markers = { undici: 'UND_ERR_', jose: 'JOSEError' };
 const extText = extSource.toString('utf8');
-const forbidden = Object.entries(markers).filter(([, marker]) => extText.includes(marker)).map(([name]) => name);
+const forbidden = Object.entries(markers)
+  .filter(([, marker]) => extText.includes(marker))
+  .map(([name]) => name);
 
 const result = {
   extensionBytes: statSync(extFile).size,

@@ -21,9 +21,20 @@ const entry = `
 export { SessionsModel } from './src/sessions/sessionsModel';
 export { SessionsTreeProvider } from './src/sessions/sessionsTree';
 `;
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent', external: ['vscode', './providers.js', './sandbox.js', 'node:sqlite'] };
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'silent',
+  external: ['vscode', './providers.js', './sandbox.js', 'node:sqlite'],
+};
 await esbuild.build({ ...common, stdin: { contents: entry, resolveDir: root, loader: 'ts' }, outfile: join(outDir, 'explorer.js') });
-await esbuild.build({ ...common, entryPoints: { providers: join(root, 'src/providers/index.ts'), sandbox: join(root, 'src/sandbox/index.ts') }, outdir: outDir });
+await esbuild.build({
+  ...common,
+  entryPoints: { providers: join(root, 'src/providers/index.ts'), sandbox: join(root, 'src/sandbox/index.ts') },
+  outdir: outDir,
+});
 
 // The vscode stub: only what the model and the tree touch.
 const stubFile = join(outDir, 'vscodeStub.cjs');
@@ -65,7 +76,14 @@ const credentials = { get: async () => ({ credentials: creds, setAside: [] }), o
 // The model logs "<id> ok: N session(s)" right after the response is parsed, before it updates
 // its state: that instant is "the response arrived".
 let responseAt = 0;
-const log = { info(line) { if (/ ok: \d+ session/.test(line)) responseAt = performance.now(); }, warn() {}, debug() {}, error() {} };
+const log = {
+  info(line) {
+    if (/ ok: \d+ session/.test(line)) responseAt = performance.now();
+  },
+  warn() {},
+  debug() {},
+  error() {},
+};
 const config = {
   providers: [{ ...authms, level: 'workspace' }],
   problems: [],

@@ -207,12 +207,17 @@ const t0 = Date.now();
 const minified = minifiedFile();
 const log = logFile();
 const built = Date.now() - t0;
-const results = [bench(`10 MB single-line minified (${minified.tokens.length} tokens)`, minified), bench(`200,000-line log (${log.tokens.length} tokens)`, log)];
+const results = [
+  bench(`10 MB single-line minified (${minified.tokens.length} tokens)`, minified),
+  bench(`200,000-line log (${log.tokens.length} tokens)`, log),
+];
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(results, null, 2));
 } else {
-  console.log(`[bench:hover] files generated in ${built} ms; 1,000 positions each (half on tokens), best of ${5} runs per position; Node ${process.version}, load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs`);
+  console.log(
+    `[bench:hover] files generated in ${built} ms; 1,000 positions each (half on tokens), best of ${5} runs per position; Node ${process.version}, load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs`,
+  );
   for (const r of results) {
     console.log(`[bench:hover] ${r.file}: ${r.hovers} hovers`);
     console.log(`  all positions   p50 ${fmt(r.p50)}   p99 ${fmt(r.p99)}   ${r.p99 < 2 ? 'OK (goal p99 < 2 ms)' : 'OVER GOAL (p99 >= 2 ms)'}`);

@@ -37,9 +37,26 @@ const { buildInspectorModel } = createRequire(import.meta.url)(bundle);
 const b64url = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const nowS = Math.floor(Date.now() / 1000);
 const jwt = (payload, header = { alg: 'RS256', typ: 'JWT', kid: 'bench' }) => `${b64url(header)}.${b64url(payload)}.${b64url('sig')}`;
-const typical = jwt({ iss: 'https://issuer.example', sub: 'user-1', aud: ['api'], iat: nowS, exp: nowS + 600, scope: 'openid profile email', email: 'a@example.com', address: { country: 'CN' }, amr: ['pwd', 'mfa'] });
+const typical = jwt({
+  iss: 'https://issuer.example',
+  sub: 'user-1',
+  aud: ['api'],
+  iat: nowS,
+  exp: nowS + 600,
+  scope: 'openid profile email',
+  email: 'a@example.com',
+  address: { country: 'CN' },
+  amr: ['pwd', 'mfa'],
+});
 const user = { id: 'u1', email: 'a@b.c', password: 'f'.repeat(32), salt: 's'.repeat(30), loginsCount: 3, metadata: { a: 1 }, identities: [{ provider: 'x' }] };
-const session = { id: 's1', user: { name: 'A' }, status: 'active', tokens: [{ kind: 'jwt', label: 'User token', value: typical, opaque: false }], expiresAt: new Date(Date.now() + 86_400_000).toISOString(), raw: { session: { _id: 's1', cookie: { expires: new Date().toISOString() } }, user } };
+const session = {
+  id: 's1',
+  user: { name: 'A' },
+  status: 'active',
+  tokens: [{ kind: 'jwt', label: 'User token', value: typical, opaque: false }],
+  expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  raw: { session: { _id: 's1', cookie: { expires: new Date().toISOString() } }, user },
+};
 const hostile = jwt({ sub: 'x', exp: nowS + 60, big: 'A'.repeat(150_000), wide: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, i])) });
 
 function measure(name, token, opts) {

@@ -27,7 +27,12 @@ function kindDetail(kind: ProviderKind): string {
 
 /** A settings id from a label: lower-case letters, digits and dashes, unique among `taken`. */
 export function providerIdFor(label: string, taken: ReadonlySet<string>): string {
-  const base = label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'provider';
+  const base =
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'provider';
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
   return id;
@@ -41,15 +46,14 @@ function isArgs(v: unknown): v is AddProviderArgs {
 export function addProviderCommand(services: Services) {
   return async (arg?: unknown): Promise<string | undefined> => {
     const given: AddProviderArgs = isArgs(arg) ? arg : {};
-    const kind =
-      isProviderKind(given.kind)
-        ? given.kind
-        : (
-            await vscode.window.showQuickPick(
-              providerKindList.map((k) => ({ label: kindLabel(k), description: k, detail: kindDetail(k), providerKind: k })),
-              { title: vscode.l10n.t('Add Provider (1/3)'), placeHolder: vscode.l10n.t('Which kind of auth server?') },
-            )
-          )?.providerKind;
+    const kind = isProviderKind(given.kind)
+      ? given.kind
+      : (
+          await vscode.window.showQuickPick(
+            providerKindList.map((k) => ({ label: kindLabel(k), description: k, detail: kindDetail(k), providerKind: k })),
+            { title: vscode.l10n.t('Add Provider (1/3)'), placeHolder: vscode.l10n.t('Which kind of auth server?') },
+          )
+        )?.providerKind;
     if (!kind) return undefined;
 
     let baseUrl = given.baseUrl !== undefined ? normaliseBaseUrl(given.baseUrl) : undefined;
@@ -117,7 +121,11 @@ export function addProviderCommand(services: Services) {
       const picked = await vscode.window.showQuickPick(
         [
           { label: vscode.l10n.t('User settings'), description: vscode.l10n.t('all your workspaces'), level: 'user' as const },
-          { label: vscode.l10n.t('Workspace settings'), description: vscode.l10n.t('this workspace only (.vscode/settings.json)'), level: 'workspace' as const },
+          {
+            label: vscode.l10n.t('Workspace settings'),
+            description: vscode.l10n.t('this workspace only (.vscode/settings.json)'),
+            level: 'workspace' as const,
+          },
         ],
         { placeHolder: vscode.l10n.t('Where should the provider be saved?') },
       );
@@ -138,11 +146,9 @@ export function addProviderCommand(services: Services) {
     services.log.info(`Provider ${id} (${kind}) added to ${level} settings`);
     if (!isArgs(arg) || given.kind === undefined) {
       const setNow = vscode.l10n.t('Set Credential');
-      void vscode.window
-        .showInformationMessage(vscode.l10n.t('Added "{0}". Set a credential for it now?', entry.label), setNow)
-        .then((choice) => {
-          if (choice === setNow) void vscode.commands.executeCommand(CommandId.setCredential, { type: 'provider', providerId: id });
-        });
+      void vscode.window.showInformationMessage(vscode.l10n.t('Added "{0}". Set a credential for it now?', entry.label), setNow).then((choice) => {
+        if (choice === setNow) void vscode.commands.executeCommand(CommandId.setCredential, { type: 'provider', providerId: id });
+      });
     }
     return id;
   };

@@ -40,16 +40,15 @@ export function copyTokenAsCommand(services: Services) {
     const picked = await pickToken(services.explorer, arg);
     if (!picked) return undefined;
     // OIDC issuers put userinfo anywhere: the request goes to the discovered endpoint (cached).
-    const doc =
-      providerKindTable[picked.provider.kind].openIdClient
-        ? await withOidcProvider(
-            services,
-            picked.provider,
-            vscode.l10n.t('Reading the discovery document of {0}', plainText(picked.provider.label, 60)),
-            (text) => vscode.l10n.t('Reading the discovery document of {0} failed: {1}', plainText(picked.provider.label, 60), text),
-            (provider, ctx) => provider.discovery(ctx.signal ? { signal: ctx.signal } : {}),
-          )
-        : undefined;
+    const doc = providerKindTable[picked.provider.kind].openIdClient
+      ? await withOidcProvider(
+          services,
+          picked.provider,
+          vscode.l10n.t('Reading the discovery document of {0}', plainText(picked.provider.label, 60)),
+          (text) => vscode.l10n.t('Reading the discovery document of {0} failed: {1}', plainText(picked.provider.label, 60), text),
+          (provider, ctx) => provider.discovery(ctx.signal ? { signal: ctx.signal } : {}),
+        )
+      : undefined;
     const req = copyRequestFor(picked.provider, picked.token, { userinfoEndpoint: doc?.userinfoEndpoint });
     const formats = availableFormats(req);
     const format = isFormat(formatArg, formats)

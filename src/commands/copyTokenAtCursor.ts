@@ -8,7 +8,10 @@ function editorToken(): string | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   if (!editor.selection.isEmpty && editor.selection.isSingleLine) {
-    const text = editor.document.getText(editor.selection).trim().replace(/^Bearer\s+/i, '');
+    const text = editor.document
+      .getText(editor.selection)
+      .trim()
+      .replace(/^Bearer\s+/i, '');
     if (text.length > 0) return text;
   }
   return tokenAtCursor(editor)?.text;

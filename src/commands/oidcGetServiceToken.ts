@@ -13,7 +13,13 @@ export function oidcGetServiceTokenCommand(services: Services) {
     const config = await pickOidcProvider(services, arg);
     if (!config) return;
     const title = vscode.l10n.t('Getting a service token from {0}', plainText(config.label, 60));
-    const set = await withOidcProvider(services, config, title, (text) => vscode.l10n.t('Getting a service token from {0} failed: {1}', plainText(config.label, 60), text), (provider, ctx) => provider.getServiceToken(ctx));
+    const set = await withOidcProvider(
+      services,
+      config,
+      title,
+      (text) => vscode.l10n.t('Getting a service token from {0} failed: {1}', plainText(config.label, 60), text),
+      (provider, ctx) => provider.getServiceToken(ctx),
+    );
     if (!set) return;
     services.log.info(`[${config.id}] service token (client credentials), ${set.accessToken.split('.').length === 3 ? 'JWT' : 'opaque'}`);
     await services.explorer.model.refresh(config.id, 'user');

@@ -12,8 +12,12 @@ export function oidcRefreshDiscoveryCommand(services: Services) {
     const config = await pickOidcProvider(services, arg);
     if (!config) return;
     const title = vscode.l10n.t('Reading the discovery document of {0}', plainText(config.label, 60));
-    const doc = await withOidcProvider(services, config, title, (text) => vscode.l10n.t('Reading the discovery document of {0} failed: {1}', plainText(config.label, 60), text), (provider, ctx) =>
-      provider.discovery({ refresh: true, ...(ctx.signal ? { signal: ctx.signal } : {}) }),
+    const doc = await withOidcProvider(
+      services,
+      config,
+      title,
+      (text) => vscode.l10n.t('Reading the discovery document of {0} failed: {1}', plainText(config.label, 60), text),
+      (provider, ctx) => provider.discovery({ refresh: true, ...(ctx.signal ? { signal: ctx.signal } : {}) }),
     );
     if (!doc) return;
     services.log.info(`[${config.id}] discovery refreshed from ${doc.url}`);

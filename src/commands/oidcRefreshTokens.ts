@@ -33,26 +33,38 @@ export function oidcRefreshTokensCommand(services: Services) {
       return;
     }
     const title = vscode.l10n.t('Refreshing the tokens of {0}', plainText(config.label, 60));
-    const result = await withOidcProvider(services, config, title, (text) => vscode.l10n.t('Refreshing the tokens of {0} failed: {1}', plainText(config.label, 60), text), (provider, ctx) => provider.refreshTokens(ctx, slot));
+    const result = await withOidcProvider(
+      services,
+      config,
+      title,
+      (text) => vscode.l10n.t('Refreshing the tokens of {0} failed: {1}', plainText(config.label, 60), text),
+      (provider, ctx) => provider.refreshTokens(ctx, slot),
+    );
     if (!result) return;
-    services.log.info(`[${config.id}] refresh: ${result.rotation}${result.oldRefreshTokenActive !== undefined ? `, old refresh token active=${result.oldRefreshTokenActive}` : ''}`);
+    services.log.info(
+      `[${config.id}] refresh: ${result.rotation}${result.oldRefreshTokenActive !== undefined ? `, old refresh token active=${result.oldRefreshTokenActive}` : ''}`,
+    );
     await services.explorer.model.refresh(config.id, 'user');
     const expires = expiresInText(result.tokens.expiresAt, Date.now());
     if (result.rotation === 'kept') {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('Tokens refreshed ({0}). The server kept the same refresh token (no rotation).', expires),
-      );
+      void vscode.window.showInformationMessage(vscode.l10n.t('Tokens refreshed ({0}). The server kept the same refresh token (no rotation).', expires));
     } else if (result.oldRefreshTokenActive === false) {
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Tokens refreshed ({0}). The refresh token was rotated: introspection confirms the old one is dead.', expires),
       );
     } else if (result.oldRefreshTokenActive === true) {
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('Tokens refreshed ({0}). The refresh token was rotated, but the server still accepts the old one: a stolen refresh token would keep working.', expires),
+        vscode.l10n.t(
+          'Tokens refreshed ({0}). The refresh token was rotated, but the server still accepts the old one: a stolen refresh token would keep working.',
+          expires,
+        ),
       );
     } else {
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('Tokens refreshed ({0}). The refresh token was rotated; the server cannot be asked whether the old one is dead (no introspection).', expires),
+        vscode.l10n.t(
+          'Tokens refreshed ({0}). The refresh token was rotated; the server cannot be asked whether the old one is dead (no introspection).',
+          expires,
+        ),
       );
     }
   };

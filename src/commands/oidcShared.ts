@@ -29,9 +29,7 @@ export async function pickOidcProvider(services: Services, arg: unknown): Promis
   }
   const oidc = model.providers.filter((p) => p.kind === 'oidc');
   if (oidc.length === 0) {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('No OpenID Connect provider is configured. Add one with kind "oidc", its issuer and client id.'),
-    );
+    void vscode.window.showInformationMessage(vscode.l10n.t('No OpenID Connect provider is configured. Add one with kind "oidc", its issuer and client id.'));
     return undefined;
   }
   if (oidc.length === 1) return oidc[0];
@@ -84,18 +82,15 @@ export async function withOidcProvider<T>(
     );
   }
   try {
-    return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-      async (_progress, cancel) => {
-        const abort = new AbortController();
-        const sub = cancel.onCancellationRequested(() => abort.abort());
-        try {
-          return await action(provider, { credentials: lookup.credentials, signal: abort.signal, ...(tokens ? { tokens } : {}) });
-        } finally {
-          sub.dispose();
-        }
-      },
-    );
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, cancel) => {
+      const abort = new AbortController();
+      const sub = cancel.onCancellationRequested(() => abort.abort());
+      try {
+        return await action(provider, { credentials: lookup.credentials, signal: abort.signal, ...(tokens ? { tokens } : {}) });
+      } finally {
+        sub.dispose();
+      }
+    });
   } catch (err) {
     if (isAuthLensError(err) && err.code === 'cancelled') return undefined;
     const text = describeFailure(err);

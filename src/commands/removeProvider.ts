@@ -15,13 +15,19 @@ export function removeProviderCommand(services: Services) {
       vscode.l10n.t('Remove the provider "{0}"?', plainText(provider.label, 60)),
       {
         modal: true,
-        detail: vscode.l10n.t('Its entry is deleted from your {0} and its stored credentials are cleared.', provider.level === 'user' ? vscode.l10n.t('user settings') : vscode.l10n.t('workspace settings')),
+        detail: vscode.l10n.t(
+          'Its entry is deleted from your {0} and its stored credentials are cleared.',
+          provider.level === 'user' ? vscode.l10n.t('user settings') : vscode.l10n.t('workspace settings'),
+        ),
       },
       remove,
     );
     if (choice !== remove) return;
     const entries = rawProviders(provider.level);
-    await writeProviders(provider.level, entries.filter((e) => rawId(e) !== provider.id));
+    await writeProviders(
+      provider.level,
+      entries.filter((e) => rawId(e) !== provider.id),
+    );
     // Credentials and OIDC token sets: a later entry reusing the id must find nothing.
     await forgetProviderSecrets(services.credentials, provider.id);
     services.log.info(`Provider ${provider.id} removed from ${provider.level} settings`);

@@ -24,7 +24,10 @@ export function revokeSessionCommand(services: Services) {
       {
         modal: true,
         detail: session.current
-          ? vscode.l10n.t('This is the session of your stored credential for "{0}": after revoking, AuthLens is signed out there.', plainText(provider.label, 60))
+          ? vscode.l10n.t(
+              'This is the session of your stored credential for "{0}": after revoking, AuthLens is signed out there.',
+              plainText(provider.label, 60),
+            )
           : vscode.l10n.t('The server at {0} ends this session; its user has to sign in again on that device.', plainText(provider.baseUrl, 80)),
       },
       revoke,
@@ -44,7 +47,9 @@ export function revokeSessionCommand(services: Services) {
           void vscode.window.showWarningMessage(vscode.l10n.t('The session of {0} was not revoked: {1}', user, plainText(outcome.reason, 300)));
           break;
         case 'unsupported':
-          void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" cannot revoke sessions: {1}', plainText(provider.label, 60), plainText(outcome.reason, 300)));
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t('"{0}" cannot revoke sessions: {1}', plainText(provider.label, 60), plainText(outcome.reason, 300)),
+          );
           break;
       }
     } catch (err) {
@@ -52,7 +57,11 @@ export function revokeSessionCommand(services: Services) {
       services.log.warn(`[${provider.id}] revoke failed: ${failure.code}: ${failure.message}`);
       const retry = vscode.l10n.t('Retry');
       const showLog = vscode.l10n.t('Show Log');
-      const again = await vscode.window.showErrorMessage(vscode.l10n.t('Revoking the session of {0} failed: {1}', user, plainText(failure.message, 300)), retry, showLog);
+      const again = await vscode.window.showErrorMessage(
+        vscode.l10n.t('Revoking the session of {0} failed: {1}', user, plainText(failure.message, 300)),
+        retry,
+        showLog,
+      );
       if (again === showLog) services.log.show();
       if (again === retry) await revokeSessionCommand(services)(arg);
     }

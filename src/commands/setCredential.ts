@@ -59,7 +59,9 @@ export function setCredentialCommand(services: Services) {
       title: vscode.l10n.t('{0} for {1}', credentialKindLabel(kind), name),
       prompt:
         vscode.l10n.t('{0}. Stored in VS Code’s secret storage and only sent to {1}.', hint(kind), origins) +
-        (provider.level === 'workspace' ? ` ${vscode.l10n.t('This provider comes from the workspace settings, which whoever wrote the repository chose.')}` : ''),
+        (provider.level === 'workspace'
+          ? ` ${vscode.l10n.t('This provider comes from the workspace settings, which whoever wrote the repository chose.')}`
+          : ''),
       password: true,
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a value.') : /[\r\n]/.test(v) ? vscode.l10n.t('The value must be one line.') : undefined),

@@ -32,9 +32,7 @@ export async function copyAuthorizationHeader(token: string): Promise<void> {
     return;
   }
   await vscode.env.clipboard.writeText(`Authorization: Bearer ${token}`);
-  void vscode.window.showInformationMessage(
-    vscode.l10n.t('Copied "Authorization: Bearer {0}" to the clipboard.', redact(token, translate)),
-  );
+  void vscode.window.showInformationMessage(vscode.l10n.t('Copied "Authorization: Bearer {0}" to the clipboard.', redact(token, translate)));
 }
 
 /** Runs one hover action on a token. */

@@ -5,9 +5,7 @@
  */
 
 /** How a request carries the token. */
-export type RequestAuth =
-  | { readonly scheme: 'bearer' }
-  | { readonly scheme: 'cookie'; readonly name: string };
+export type RequestAuth = { readonly scheme: 'bearer' } | { readonly scheme: 'cookie'; readonly name: string };
 
 /** The request a token authenticates, e.g. Better Auth's `GET {base}/get-session`. */
 export interface CopyRequest {
@@ -48,9 +46,7 @@ export function availableFormats(req: CopyRequest): CopyFormat[] {
 
 /** The `Name: value` header that carries the token. */
 export function authHeader(req: Pick<CopyRequest, 'token' | 'auth'>): { name: string; value: string } {
-  return req.auth.scheme === 'bearer'
-    ? { name: 'Authorization', value: `Bearer ${req.token}` }
-    : { name: 'Cookie', value: `${req.auth.name}=${req.token}` };
+  return req.auth.scheme === 'bearer' ? { name: 'Authorization', value: `Bearer ${req.token}` } : { name: 'Cookie', value: `${req.auth.name}=${req.token}` };
 }
 
 /**
@@ -65,7 +61,9 @@ export function shellQuote(value: string): string {
 
 /** A JavaScript string literal (JSON.stringify, plus the two line separators JSON leaves raw). */
 function jsString(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function method(req: CopyRequest): string {

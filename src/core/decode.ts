@@ -77,10 +77,7 @@ function base64UrlProblem(segment: string): { character: string; index: number }
 
 /** The error for a segment that is not base64url; `offset` is where the segment starts in the token. */
 function base64UrlError(part: TokenPart, problem: { character: string; index: number }, offset: number): AuthLensError {
-  const details =
-    problem.character === ''
-      ? { where: part }
-      : { where: part, character: problem.character, position: offset + problem.index + 1 };
+  const details = problem.character === '' ? { where: part } : { where: part, character: problem.character, position: offset + problem.index + 1 };
   return new AuthLensError('token-bad-base64url', details, `token-bad-base64url: ${part}`);
 }
 
@@ -182,9 +179,7 @@ export function decodeJwt(raw: string): DecodeResult {
     return fail(new AuthLensError('token-segment-count', { segmentCount: 5 }, 'token-segment-count: 5'));
   }
   if (segments.length !== 3) {
-    return fail(
-      new AuthLensError('token-segment-count', { segmentCount: segments.length }, `token-segment-count: ${segments.length}`),
-    );
+    return fail(new AuthLensError('token-segment-count', { segmentCount: segments.length }, `token-segment-count: ${segments.length}`));
   }
   let offset = 0;
   for (let i = 0; i < 3; i++) {
@@ -226,9 +221,7 @@ export function decodeJwt(raw: string): DecodeResult {
  * const r = decodeProtectedHeader('eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..aXY.Y3Q.dGFn');
  * if (r.ok) r.header.enc; // 'A256GCM'
  */
-export function decodeProtectedHeader(
-  token: string,
-): { ok: true; header: JsonObject } | { ok: false; error: AuthLensError } {
+export function decodeProtectedHeader(token: string): { ok: true; header: JsonObject } | { ok: false; error: AuthLensError } {
   const dot = token.indexOf('.');
   const first = dot < 0 ? token : token.slice(0, dot);
   if (first.length === 0) {

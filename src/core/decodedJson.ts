@@ -77,9 +77,7 @@ export function decodedJson(
     ...verdictFields(words),
     header: token.header,
     payload: token.payload,
-    signature: token.signature
-      ? fillTemplate(t(decodedJsonStrings.signature), token.signature.length)
-      : t(decodedJsonStrings.noSignature),
+    signature: token.signature ? fillTemplate(t(decodedJsonStrings.signature), token.signature.length) : t(decodedJsonStrings.noSignature),
   };
   if (Object.keys(times).length > 0) doc.times = times;
   doc.warnings = warnings.map((w) => {

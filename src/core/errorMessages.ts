@@ -14,16 +14,14 @@ const base = {
   'token-empty': 'The token is empty.',
   'token-too-large': 'The token is too large to decode (over {0} KiB).',
   'token-segment-count': 'This is not a JWT: a JWT has 3 parts separated by dots, this text has {0}.',
-  'token-encrypted':
-    'The token is encrypted (JWE, 5 parts): its claims cannot be read without the decryption key.',
+  'token-encrypted': 'The token is encrypted (JWE, 5 parts): its claims cannot be read without the decryption key.',
   'token-empty-part': 'A part of the token is empty.',
   'token-bad-base64url': 'The token is not valid base64url.',
   'token-not-json': 'The token is not JSON.',
   'token-not-object': 'The token is JSON but not a JSON object.',
   'token-missing-alg': 'The token header has no "alg" (algorithm), which every JWT header must have.',
   'token-too-deep': 'The token nests JSON too deeply (over {0} levels).',
-  'token-scan-limit':
-    'This token-like text is too long to examine around the cursor; select it and run Decode Token.',
+  'token-scan-limit': 'This token-like text is too long to examine around the cursor; select it and run Decode Token.',
   'net-refused': 'The server refused the connection. Is it running, and is the base URL right?',
   'net-dns': 'The server name could not be resolved. Check the host in the base URL.',
   'net-timeout': 'The server did not answer in time.',
@@ -41,8 +39,7 @@ const base = {
   'http-server': 'The server failed while answering (server error).',
   'http-other': 'The server answered with an unexpected status.',
   'redirect-blocked': 'The server redirected the request; AuthLens does not follow redirects with credentials.',
-  'origin-mismatch':
-    'The credential was entered for another origin than this provider base URL, so it was not sent.',
+  'origin-mismatch': 'The credential was entered for another origin than this provider base URL, so it was not sent.',
   'not-configured': 'This provider is not configured yet.',
   unsupported: 'This provider does not support this action.',
   'config-invalid': 'The provider settings are invalid.',

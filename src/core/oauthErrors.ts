@@ -22,14 +22,12 @@ const table: readonly OAuthErrorInfo[] = [
   // RFC 6749 §5.2: token endpoint errors.
   {
     code: 'invalid_request',
-    meaning:
-      'The request is missing a required parameter, has an unsupported parameter value, repeats a parameter, or is otherwise malformed.',
+    meaning: 'The request is missing a required parameter, has an unsupported parameter value, repeats a parameter, or is otherwise malformed.',
     source: 'RFC 6749 §5.2',
   },
   {
     code: 'invalid_client',
-    meaning:
-      'Client authentication failed: the client is unknown, sent no credentials, or used an authentication method the server does not accept for it.',
+    meaning: 'Client authentication failed: the client is unknown, sent no credentials, or used an authentication method the server does not accept for it.',
     source: 'RFC 6749 §5.2',
     hint: 'Check the client id and the client secret (Set Credential), and whether the server expects client_secret_basic or client_secret_post.',
   },

@@ -36,9 +36,7 @@ export function redact(secret: string, t: Translate = english): string {
 
 /** Characters of a JWS/JWE-looking run (base64url, standard base64 and padding, dots). */
 function isJwtChar(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 43 || c === 47 || c === 61 || c === 46
-  );
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 43 || c === 47 || c === 61 || c === 46;
 }
 
 /**

@@ -4,9 +4,7 @@
  */
 /** base64url alphabet or `.`: the characters of a JWS/JWE compact serialisation. */
 export function isPlain(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 46
-  );
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 46;
 }
 
 /** Plain plus `+` and `=`: scanned too, so that a token mangled into standard base64 is reported. */

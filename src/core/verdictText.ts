@@ -119,11 +119,6 @@ export function verdictWords(v: TokenVerdict, t: Translate = english): VerdictWo
 /** Every English template of the verdict, for the l10n bundles and their test. */
 export function verdictTemplates(): string[] {
   return [
-    ...new Set([
-      ...Object.values(verdictKindTexts),
-      ...Object.values(repairTexts),
-      ...Object.values(timeStateTexts),
-      ...Object.values(verdictNoteTexts),
-    ]),
+    ...new Set([...Object.values(verdictKindTexts), ...Object.values(repairTexts), ...Object.values(timeStateTexts), ...Object.values(verdictNoteTexts)]),
   ];
 }

@@ -118,8 +118,7 @@ export function boundedJson(value: Json, sensitive: ReadonlySet<string>, limits:
   const str = (s: string): string => {
     const shown = displayText(s, limits.maxString);
     if (shown.truncatedFrom !== undefined) truncated = true;
-    return JSON.stringify(shown.text.length < s.length || shown.controlChars ? shown.text : s)
-      .replace(/\\\\u([0-9A-F]{4})/g, '\\u$1');
+    return JSON.stringify(shown.text.length < s.length || shown.controlChars ? shown.text : s).replace(/\\\\u([0-9A-F]{4})/g, '\\u$1');
   };
   const walk = (v: Json, path: string, indent: string, depth: number): void => {
     if (size > limits.maxJson) {

@@ -20,7 +20,11 @@ function leaves(value: Json, prefix: string, out: Map<string, string>, depth: nu
     out.set(prefix, preview(value, MAX_VALUE * 4));
     return depth >= MAX_DEPTH;
   }
-  const entries: [string, Json][] = isArr ? value.slice(0, 500).map((v, i) => [`${prefix}[${i}]`, v]) : ownEntries(value).slice(0, 500).map(([k, v]) => [childPath(prefix, k), v as Json]);
+  const entries: [string, Json][] = isArr
+    ? value.slice(0, 500).map((v, i) => [`${prefix}[${i}]`, v])
+    : ownEntries(value)
+        .slice(0, 500)
+        .map(([k, v]) => [childPath(prefix, k), v as Json]);
   let cut = entries.length < (isArr ? value.length : Object.keys(value).length);
   for (const [p, v] of entries) cut = leaves(v, p, out, depth + 1) || cut;
   return cut;
@@ -28,8 +32,12 @@ function leaves(value: Json, prefix: string, out: Map<string, string>, depth: nu
 
 function masks(token: DecodedJwt): Set<string> {
   return new Set([
-    ...sensitiveFields(token.header, 'header').filter((f) => !f.empty).map((f) => f.path),
-    ...sensitiveFields(token.payload, 'payload').filter((f) => !f.empty).map((f) => f.path),
+    ...sensitiveFields(token.header, 'header')
+      .filter((f) => !f.empty)
+      .map((f) => f.path),
+    ...sensitiveFields(token.payload, 'payload')
+      .filter((f) => !f.empty)
+      .map((f) => f.path),
   ]);
 }
 

@@ -200,4 +200,3 @@ function sensitiveReason(key: string): string {
   if (k.includes('key')) return 'key';
   return 'secret';
 }
-

@@ -70,7 +70,13 @@ export function summaryOf(header: JsonObject | undefined, source: InspectorSourc
   return out as unknown as SummaryModel;
 }
 
-export function timesOf(verdict: TokenVerdict, payload: JsonObject | undefined, source: InspectorSource | undefined, token: string, opts: { readonly now: number; readonly skewMs?: number; readonly soonMs?: number }): TimeFacts {
+export function timesOf(
+  verdict: TokenVerdict,
+  payload: JsonObject | undefined,
+  source: InspectorSource | undefined,
+  token: string,
+  opts: { readonly now: number; readonly skewMs?: number; readonly soonMs?: number },
+): TimeFacts {
   const claims = verdict.times?.claims;
   // A token's own time claims as the verdict read them; an introspection answer's as instants.
   const fromVerdict = (c: TokenTimeClaim): number | undefined => {
@@ -137,16 +143,18 @@ export function groupWarnings(items: readonly TokenWarning[]): WarningGroup[] {
 export function responseWarnings(session: SessionInfo | undefined, t: Translate): TokenWarning[] {
   if (!session) return [];
   const text = warningTexts['sensitive-field'];
-  const found = [
-    ...sensitiveFields(session.raw.session, 'session'),
-    ...(session.raw.user ? sensitiveFields(session.raw.user, 'user') : []),
-  ];
+  const found = [...sensitiveFields(session.raw.session, 'session'), ...(session.raw.user ? sensitiveFields(session.raw.user, 'user') : [])];
   return found
     .filter((f) => !f.empty)
     .map((f) => ({ code: 'sensitive-field', severity: text.severity, message: t(text.message), hint: t(text.hint), field: f.path }));
 }
 
-export function verifyOf(decoded: DecodedJwt | undefined, jweHeader: JsonObject | undefined, source: InspectorSource | undefined, storedSecret: boolean): VerifyModel {
+export function verifyOf(
+  decoded: DecodedJwt | undefined,
+  jweHeader: JsonObject | undefined,
+  source: InspectorSource | undefined,
+  storedSecret: boolean,
+): VerifyModel {
   const h = decoded?.header ?? jweHeader ?? {};
   const alg = typeof h['alg'] === 'string' ? h['alg'] : undefined;
   const kid = typeof h['kid'] === 'string' ? h['kid'] : undefined;
@@ -154,14 +162,14 @@ export function verifyOf(decoded: DecodedJwt | undefined, jweHeader: JsonObject 
     jweHeader !== undefined
       ? 'encrypted'
       : alg === undefined
-      ? 'unknown'
-      : alg.toLowerCase() === 'none'
-        ? 'none'
-        : /^HS\d+$/.test(alg)
-          ? 'hmac'
-          : /^(RS|PS|ES)\d+K?$|^EdDSA$|^Ed25519$/.test(alg)
-            ? 'asymmetric'
-            : 'unknown';
+        ? 'unknown'
+        : alg.toLowerCase() === 'none'
+          ? 'none'
+          : /^HS\d+$/.test(alg)
+            ? 'hmac'
+            : /^(RS|PS|ES)\d+K?$|^EdDSA$|^Ed25519$/.test(alg)
+              ? 'asymmetric'
+              : 'unknown';
   const candidates: JwksCandidate[] = [];
   const add = (url: string, from: JwksCandidate['source']): void => {
     if (url.length > 2048 || candidates.some((c) => c.url === url)) return;
@@ -209,4 +217,3 @@ export function rawOf(token: string, limits: ModelLimits): RawModel {
     length: token.length,
   };
 }
-

@@ -95,9 +95,7 @@ export class TokenInspectorPanel extends Disposable {
 
   private title(): string {
     const sub = this.current?.built.decoded?.payload['sub'];
-    return typeof sub === 'string' && sub.length > 0
-      ? vscode.l10n.t('Token: {0}', plainText(sub, 30))
-      : vscode.l10n.t('Token Inspector');
+    return typeof sub === 'string' && sub.length > 0 ? vscode.l10n.t('Token: {0}', plainText(sub, 30)) : vscode.l10n.t('Token Inspector');
   }
 
   private content(): PanelContent {
@@ -148,7 +146,10 @@ export class TokenInspectorPanel extends Disposable {
           this.reply(msg.seq, await handleRequest(msg, this.requests));
         } catch (err) {
           this.deps.log.warn(`Inspector: ${msg.type} failed: ${err instanceof Error ? err.name : 'error'}`);
-          this.reply(msg.seq, { kind: 'failed', message: isAuthLensError(err) ? errorMessage(err, translate) : vscode.l10n.t('Something went wrong; see the AuthLens log.') });
+          this.reply(msg.seq, {
+            kind: 'failed',
+            message: isAuthLensError(err) ? errorMessage(err, translate) : vscode.l10n.t('Something went wrong; see the AuthLens log.'),
+          });
         }
         return true;
     }

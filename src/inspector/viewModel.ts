@@ -69,7 +69,10 @@ export function withStoredSecret(built: BuiltInspector): BuiltInspector {
 
 /** For a verdict without an error (an opaque value): the sentence the hover uses. */
 function notAJwt(verdict: TokenVerdict, t: Translate): string {
-  return fillTemplate(t('Not a JWT ({0} characters): it carries no readable claims. Only its issuer can tell what it means (token introspection).'), verdict.token.length);
+  return fillTemplate(
+    t('Not a JWT ({0} characters): it carries no readable claims. Only its issuer can tell what it means (token introspection).'),
+    verdict.token.length,
+  );
 }
 
 function warningKind(kind: TokenKind | undefined): WarningTokenKind | undefined {
@@ -122,7 +125,13 @@ export function buildInspectorModel(token: string, opts: BuildOptions): BuiltIns
 
   const tokenKind = source?.tokenKind ?? tokenInfo?.kind;
   const warnings = groupWarnings([
-    ...(decoded ? tokenWarnings(decoded, opts.now, { t, ...(warningKind(tokenKind) ? { kind: warningKind(tokenKind)! } : {}), ...(opts.skewMs !== undefined ? { skewMs: opts.skewMs } : {}) }) : []),
+    ...(decoded
+      ? tokenWarnings(decoded, opts.now, {
+          t,
+          ...(warningKind(tokenKind) ? { kind: warningKind(tokenKind)! } : {}),
+          ...(opts.skewMs !== undefined ? { skewMs: opts.skewMs } : {}),
+        })
+      : []),
     ...responseWarnings(session, t),
   ]);
 
@@ -145,7 +154,11 @@ export function buildInspectorModel(token: string, opts: BuildOptions): BuiltIns
     times: timesOf(verdict, payload, source, raw, opts),
     tables,
     warnings,
-    raw: decoded ? rawOf(raw, limits) : jweHeader ? { ...rawOf(raw.split('.')[0] ?? '', limits), length: raw.length } : { header: '', payload: '', signature: '', truncated: false, length: raw.length },
+    raw: decoded
+      ? rawOf(raw, limits)
+      : jweHeader
+        ? { ...rawOf(raw.split('.')[0] ?? '', limits), length: raw.length }
+        : { header: '', payload: '', signature: '', truncated: false, length: raw.length },
     json,
     verify: verifyOf(decoded, jweHeader, source, opts.storedSecret === true),
     actions: { canRevoke: session !== undefined && opts.canRevoke === true, canRefresh: source !== undefined && opts.canRefresh === true },

@@ -73,11 +73,7 @@ export const minAutoRefreshSeconds = 5;
 
 function describeProblem(p: ConfigProblem, level: ConfigLevel): string {
   const where =
-    p.index < 0
-      ? `authlens.providers`
-      : p.id !== undefined
-        ? `authlens.providers[${p.index}] ("${plainText(p.id, 64)}")`
-        : `authlens.providers[${p.index}]`;
+    p.index < 0 ? `authlens.providers` : p.id !== undefined ? `authlens.providers[${p.index}] ("${plainText(p.id, 64)}")` : `authlens.providers[${p.index}]`;
   const levelText = level === 'user' ? vscode.l10n.t('user settings') : vscode.l10n.t('workspace settings');
   const field = p.field ?? '';
   let what: string;
@@ -89,9 +85,7 @@ function describeProblem(p: ConfigProblem, level: ConfigLevel): string {
       what = vscode.l10n.t('field "{0}" is missing', field);
       break;
     case 'wrong-type':
-      what = p.field
-        ? vscode.l10n.t('field "{0}" must be of type {1}', field, p.expected ?? '')
-        : vscode.l10n.t('the setting must be an array');
+      what = p.field ? vscode.l10n.t('field "{0}" must be of type {1}', field, p.expected ?? '') : vscode.l10n.t('the setting must be an array');
       break;
     case 'bad-id':
       what = vscode.l10n.t('field "id" may only contain letters, digits, "_", "." and "-" (at most 64)');
@@ -176,7 +170,12 @@ export function readConfig(): AuthLensConfig {
 
 /** True when a configuration change touches anything {@link readConfig} reads. */
 export function affectsConfig(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration(section) || e.affectsConfiguration('http.proxy') || e.affectsConfiguration('http.proxyStrictSSL') || e.affectsConfiguration('http.noProxy');
+  return (
+    e.affectsConfiguration(section) ||
+    e.affectsConfiguration('http.proxy') ||
+    e.affectsConfiguration('http.proxyStrictSSL') ||
+    e.affectsConfiguration('http.noProxy')
+  );
 }
 
 /**
@@ -225,9 +224,7 @@ export function rawProviders(level: ConfigLevel): unknown[] {
 /** Replaces `authlens.providers` at one level. */
 export async function writeProviders(level: ConfigLevel, entries: readonly unknown[]): Promise<void> {
   const target = level === 'user' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace;
-  await vscode.workspace
-    .getConfiguration(section)
-    .update(SettingKey.providers, entries.length > 0 ? entries : undefined, target);
+  await vscode.workspace.getConfiguration(section).update(SettingKey.providers, entries.length > 0 ? entries : undefined, target);
 }
 
 /**
@@ -242,7 +239,5 @@ export function providerDisplayLabel(provider: Pick<ConfiguredProvider, 'label' 
 
 /** The id of a raw entry, if it has one. */
 export function rawId(entry: unknown): string | undefined {
-  return typeof entry === 'object' && entry !== null && typeof (entry as { id?: unknown }).id === 'string'
-    ? (entry as { id: string }).id
-    : undefined;
+  return typeof entry === 'object' && entry !== null && typeof (entry as { id?: unknown }).id === 'string' ? (entry as { id: string }).id : undefined;
 }

@@ -12,7 +12,17 @@ import { type HttpClient, joinUrl } from './http';
 import { AUTHING_COOKIE } from './kinds';
 import { defined, objectAt, optDateAt, optStringAt, statusFromTimes, stringAt } from './shape';
 import { providerHttpClient } from './providerHttp';
-import type { Provider, ProviderConfig, ProviderContext, ProviderDefinition, ProviderOptions, RevokeOutcome, SessionInfo, SessionPage, TokenInfo } from './types';
+import type {
+  Provider,
+  ProviderConfig,
+  ProviderContext,
+  ProviderDefinition,
+  ProviderOptions,
+  RevokeOutcome,
+  SessionInfo,
+  SessionPage,
+  TokenInfo,
+} from './types';
 
 const WHERE = '/cas/session';
 
@@ -100,13 +110,24 @@ export function parseAuthingSession(body: JsonObject, now: number): SessionInfo 
   const tokens: TokenInfo[] = [];
   const token = userInfo !== undefined ? optStringAt(userInfo, 'token', uw) : undefined;
   if (token !== undefined) {
-    tokens.push(defined({ kind: 'jwt' as const, label: 'User token (userInfo.token)', value: token, opaque: token.split('.').length < 3, expiresAt: optDateAt(userInfo ?? {}, 'tokenExpiredAt', uw) }));
+    tokens.push(
+      defined({
+        kind: 'jwt' as const,
+        label: 'User token (userInfo.token)',
+        value: token,
+        opaque: token.split('.').length < 3,
+        expiresAt: optDateAt(userInfo ?? {}, 'tokenExpiredAt', uw),
+      }),
+    );
   }
   return defined({
     id,
     user: defined({
       id: (userInfo !== undefined ? optStringAt(userInfo, 'id', uw) : undefined) ?? optStringAt(session, 'userId', `${WHERE}: session`),
-      name: userInfo !== undefined ? (optStringAt(userInfo, 'name', uw) ?? optStringAt(userInfo, 'nickname', uw) ?? optStringAt(userInfo, 'username', uw)) : undefined,
+      name:
+        userInfo !== undefined
+          ? (optStringAt(userInfo, 'name', uw) ?? optStringAt(userInfo, 'nickname', uw) ?? optStringAt(userInfo, 'username', uw))
+          : undefined,
       email: userInfo !== undefined ? optStringAt(userInfo, 'email', uw) : undefined,
     }),
     ip: userInfo !== undefined ? (optStringAt(userInfo, 'lastIP', uw) ?? optStringAt(userInfo, 'lastIp', uw)) : undefined,

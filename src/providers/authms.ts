@@ -59,7 +59,10 @@ export class AuthMsProvider implements Provider {
     } catch (err) {
       if (isAuthLensError(err) && (err.code === 'http-not-found' || err.details.status === 405)) {
         const said = err.details.serverMessage !== undefined ? ` (${err.details.serverMessage})` : '';
-        return { kind: 'unsupported', reason: `This AuthMS server does not support revoking sessions: DELETE /sessions/{id} answered ${err.details.status ?? ''}${said}.` };
+        return {
+          kind: 'unsupported',
+          reason: `This AuthMS server does not support revoking sessions: DELETE /sessions/{id} answered ${err.details.status ?? ''}${said}.`,
+        };
       }
       throw err;
     }
@@ -77,7 +80,11 @@ export class AuthMsProvider implements Provider {
     const clean = (v: string | undefined): string | undefined => (v === undefined || v.trim() === '' ? undefined : v.replace(/^\s*bearer\s+/i, '').trim());
     const user = clean(ctx.credentials.bearer);
     const admin = clean(ctx.credentials.admin);
-    if (admin !== undefined && (user === undefined || (this.config.authUserId !== undefined && this.config.authUserId !== '' && jwtSubject(user) !== this.config.authUserId))) return admin;
+    if (
+      admin !== undefined &&
+      (user === undefined || (this.config.authUserId !== undefined && this.config.authUserId !== '' && jwtSubject(user) !== this.config.authUserId))
+    )
+      return admin;
     if (user === undefined) {
       throw new AuthLensError('not-configured', { where: 'credential' }, 'not-configured: no bearer token set');
     }

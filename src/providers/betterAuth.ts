@@ -17,7 +17,18 @@ import { type HttpClient, joinUrl, type HttpResponse } from './http';
 import { DEFAULT_BETTER_AUTH_COOKIE } from './kinds';
 import { arrayAt, defined, objectAt, optDateAt, optStringAt, statusFromTimes, stringAt } from './shape';
 import { providerHttpClient } from './providerHttp';
-import type { Credentials, Provider, ProviderConfig, ProviderContext, ProviderDefinition, ProviderOptions, RevokeOutcome, SessionInfo, SessionPage, TokenInfo } from './types';
+import type {
+  Credentials,
+  Provider,
+  ProviderConfig,
+  ProviderContext,
+  ProviderDefinition,
+  ProviderOptions,
+  RevokeOutcome,
+  SessionInfo,
+  SessionPage,
+  TokenInfo,
+} from './types';
 
 /** How a request authenticates: a header set plus the secret values in it. */
 interface Auth {
@@ -93,7 +104,10 @@ export class BetterAuthProvider implements Provider {
     // either way: check the session is ours first, and confirm by listing again after.
     const before = await this.userList(auth, ctx.signal);
     if (before !== undefined && !before.some((s) => s['token'] === token)) {
-      return { kind: 'not-revoked', reason: 'This session is not among the signed-in user’s sessions (already ended, or another user’s: revoking those needs an admin credential).' };
+      return {
+        kind: 'not-revoked',
+        reason: 'This session is not among the signed-in user’s sessions (already ended, or another user’s: revoking those needs an admin credential).',
+      };
     }
     const res = await this.post('/revoke-session', auth, { token }, ctx.signal, [token]);
     const ok = isJsonObject(res.json) && res.json['status'] === true;
@@ -180,7 +194,8 @@ export class BetterAuthProvider implements Provider {
       const body = objectAt(res.json, '/admin/list-user-sessions');
       return arrayAt(body['sessions'], '/admin/list-user-sessions: sessions').map((s, i) => objectAt(s, `/admin/list-user-sessions: sessions[${i}]`));
     } catch (err) {
-      if (lenient && isAuthLensError(err) && (err.code === 'http-not-found' || err.code === 'http-unauthorized' || err.code === 'http-forbidden')) return undefined;
+      if (lenient && isAuthLensError(err) && (err.code === 'http-not-found' || err.code === 'http-unauthorized' || err.code === 'http-forbidden'))
+        return undefined;
       throw err;
     }
   }
@@ -192,7 +207,16 @@ export class BetterAuthProvider implements Provider {
       const token = isJsonObject(res.json) ? res.json['token'] : undefined;
       return typeof token === 'string' && token !== '' ? token : undefined;
     } catch (err) {
-      if (isAuthLensError(err) && (err.code === 'http-not-found' || err.code === 'http-unauthorized' || err.code === 'http-forbidden' || err.code === 'response-shape' || err.code === 'response-not-json' || err.code === 'response-html')) return undefined;
+      if (
+        isAuthLensError(err) &&
+        (err.code === 'http-not-found' ||
+          err.code === 'http-unauthorized' ||
+          err.code === 'http-forbidden' ||
+          err.code === 'response-shape' ||
+          err.code === 'response-not-json' ||
+          err.code === 'response-html')
+      )
+        return undefined;
       throw err;
     }
   }

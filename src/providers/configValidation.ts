@@ -9,16 +9,7 @@ import type { ProviderConfig, ProviderKind } from './types';
 /** The kinds a `kind` field may name: the rows of the kind table (`src/providers/kinds.ts`). */
 export const providerKinds: readonly ProviderKind[] = providerKindList;
 
-export type ProblemKind =
-  | 'not-object'
-  | 'missing'
-  | 'wrong-type'
-  | 'bad-id'
-  | 'bad-kind'
-  | 'bad-url'
-  | 'url-credentials'
-  | 'duplicate-id'
-  | 'out-of-range';
+export type ProblemKind = 'not-object' | 'missing' | 'wrong-type' | 'bad-id' | 'bad-kind' | 'bad-url' | 'url-credentials' | 'duplicate-id' | 'out-of-range';
 
 export interface ConfigProblem {
   /** Index of the entry in its settings level. */
@@ -66,10 +57,7 @@ const optionalFields: readonly OptionalField[] = [
 ];
 
 /** Validates one entry. Returns the config, or the problems that made it unusable. */
-export function validateProviderEntry(
-  entry: unknown,
-  index: number,
-): { config?: ProviderConfig; problems: ConfigProblem[] } {
+export function validateProviderEntry(entry: unknown, index: number): { config?: ProviderConfig; problems: ConfigProblem[] } {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
     return { problems: [{ index, problem: 'not-object' }] };
   }
@@ -113,7 +101,7 @@ export function validateProviderEntry(
       else optional[f.name] = v;
     } else if (f.type === 'string[]') {
       if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) problems.push(at(f.name, 'wrong-type', 'string[]'));
-      else optional[f.name] = [...(v)];
+      else optional[f.name] = [...v];
     } else {
       if (typeof v !== 'number' || !Number.isFinite(v)) problems.push(at(f.name, 'wrong-type', 'number'));
       else if ((f.min !== undefined && v < f.min) || (f.max !== undefined && v > f.max)) {
@@ -207,13 +195,9 @@ export function mergeProviderLevels(input: {
     problems.push(...ws.problems.map((p) => ({ ...p, level: 'workspace' as const })));
     for (const c of ws.configs) byId.set(c.id, { ...c, level: 'workspace' });
   }
-  const insecureTlsProviders = Array.isArray(input.insecureTlsProviders)
-    ? input.insecureTlsProviders.filter((s): s is string => typeof s === 'string')
-    : [];
+  const insecureTlsProviders = Array.isArray(input.insecureTlsProviders) ? input.insecureTlsProviders.filter((s): s is string => typeof s === 'string') : [];
   // User-level entries only: a workspace entry that reuses a user provider's id must not
   // inherit the opt-out and so choose which host gets unverified TLS.
-  const providers = [...byId.values()].map((p) =>
-    p.level === 'user' && insecureTlsProviders.includes(p.id) ? { ...p, allowInsecureTls: true } : p,
-  );
+  const providers = [...byId.values()].map((p) => (p.level === 'user' && insecureTlsProviders.includes(p.id) ? { ...p, allowInsecureTls: true } : p));
   return { providers, problems, ignoredWorkspaceProviders, insecureTlsProviders };
 }

@@ -55,10 +55,7 @@ export class HttpClient {
 
   constructor(private readonly options: HttpClientOptions) {
     this.origin = originOf(options.baseUrl, 'baseUrl');
-    this.credentialOrigins = new Set([
-      this.origin,
-      ...(options.credentialOrigins ?? []).map((o) => originOf(o, 'appHost')),
-    ]);
+    this.credentialOrigins = new Set([this.origin, ...(options.credentialOrigins ?? []).map((o) => originOf(o, 'appHost'))]);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
     this.maxRetryWaitMs = options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
@@ -75,7 +72,11 @@ export class HttpClient {
     } catch (err) {
       if (deadline.expired && req.signal?.aborted !== true) {
         const where = safeOrigin(req.url);
-        throw new AuthLensError('net-timeout', { where, limit: Math.ceil(this.deadlineMs / 1000) }, `net-timeout: ${req.method} ${where} sent no complete answer within ${this.deadlineMs} ms`);
+        throw new AuthLensError(
+          'net-timeout',
+          { where, limit: Math.ceil(this.deadlineMs / 1000) },
+          `net-timeout: ${req.method} ${where} sent no complete answer within ${this.deadlineMs} ms`,
+        );
       }
       throw this.toAuthLensError(err, req, secrets);
     } finally {
@@ -98,7 +99,11 @@ export class HttpClient {
     // for redaction only, and a 3-character secret must not reach another origin either.
     const carriesCredential = secrets.length > 0 || declaresCredential(req);
     if (carriesCredential && !this.credentialOrigins.has(url.origin)) {
-      throw new AuthLensError('origin-mismatch', { where: url.origin }, `origin-mismatch: refusing to send a credential to ${url.origin} (provider origin ${this.origin})`);
+      throw new AuthLensError(
+        'origin-mismatch',
+        { where: url.origin },
+        `origin-mismatch: refusing to send a credential to ${url.origin} (provider origin ${this.origin})`,
+      );
     }
     let method = req.method;
     let withBody = true;
@@ -121,11 +126,19 @@ export class HttpClient {
         await res.body.dump().catch(() => undefined);
         const location = headers['location'];
         if (location === undefined) {
-          throw new AuthLensError('http-other', { status: res.statusCode, where: 'location' }, `http-other: ${res.statusCode} without Location from ${displayUrl(url)}`);
+          throw new AuthLensError(
+            'http-other',
+            { status: res.statusCode, where: 'location' },
+            `http-other: ${res.statusCode} without Location from ${displayUrl(url)}`,
+          );
         }
         const target = new URL(location, url);
         if (target.origin !== url.origin || redirected) {
-          throw new AuthLensError('redirect-blocked', { status: res.statusCode, where: target.origin }, `redirect-blocked: ${displayUrl(url)} redirects to ${target.origin}${redirected ? ' (second redirect)' : ''}`);
+          throw new AuthLensError(
+            'redirect-blocked',
+            { status: res.statusCode, where: target.origin },
+            `redirect-blocked: ${displayUrl(url)} redirects to ${target.origin}${redirected ? ' (second redirect)' : ''}`,
+          );
         }
         redirected = true;
         // 303, and 301/302 after a POST, turn into a bodiless GET (as browsers do).
@@ -146,7 +159,11 @@ export class HttpClient {
           continue;
         }
         const code = statusErrorCode(res.statusCode);
-        throw new AuthLensError(code, details, `${code}: ${method} ${displayUrl(url)} answered ${res.statusCode}${details.serverMessage !== undefined ? `: ${details.serverMessage}` : ''}`);
+        throw new AuthLensError(
+          code,
+          details,
+          `${code}: ${method} ${displayUrl(url)} answered ${res.statusCode}${details.serverMessage !== undefined ? `: ${details.serverMessage}` : ''}`,
+        );
       }
 
       const expect = req.expect ?? 'json';
@@ -198,7 +215,12 @@ export class HttpClient {
   /** Reads the body up to the cap. For error responses (`lenient`) an oversized body reads as absent. */
   private async readText(body: Dispatcher.ResponseData['body'], headers: Readonly<Record<string, string>>, lenient: boolean): Promise<string | undefined> {
     const declared = Number(headers['content-length']);
-    const tooLarge = (): AuthLensError => new AuthLensError('response-too-large', { where: `${Math.round(this.maxBodyBytes / 1024 / 1024)} MB` }, `response-too-large: body over ${this.maxBodyBytes} bytes`);
+    const tooLarge = (): AuthLensError =>
+      new AuthLensError(
+        'response-too-large',
+        { where: `${Math.round(this.maxBodyBytes / 1024 / 1024)} MB` },
+        `response-too-large: body over ${this.maxBodyBytes} bytes`,
+      );
     // Destroying a BodyReadable emits an AbortError; nobody is listening any more by then.
     const discard = (): void => {
       body.on('error', () => undefined);

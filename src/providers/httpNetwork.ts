@@ -78,7 +78,8 @@ export function networkErrorCode(codes: readonly string[], err: unknown): ErrorC
   if (name === 'AbortError' || codes.includes('UND_ERR_ABORTED') || codes.includes('ABORT_ERR')) return 'cancelled';
   if (codes.some((c) => c === 'ECONNREFUSED')) return 'net-refused';
   if (codes.some((c) => c === 'ENOTFOUND' || c === 'EAI_AGAIN' || c === 'EAI_NONAME' || c === 'EAI_FAIL' || c === 'EAI_NODATA')) return 'net-dns';
-  if (codes.some((c) => c === 'UND_ERR_CONNECT_TIMEOUT' || c === 'UND_ERR_HEADERS_TIMEOUT' || c === 'UND_ERR_BODY_TIMEOUT' || c === 'ETIMEDOUT')) return 'net-timeout';
+  if (codes.some((c) => c === 'UND_ERR_CONNECT_TIMEOUT' || c === 'UND_ERR_HEADERS_TIMEOUT' || c === 'UND_ERR_BODY_TIMEOUT' || c === 'ETIMEDOUT'))
+    return 'net-timeout';
   if (codes.some((c) => /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|EPROTO|UND_ERR_PRX_TLS|ERR_TLS/.test(c))) return 'net-tls';
   if (codes.includes('UND_ERR_DESTROYED') || codes.includes('UND_ERR_CLOSED')) return 'cancelled';
   return 'net-other';

@@ -20,14 +20,8 @@ export function resolveHttpOptions(input: {
 }): HttpOptions {
   const env = input.env ?? {};
   const proxy =
-    nonEmpty(input.settingProxy) ??
-    nonEmpty(env['HTTPS_PROXY']) ??
-    nonEmpty(env['https_proxy']) ??
-    nonEmpty(env['HTTP_PROXY']) ??
-    nonEmpty(env['http_proxy']);
-  const envNoProxy = (nonEmpty(env['NO_PROXY']) ?? nonEmpty(env['no_proxy']) ?? '')
-    .split(/[\s,]+/)
-    .filter((s) => s.length > 0);
+    nonEmpty(input.settingProxy) ?? nonEmpty(env['HTTPS_PROXY']) ?? nonEmpty(env['https_proxy']) ?? nonEmpty(env['HTTP_PROXY']) ?? nonEmpty(env['http_proxy']);
+  const envNoProxy = (nonEmpty(env['NO_PROXY']) ?? nonEmpty(env['no_proxy']) ?? '').split(/[\s,]+/).filter((s) => s.length > 0);
   const noProxy = [...(input.settingNoProxy ?? []), ...envNoProxy];
   return {
     ...(proxy !== undefined ? { proxy } : {}),

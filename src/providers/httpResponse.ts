@@ -38,7 +38,13 @@ export function retryAfterSeconds(headers: Readonly<Record<string, string>>, bod
   return undefined;
 }
 
-export function errorDetails(status: number, headers: Readonly<Record<string, string>>, text: string | undefined, secrets: readonly string[], maxDepth: number): ErrorDetails {
+export function errorDetails(
+  status: number,
+  headers: Readonly<Record<string, string>>,
+  text: string | undefined,
+  secrets: readonly string[],
+  maxDepth: number,
+): ErrorDetails {
   let body: Json | undefined;
   if (text !== undefined && text.trim() !== '' && !looksLikeHtml(text, headers['content-type'])) {
     try {
@@ -64,17 +70,20 @@ export function errorDetails(status: number, headers: Readonly<Record<string, st
   const traceId = str('trace_id') ?? str('traceId') ?? headers['x-trace-id'];
   const retry = retryAfterSeconds(headers, body);
   const fieldErrors = Array.isArray(obj?.['errors'])
-    ? (obj['errors']).filter(isJsonObject).slice(0, 50).map((e) => {
-        const pick = (k: string): string | undefined => (typeof e[k] === 'string' ? clip(redactText(e[k], secrets, undefined, 200), 200) : undefined);
-        const fe: { field?: string; code?: string; description?: string } = {};
-        const field = pick('field');
-        const code = pick('code');
-        const description = pick('description') ?? pick('message');
-        if (field !== undefined) fe.field = field;
-        if (code !== undefined) fe.code = code;
-        if (description !== undefined) fe.description = description;
-        return fe;
-      })
+    ? obj['errors']
+        .filter(isJsonObject)
+        .slice(0, 50)
+        .map((e) => {
+          const pick = (k: string): string | undefined => (typeof e[k] === 'string' ? clip(redactText(e[k], secrets, undefined, 200), 200) : undefined);
+          const fe: { field?: string; code?: string; description?: string } = {};
+          const field = pick('field');
+          const code = pick('code');
+          const description = pick('description') ?? pick('message');
+          if (field !== undefined) fe.field = field;
+          if (code !== undefined) fe.code = code;
+          if (description !== undefined) fe.description = description;
+          return fe;
+        })
     : undefined;
   return {
     status,
@@ -94,12 +103,20 @@ export function errorDetails(status: number, headers: Readonly<Record<string, st
 export function parseJson(text: string, maxDepth: number, where: string, status?: number): Json {
   const depth = jsonDepth(text, maxDepth);
   if (depth > maxDepth) {
-    throw new AuthLensError('response-shape', { where: `${where} (nesting deeper than ${maxDepth})`, ...(status !== undefined ? { status } : {}) }, `response-shape: ${where} nests deeper than ${maxDepth}`);
+    throw new AuthLensError(
+      'response-shape',
+      { where: `${where} (nesting deeper than ${maxDepth})`, ...(status !== undefined ? { status } : {}) },
+      `response-shape: ${where} nests deeper than ${maxDepth}`,
+    );
   }
   try {
     return JSON.parse(text) as Json;
   } catch {
-    throw new AuthLensError('response-not-json', { where, ...(status !== undefined ? { status } : {}) }, `response-not-json: ${where} answered with a body that is not JSON`);
+    throw new AuthLensError(
+      'response-not-json',
+      { where, ...(status !== undefined ? { status } : {}) },
+      `response-not-json: ${where} answered with a body that is not JSON`,
+    );
   }
 }
 

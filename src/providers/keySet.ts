@@ -41,7 +41,11 @@ export interface FetchedKeySet {
 export async function fetchKeySet(url: string, options: FetchKeySetOptions = {}): Promise<FetchedKeySet> {
   const get = async (target: string): Promise<Json | undefined> => {
     if (!isFetchableKeyUrl(target)) {
-      throw new AuthLensError('unsupported', { where: target.slice(0, 200) }, `unsupported: only https or loopback URLs are fetched for keys (${target.slice(0, 200)})`);
+      throw new AuthLensError(
+        'unsupported',
+        { where: target.slice(0, 200) },
+        `unsupported: only https or loopback URLs are fetched for keys (${target.slice(0, 200)})`,
+      );
     }
     const client = new HttpClient({
       baseUrl: new URL(target).origin,
@@ -64,12 +68,20 @@ export async function fetchKeySet(url: string, options: FetchKeySetOptions = {})
       throw new AuthLensError('response-shape', { where: 'jwks_uri' }, `response-shape: ${url} has no jwks_uri`);
     }
     if (!isFetchableKeyUrl(jwksUri)) {
-      throw new AuthLensError('unsupported', { where: jwksUri.slice(0, 200) }, `unsupported: only https or loopback URLs are fetched for keys (${jwksUri.slice(0, 200)})`);
+      throw new AuthLensError(
+        'unsupported',
+        { where: jwksUri.slice(0, 200) },
+        `unsupported: only https or loopback URLs are fetched for keys (${jwksUri.slice(0, 200)})`,
+      );
     }
     // The document is server data: it may send the key request anywhere. Another origin than
     // the one the person chose is fetched only once they have seen it and agreed.
     if (new URL(jwksUri).origin !== new URL(url).origin && !(await options.confirmKeyUrl?.(jwksUri))) {
-      throw new AuthLensError('cancelled', { where: jwksUri.slice(0, 200) }, `cancelled: jwks_uri on another origin not confirmed (${new URL(jwksUri).origin})`);
+      throw new AuthLensError(
+        'cancelled',
+        { where: jwksUri.slice(0, 200) },
+        `cancelled: jwks_uri on another origin not confirmed (${new URL(jwksUri).origin})`,
+      );
     }
     return { jwks: (await get(jwksUri)) ?? null, url: jwksUri };
   }

@@ -99,7 +99,10 @@ async function verifyWith(token: string, alg: string, key: CryptoKey | Uint8Arra
 function toFailure(err: unknown, alg: string): VerifyFailure {
   if (err instanceof VerifyFailure) return err;
   if (err instanceof joseErrors.JWSSignatureVerificationFailed) {
-    return new VerifyFailure('bad-signature', `The ${alg} signature does not match this key: the token was signed with a different key, or its header or payload was changed.`);
+    return new VerifyFailure(
+      'bad-signature',
+      `The ${alg} signature does not match this key: the token was signed with a different key, or its header or payload was changed.`,
+    );
   }
   if (err instanceof joseErrors.JWSInvalid) {
     return new VerifyFailure('malformed-token', 'The token is not a valid JWS compact serialization.');
@@ -158,9 +161,7 @@ async function importJwkFor(jwk: JsonObject, alg: string): Promise<CryptoKey | U
  */
 function candidateKeys(keys: readonly JsonObject[], alg: string, kid: string | undefined, where: string): JsonObject[] {
   const kty = ktyFor(alg);
-  const usable = keys.filter(
-    (k) => k['kty'] === kty && (k['use'] === undefined || k['use'] === 'sig') && (k['alg'] === undefined || k['alg'] === alg),
-  );
+  const usable = keys.filter((k) => k['kty'] === kty && (k['use'] === undefined || k['use'] === 'sig') && (k['alg'] === undefined || k['alg'] === alg));
   const matching = kid === undefined ? usable : usable.filter((k) => k['kid'] === kid);
   if (matching.length > 0) return matching;
   const kids = keys
@@ -170,7 +171,10 @@ function candidateKeys(keys: readonly JsonObject[], alg: string, kid: string | u
     .map((k) => k.slice(0, 40));
   const listed = kids.length > 0 ? ` (it has kid ${kids.join(', ')})` : '';
   if (kid !== undefined) {
-    throw new VerifyFailure('no-matching-key', `${where} has no ${kty ?? ''} signing key with kid "${kid.slice(0, 80)}" for ${alg}${listed}. The key may have been rotated, or the token comes from another issuer.`);
+    throw new VerifyFailure(
+      'no-matching-key',
+      `${where} has no ${kty ?? ''} signing key with kid "${kid.slice(0, 80)}" for ${alg}${listed}. The key may have been rotated, or the token comes from another issuer.`,
+    );
   }
   throw new VerifyFailure('no-matching-key', `${where} has no ${kty ?? ''} signing key for ${alg}${listed}.`);
 }
@@ -210,7 +214,10 @@ async function verifyChecked(token: string, alg: string, kid: string | undefined
   switch (key.kind) {
     case 'secret': {
       if (!hmac) {
-        throw new VerifyFailure('alg-key-mismatch', `The token uses ${alg}, an asymmetric algorithm: verify it with the issuer's public key or JWKS, not a shared secret.`);
+        throw new VerifyFailure(
+          'alg-key-mismatch',
+          `The token uses ${alg}, an asymmetric algorithm: verify it with the issuer's public key or JWKS, not a shared secret.`,
+        );
       }
       const bytes = new TextEncoder().encode(key.secret);
       await verifyWith(token, alg, bytes);
@@ -218,7 +225,10 @@ async function verifyChecked(token: string, alg: string, kid: string | undefined
     }
     case 'publicKey': {
       if (hmac) {
-        throw new VerifyFailure('alg-key-mismatch', `The token uses ${alg}, which needs the shared secret. A public key must never verify an HMAC token (algorithm confusion).`);
+        throw new VerifyFailure(
+          'alg-key-mismatch',
+          `The token uses ${alg}, which needs the shared secret. A public key must never verify an HMAC token (algorithm confusion).`,
+        );
       }
       const imported = await keyFromText(key.text, alg);
       if (!Array.isArray(imported)) {

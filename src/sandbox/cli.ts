@@ -63,7 +63,6 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   process.stdout.write(`${lines.join('\n')}\n`);
-
 }
 
 main().catch((err: unknown) => {

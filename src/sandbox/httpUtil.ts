@@ -67,9 +67,7 @@ export function contentType(req: SandboxRequest): string {
 export function jsonBody(req: SandboxRequest): Record<string, Json> | undefined {
   try {
     const value: unknown = JSON.parse(req.body);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, Json>)
-      : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, Json>) : undefined;
   } catch {
     return undefined;
   }

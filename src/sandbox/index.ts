@@ -54,14 +54,7 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-async function authmsToken(
-  keys: SandboxKeys,
-  issuer: string,
-  sub: string,
-  tenantId: string,
-  roles: string[],
-  alg: 'HS256' | 'RS256',
-): Promise<string> {
+async function authmsToken(keys: SandboxKeys, issuer: string, sub: string, tenantId: string, roles: string[], alg: 'HS256' | 'RS256'): Promise<string> {
   const jwt = new SignJWT({ tenant_id: tenantId, roles, scope: 'sessions:read sessions:revoke' })
     .setIssuer(issuer)
     .setAudience(AUTHMS_AUDIENCE)
@@ -178,8 +171,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     origin,
     misbehave,
     reset,
-    describe: () =>
-      ({ url: origin, baseUrls, providers: providerConfigs(), credentials }) as unknown as JsonObject,
+    describe: () => ({ url: origin, baseUrls, providers: providerConfigs(), credentials }) as unknown as JsonObject,
   });
   router = new Router(
     [

@@ -30,9 +30,7 @@ export class Router {
       reply = await this.dispatch(req, res);
     } catch (err) {
       reply =
-        err instanceof BodyTooLarge
-          ? { status: 413, json: { message: 'Payload Too Large' } }
-          : { status: 500, json: { message: 'Sandbox internal error' } };
+        err instanceof BodyTooLarge ? { status: 413, json: { message: 'Payload Too Large' } } : { status: 500, json: { message: 'Sandbox internal error' } };
     }
     if (!res.writableEnded && !res.destroyed) writeReply(res, reply);
   }

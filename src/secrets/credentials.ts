@@ -49,7 +49,9 @@ export interface CredentialLookup {
  * prompt cannot name fewer origins than the credential is sent to.
  */
 export function credentialDestinationsText(config: ProviderConfig): string {
-  return credentialDestinations(config).map((o) => plainText(o, 120)).join(', ');
+  return credentialDestinations(config)
+    .map((o) => plainText(o, 120))
+    .join(', ');
 }
 
 function sameOrigins(stored: StoredCredential, current: { origin: string; also: readonly string[] }): boolean {
@@ -195,9 +197,10 @@ export class CredentialStore extends Disposable {
       plainText(item.currentOrigin),
     );
     // Whoever moved the provider may also sit on the network path: say when nothing checks the certificate.
-    const tls = config.allowInsecureTls === true
-      ? ` ${vscode.l10n.t('TLS certificate checks are off for this provider (authlens.insecureTlsProviders): the new origin is not verified either.')}`
-      : '';
+    const tls =
+      config.allowInsecureTls === true
+        ? ` ${vscode.l10n.t('TLS certificate checks are off for this provider (authlens.insecureTlsProviders): the new origin is not verified either.')}`
+        : '';
     const choice = await vscode.window.showWarningMessage(`${question}${tls}`, useIt, clear);
     // Re-read: the credential may have changed while the notification was open.
     const now = parseStored(await this.secrets.get(credentialKey(config.id, item.kind)));

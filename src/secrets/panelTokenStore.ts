@@ -4,7 +4,6 @@ import type { SessionInfo, TokenInfo } from '../providers/types';
 import type { InspectInput } from '../shared/inspectInput';
 import { panelTokenKey } from './keys';
 
-
 /** Kept at most this long: a window closed with the panel open never restores it after that. */
 const maxAgeMs = 24 * 3600 * 1000;
 
@@ -91,11 +90,7 @@ export class PanelTokenStore {
     } catch {
       entry = undefined;
     }
-    const valid =
-      entry !== undefined &&
-      typeof entry.savedAt === 'number' &&
-      this.now() - entry.savedAt < maxAgeMs &&
-      typeof entry.input?.token === 'string';
+    const valid = entry !== undefined && typeof entry.savedAt === 'number' && this.now() - entry.savedAt < maxAgeMs && typeof entry.input?.token === 'string';
     if (!valid) {
       await this.clear();
       return undefined;

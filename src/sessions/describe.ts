@@ -123,8 +123,10 @@ export function tokenSummary(
 }
 
 /** "Load more (100 of 250)"; without a total, "Load more (100 loaded)". */
-export function loadMoreLabel(loaded: number, total: number | undefined, templates = { ofTotal: 'Load more ({0} of {1})', loaded: 'Load more ({0} loaded)' }): string {
-  return total !== undefined
-    ? templates.ofTotal.replace('{0}', String(loaded)).replace('{1}', String(total))
-    : templates.loaded.replace('{0}', String(loaded));
+export function loadMoreLabel(
+  loaded: number,
+  total: number | undefined,
+  templates = { ofTotal: 'Load more ({0} of {1})', loaded: 'Load more ({0} loaded)' },
+): string {
+  return total !== undefined ? templates.ofTotal.replace('{0}', String(loaded)).replace('{1}', String(total)) : templates.loaded.replace('{0}', String(loaded));
 }

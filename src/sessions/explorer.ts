@@ -212,13 +212,11 @@ export class SessionsExplorer extends Disposable {
     else actions.push(retry);
     actions.push(showLog);
     const node = { type: 'provider', providerId: provider.id } as const;
-    void vscode.window
-      .showErrorMessage(`${plainText(provider.label, 60)}: ${plainText(failure.message, 300)}`, ...actions)
-      .then((choice) => {
-        if (choice === setCredential) void vscode.commands.executeCommand(CommandId.setCredential, node);
-        else if (choice === retry) void vscode.commands.executeCommand(CommandId.refresh, node);
-        else if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', 'authlens.providers');
-        else if (choice === showLog) this.log.show();
-      });
+    void vscode.window.showErrorMessage(`${plainText(provider.label, 60)}: ${plainText(failure.message, 300)}`, ...actions).then((choice) => {
+      if (choice === setCredential) void vscode.commands.executeCommand(CommandId.setCredential, node);
+      else if (choice === retry) void vscode.commands.executeCommand(CommandId.refresh, node);
+      else if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', 'authlens.providers');
+      else if (choice === showLog) this.log.show();
+    });
   }
 }

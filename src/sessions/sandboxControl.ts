@@ -80,7 +80,11 @@ export class SandboxControl implements vscode.Disposable {
       const recorded = parseOwners(this.owners?.get(ownersKey));
       const owners = recorded.filter((o) => o.pid !== process.pid && processAlive(o.pid));
       if (owners.length !== recorded.length) await this.setOwners(owners);
-      const removed = await removeSandboxEntries(hostSettings, this.credentials, levelsToSweep(owners, process.pid, () => true));
+      const removed = await removeSandboxEntries(
+        hostSettings,
+        this.credentials,
+        levelsToSweep(owners, process.pid, () => true),
+      );
       if (removed.length > 0) this.log.info(`Sandbox: removed leftover providers ${removed.join(', ')} and their credentials`);
     } catch (err) {
       this.log.warn(`Sandbox: leftover providers could not be removed: ${err instanceof Error ? err.message : String(err)}`);
@@ -121,8 +125,7 @@ export class SandboxControl implements vscode.Disposable {
           if (typeof value === 'string' && value !== '') await this.credentials.setForOrigin(config.id, kind, origin, value);
         }
       }
-      const level: ConfigLevel =
-        vscode.workspace.isTrusted && (vscode.workspace.workspaceFolders?.length ?? 0) > 0 ? 'workspace' : 'user';
+      const level: ConfigLevel = vscode.workspace.isTrusted && (vscode.workspace.workspaceFolders?.length ?? 0) > 0 ? 'workspace' : 'user';
       this.ids = configs.map((c) => c.id);
       await writeProviders(level, mergeProviders(rawProviders(level), configs));
       this.level = level;

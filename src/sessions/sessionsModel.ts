@@ -152,10 +152,16 @@ export class SessionsModel extends Disposable {
     if (config.allowInsecureTls) this.warnInsecureTls(config, reason);
     try {
       const started = Date.now();
-      const page = await this.instance(config).listSessions({ credentials: lookup.credentials, signal: abort.signal, tokens: oidcTokenStoreFor(this.credentials.secrets, config) });
+      const page = await this.instance(config).listSessions({
+        credentials: lookup.credentials,
+        signal: abort.signal,
+        tokens: oidcTokenStoreFor(this.credentials.secrets, config),
+      });
       if (abort.signal.aborted) return;
       const sessions = keyed(page.sessions, new Set());
-      this.log.info(`[${config.id}] ${page.state}: ${sessions.length} session(s)${page.total !== undefined ? ` of ${page.total}` : ''} in ${Date.now() - started} ms`);
+      this.log.info(
+        `[${config.id}] ${page.state}: ${sessions.length} session(s)${page.total !== undefined ? ` of ${page.total}` : ''} in ${Date.now() - started} ms`,
+      );
       this.setState(config.id, {
         kind: page.state === 'signed-out' ? 'signed-out' : 'ok',
         sessions,
@@ -201,7 +207,10 @@ export class SessionsModel extends Disposable {
     const lookup = await this.credentials.get(config);
     if (config.allowInsecureTls) this.warnInsecureTls(config, 'user');
     try {
-      const page = await this.instance(config).listSessions({ credentials: lookup.credentials, signal: abort.signal, tokens: oidcTokenStoreFor(this.credentials.secrets, config) }, s.nextCursor);
+      const page = await this.instance(config).listSessions(
+        { credentials: lookup.credentials, signal: abort.signal, tokens: oidcTokenStoreFor(this.credentials.secrets, config) },
+        s.nextCursor,
+      );
       if (abort.signal.aborted) return;
       const current = this.state(providerId);
       const more = keyed(page.sessions, new Set(current.sessions.map((x) => x.key)));

@@ -130,10 +130,7 @@ export class SessionStatusBar extends Disposable {
     this.warned.add(key);
     const show = vscode.l10n.t('Show Sessions');
     void vscode.window
-      .showWarningMessage(
-        vscode.l10n.t('The session of {0} at {1} expires in {2}.', user, plainText(providerLabel, 60), formatDuration(left, true)),
-        show,
-      )
+      .showWarningMessage(vscode.l10n.t('The session of {0} at {1} expires in {2}.', user, plainText(providerLabel, 60), formatDuration(left, true)), show)
       .then((choice) => {
         if (choice === show) void vscode.commands.executeCommand('authlens.sessions.focus');
       });

@@ -83,13 +83,7 @@ export function timeLeftText(expiry: Expiry | undefined, now: number, strings: T
   if (!expiry) return strings.noExpiry;
   const left = expiry.at - now;
   const template =
-    left > 0
-      ? expiry.kind === 'idle'
-        ? strings.idleExpiresIn
-        : strings.expiresIn
-      : expiry.kind === 'idle'
-        ? strings.idleExpiredAgo
-        : strings.expiredAgo;
+    left > 0 ? (expiry.kind === 'idle' ? strings.idleExpiresIn : strings.expiresIn) : expiry.kind === 'idle' ? strings.idleExpiredAgo : strings.expiredAgo;
   return template.replace('{0}', formatDuration(Math.abs(left), true));
 }
 

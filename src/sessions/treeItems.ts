@@ -162,7 +162,12 @@ export class TreeItemFactory {
         if (token) {
           const t = tokenSummary(token, now, this.describe, session?.expiresAt);
           item.tooltip = safeMarkdown(
-            tokenTooltip(token, { ...(t.alg ? { alg: t.alg } : {}), ...(t.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}), claims: t.claims }, now, this.tooltip),
+            tokenTooltip(
+              token,
+              { ...(t.alg ? { alg: t.alg } : {}), ...(t.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}), claims: t.claims },
+              now,
+              this.tooltip,
+            ),
           );
         }
         break;
@@ -247,8 +252,7 @@ export class TreeItemFactory {
     item.description = sessionDescription(session, now, this.describe);
     const look = sessionLook(session, now);
     item.iconPath = sessionIcon[look];
-    item.contextValue =
-      session.status !== 'revoked' && this.model.canRevoke(node.providerId) ? ContextValue.sessionRevocable : ContextValue.session;
+    item.contextValue = session.status !== 'revoked' && this.model.canRevoke(node.providerId) ? ContextValue.sessionRevocable : ContextValue.session;
     return item;
   }
 

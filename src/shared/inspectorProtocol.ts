@@ -197,9 +197,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     }
     case 'copy': {
       const what = own(value, 'what');
-      return typeof what === 'string' && (copyTargets as readonly string[]).includes(what)
-        ? { type, seq, what: what as CopyTarget }
-        : undefined;
+      return typeof what === 'string' && (copyTargets as readonly string[]).includes(what) ? { type, seq, what: what as CopyTarget } : undefined;
     }
     case 'verify': {
       const key = parseVerifyKey(own(value, 'key'));

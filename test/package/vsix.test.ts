@@ -26,7 +26,17 @@ const allowed = [
   /^(README|CHANGELOG|SECURITY)\.md$/,
   /^LICENSE$/,
 ];
-const required = ['dist/extension.js', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+const required = [
+  'dist/extension.js',
+  'package.json',
+  'package.nls.json',
+  'package.nls.zh-cn.json',
+  'l10n/bundle.l10n.json',
+  'l10n/bundle.l10n.zh-cn.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+];
 
 function run(cmd: string, args: string[], timeout = 120_000): string {
   const r = spawnSync(cmd, args, { cwd: repoRoot, encoding: 'utf8', timeout });
@@ -56,7 +66,10 @@ describe('package: the .vsix', function () {
   });
 
   it('holds only dist/, media/, l10n, README, CHANGELOG, SECURITY, LICENSE and package.json (+nls)', () => {
-    const files = run(vsceBin, ['ls', '--no-dependencies']).split('\n').map((l) => l.trim()).filter(Boolean);
+    const files = run(vsceBin, ['ls', '--no-dependencies'])
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const stray = files.filter((f) => !allowed.some((re) => re.test(f)));
     assert.deepEqual(stray, [], `files outside the allow-list: ${stray.join(', ')}`);
     for (const f of required) assert.ok(files.includes(f), `${f} is packaged`);

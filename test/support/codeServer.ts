@@ -99,24 +99,25 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
     cpSync(dir, join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`), { recursive: true });
   }
-  writeFileSync(
-    join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...baseUserSettings, ...opts.userSettings }, null, 2),
-  );
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...baseUserSettings, ...opts.userSettings }, null, 2));
   const port = opts.port ?? (await freePort());
   const host = opts.host ?? '127.0.0.1';
   let out = '';
   const child: ChildProcess = spawn(
     codeServerBin,
     [
-      '--auth', 'none',
-      '--bind-addr', `${host}:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `${host}:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
-      '--extensions-dir', extensionsDir,
-      '--user-data-dir', userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
       workspaceDir,
     ],
     {
@@ -133,21 +134,38 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   let exited = false;
-  const exitPromise = new Promise<void>((r) => child.once('exit', () => { exited = true; r(); }));
+  const exitPromise = new Promise<void>((r) =>
+    child.once('exit', () => {
+      exited = true;
+      r();
+    }),
+  );
 
   const baseUrl = `http://${host}:${port}`;
   const stop = async (): Promise<void> => {
     if (!exited && child.pid) {
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       const killed = await Promise.race([exitPromise.then(() => true), sleep(5000).then(() => false)]);
       if (!killed) {
-        try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
         await Promise.race([exitPromise, sleep(2000)]);
       }
     }
     // Stragglers of the group (extension host, file watcher) get the same treatment.
     if (child.pid) {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group empty */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* group empty */
+      }
     }
     rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
   };
@@ -158,7 +176,9 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
     try {
       const res = await fetch(`${baseUrl}/healthz`);
       if (res.ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`code-server did not answer within 30 s:\n${out}`);

@@ -89,7 +89,10 @@ describe('UI: AuthLens: Decode Token', function () {
     const doc = await readDecodedDocument(wb);
     await screenshot(wb.page, 'decode-token-selection');
     assert.equal(doc.payload.sub, 'selected-user');
-    assert.ok(doc.warnings.some((w) => w.code === 'expired'), 'expired warning listed');
+    assert.ok(
+      doc.warnings.some((w) => w.code === 'expired'),
+      'expired warning listed',
+    );
     await closeEditors(wb);
   });
 
@@ -115,14 +118,19 @@ describe('UI: AuthLens: Decode Token', function () {
     await openFile(wb.page, 'request.http');
     await focusActiveEditor(wb.page);
     // A right-click on the token puts the cursor there, as for a person.
-    const tokenText = wb.page.locator(`${selectors.activeEditorLines} .view-line span span`).filter({ hasText: selected.slice(0, 24) }).first();
+    const tokenText = wb.page
+      .locator(`${selectors.activeEditorLines} .view-line span span`)
+      .filter({ hasText: selected.slice(0, 24) })
+      .first();
     await waitForState(wb.page, tokenText, 'the token in the editor');
     await tokenText.click({ button: 'right' });
     const item = wb.page.locator('.context-view .action-item', { hasText: 'Decode Token' }).first();
     await waitForState(wb.page, item, 'Decode Token in the context menu');
     await screenshot(wb.page, 'decode-token-context-menu');
     await item.click();
-    await waitForState(wb.page, webviewFrame(wb.page).locator('#fact-sub', { hasText: 'selected-user' }), 'the inspector showing the token under the cursor', { timeout: 30_000 });
+    await waitForState(wb.page, webviewFrame(wb.page).locator('#fact-sub', { hasText: 'selected-user' }), 'the inspector showing the token under the cursor', {
+      timeout: 30_000,
+    });
     await closeEditors(wb);
   });
 });

@@ -111,8 +111,12 @@ describe('UI: Sessions view (sandbox)', function () {
       await treeRow(page, label).first().waitFor({ timeout: 30_000 });
     }
     // The providers load as soon as they are shown: state in the description.
-    await treeRow(page, /Sandbox: Better Auth.*sessions?/).first().waitFor({ timeout: 30_000 });
-    await treeRow(page, /Sandbox: AuthMS.*100 of 250 sessions/).first().waitFor({ timeout: 30_000 });
+    await treeRow(page, /Sandbox: Better Auth.*sessions?/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await treeRow(page, /Sandbox: AuthMS.*100 of 250 sessions/)
+      .first()
+      .waitFor({ timeout: 30_000 });
   });
 
   it('expands providers, sessions and tokens', async () => {
@@ -127,10 +131,16 @@ describe('UI: Sessions view (sandbox)', function () {
     assert.match(text, /expires in|expired/, text);
     await expand(session);
     await treeRow(page, 'Session token').first().waitFor({ timeout: 20_000 });
-    await treeRow(page, /opaque/).first().waitFor();
+    await treeRow(page, /opaque/)
+      .first()
+      .waitFor();
     // Hover a session for its Markdown tooltip.
     await session.hover();
-    await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await page
+      .locator('.monaco-hover, .workbench-hover')
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
     await screenshot(page, 'explorer-tree-dark');
     await page.mouse.move(1000, 600);
     // AuthMS pages: scroll to the end of the first page and load the next one.
@@ -150,7 +160,9 @@ describe('UI: Sessions view (sandbox)', function () {
     await more.waitFor({ state: 'detached', timeout: 20_000 });
     // Collapse All (view title): the provider row says how many are loaded now.
     await sessionsView(page).locator('.action-label[aria-label^="Collapse All"]').first().click();
-    await treeRow(page, /Sandbox: AuthMS.*200 of 250 sessions/).first().waitFor({ timeout: 20_000 });
+    await treeRow(page, /Sandbox: AuthMS.*200 of 250 sessions/)
+      .first()
+      .waitFor({ timeout: 20_000 });
   });
 
   it('copies a token as a curl command from the context menu', async () => {
@@ -196,10 +208,15 @@ describe('UI: Sessions view (sandbox)', function () {
     await screenshot(page, 'explorer-revoke-modal-dark');
     await clickButton(dialog, 'Revoke');
     await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
-    const after = await until(page, `the session count below ${before} (revoked: ${victimText})`, async () => {
-      const n = await countOf();
-      return n < before ? n : undefined;
-    }, 20_000);
+    const after = await until(
+      page,
+      `the session count below ${before} (revoked: ${victimText})`,
+      async () => {
+        const n = await countOf();
+        return n < before ? n : undefined;
+      },
+      20_000,
+    );
     await screenshot(page, 'explorer-after-revoke-dark');
     assert.ok(after < before, `a session row went away (${before} -> ${after}; revoked: ${victimText})`);
   });
@@ -209,7 +226,9 @@ describe('UI: Sessions view (sandbox)', function () {
     const port = await freePort(); // nothing listens there
     // The provider comes from user settings (configuration API); Add Provider's own steps are
     // driven by hand in oidc.test.ts. The credential is typed, as a person does.
-    await setSetting(wb, 'authlens.providers', [{ id: 'down-server', kind: 'better-auth', label: 'Down server', baseUrl: `http://127.0.0.1:${port}/api/auth` }]);
+    await setSetting(wb, 'authlens.providers', [
+      { id: 'down-server', kind: 'better-auth', label: 'Down server', baseUrl: `http://127.0.0.1:${port}/api/auth` },
+    ]);
     await waitForState(page, treeRow(page, 'Down server').first(), 'the "Down server" row', { timeout: 30_000 });
     await runCommand(page, 'AuthLens: Set Credential');
     await pickQuickInput(page, 'Down server', /which provider/);
@@ -218,7 +237,9 @@ describe('UI: Sessions view (sandbox)', function () {
     const box = page.locator(selectors.quickInputBox);
     assert.equal(await box.getAttribute('type'), 'password', 'the credential box hides what is typed');
     await answerQuickInput(page, 'ui-test-cookie-value-not-real');
-    await treeRow(page, /Down server.*(refused|reach|connect)/i).first().waitFor({ timeout: 30_000 });
+    await treeRow(page, /Down server.*(refused|reach|connect)/i)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await waitForNotification(page, /Down server/);
     await expand(treeRow(page, 'Down server').first());
     await treeRow(page, 'Retry').first().waitFor({ timeout: 10_000 });

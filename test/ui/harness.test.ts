@@ -77,7 +77,9 @@ describe('UI harness', function () {
     await until(wb.page, 'the minimap setting to flip', async () => ((await getSetting<boolean>(wb, 'editor.minimap.enabled')) !== before ? true : undefined));
     await (before ? minimap.waitFor({ state: 'hidden' }) : minimap.waitFor({ state: 'visible' }));
     await runCommand(wb.page, 'View: Toggle Minimap');
-    await until(wb.page, 'the minimap setting to flip back', async () => ((await getSetting<boolean>(wb, 'editor.minimap.enabled')) === before ? true : undefined));
+    await until(wb.page, 'the minimap setting to flip back', async () =>
+      (await getSetting<boolean>(wb, 'editor.minimap.enabled')) === before ? true : undefined,
+    );
     await (before ? minimap.waitFor({ state: 'visible' }) : minimap.waitFor({ state: 'hidden' }));
   });
 });

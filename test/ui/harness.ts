@@ -45,7 +45,11 @@ export async function focusWorkbench(page: Page): Promise<void> {
       // browser) hands it back to the workbench.
       const title = page.locator('.part.titlebar .window-title').first();
       if (await title.isVisible().catch(() => false)) await title.click({ force: true, timeout: 5_000 });
-      else await page.locator('.part.statusbar').first().click({ position: { x: 2, y: 2 }, force: true, timeout: 5_000 });
+      else
+        await page
+          .locator('.part.statusbar')
+          .first()
+          .click({ position: { x: 2, y: 2 }, force: true, timeout: 5_000 });
     }
     await page.waitForTimeout(50);
   }
@@ -141,7 +145,12 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     await waitForState(b.page, b.page.locator(selectors.workbenchReady), 'the workbench', { timeout: 60_000 });
     // Ready means: the extension host runs, and AuthLens has activated (its contributions are
     // in the palette and its views). Tests start from that state instead of retrying.
-    await until(b.page, 'AuthLens to activate in the extension host', async () => ((await hostState({ page: b.page, server })).authlensActive ? true : undefined), 60_000);
+    await until(
+      b.page,
+      'AuthLens to activate in the extension host',
+      async () => ((await hostState({ page: b.page, server })).authlensActive ? true : undefined),
+      60_000,
+    );
     if (opts.theme) await setTheme({ page: b.page, server }, opts.theme);
     return {
       page: b.page,
@@ -202,8 +211,14 @@ export async function waitForQuickInputStep(page: Page, expect: string | RegExp,
     `the quick input step "${String(expect)}"`,
     async () => {
       if (!(await widget.isVisible())) return undefined;
-      const title = await widget.locator('.quick-input-title').innerText().catch(() => '');
-      const message = await widget.locator('.quick-input-message').innerText().catch(() => '');
+      const title = await widget
+        .locator('.quick-input-title')
+        .innerText()
+        .catch(() => '');
+      const message = await widget
+        .locator('.quick-input-message')
+        .innerText()
+        .catch(() => '');
       const placeholder = (await input.getAttribute('placeholder')) ?? '';
       const aria = (await input.getAttribute('aria-label')) ?? '';
       return [title, message, placeholder, aria].some(matches) ? true : undefined;
@@ -337,10 +352,15 @@ export async function activeEditorText(page: Page): Promise<string> {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+C');
   // The copy lands asynchronously: wait for the clipboard to change (an empty editor copies nothing).
-  const text = await until(page, 'the editor text on the clipboard', async () => {
-    const t = await readClipboard(page);
-    return t !== sentinel ? t : undefined;
-  }, 5_000).catch(() => '');
+  const text = await until(
+    page,
+    'the editor text on the clipboard',
+    async () => {
+      const t = await readClipboard(page);
+      return t !== sentinel ? t : undefined;
+    },
+    5_000,
+  ).catch(() => '');
   await page.keyboard.press('Control+Home');
   return text;
 }

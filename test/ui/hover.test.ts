@@ -16,7 +16,7 @@ function makeTokens(): void {
   // Each value tries to act if rendered as markdown/HTML: set a flag on the page, open a terminal, show an icon.
   hostile = fakeJwt(
     {
-      sub: '<img src=x onerror="document.body.setAttribute(\'data-pwned\',\'1\')">',
+      sub: "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">",
       iss: '[open a terminal](command:workbench.action.terminal.new)',
       name: '$(zap) **bold** <b>tag</b>',
       note: '<script>document.body.setAttribute("data-pwned","2")</script>',
@@ -90,7 +90,19 @@ describe('UI: AuthLens token hover', function () {
     await openFile(page, 'request.http');
     await hoverText(page, valid);
     const text = await hover(page).innerText();
-    for (const part of ['AuthLens', 'JWT (signed)', 'decoded, not verified', 'Algorithm', 'RS256', 'ui-hover-user', 'https://issuer.test', 'expires in 4', 'Inspect', 'Copy Payload', 'Copy as Authorization header']) {
+    for (const part of [
+      'AuthLens',
+      'JWT (signed)',
+      'decoded, not verified',
+      'Algorithm',
+      'RS256',
+      'ui-hover-user',
+      'https://issuer.test',
+      'expires in 4',
+      'Inspect',
+      'Copy Payload',
+      'Copy as Authorization header',
+    ]) {
       assert.ok(text.includes(part), `hover shows "${part}":\n${text}`);
     }
     const links = await hoverLinks(page);
@@ -99,7 +111,10 @@ describe('UI: AuthLens token hover', function () {
     await screenshot(page, 'hover-token');
 
     await hover(page).locator('a', { hasText: 'Inspect' }).click();
-    await page.locator(selectors.activeTab).filter({ hasText: /Token: ui-hover-user|Token Inspector/ }).waitFor({ timeout: 30_000 });
+    await page
+      .locator(selectors.activeTab)
+      .filter({ hasText: /Token: ui-hover-user|Token Inspector/ })
+      .waitFor({ timeout: 30_000 });
     // The inspector shows the token that was hovered.
     await webviewFrame(page).getByText('ui-hover-user').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'hover-inspect');

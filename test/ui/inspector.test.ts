@@ -70,7 +70,6 @@ async function openInspector(page: Page, token: string, sub: string): Promise<Fr
   return frame;
 }
 
-
 describe('UI: token inspector', function () {
   this.timeout(300_000);
   let wb: Workbench;
@@ -103,10 +102,15 @@ describe('UI: token inspector', function () {
     const first = await countdown.innerText();
     assert.match(first, /\d+m \d+s left/);
     // The countdown ticks: wait for the next value (a state), not for a second to pass.
-    const second = await until(page, 'the countdown to tick', async () => {
-      const t = await countdown.innerText();
-      return t !== first ? t : undefined;
-    }, 5_000);
+    const second = await until(
+      page,
+      'the countdown to tick',
+      async () => {
+        const t = await countdown.innerText();
+        return t !== first ? t : undefined;
+      },
+      5_000,
+    );
     assert.match(second, /\d+m \d+s left/);
     // Under five minutes left: the countdown is in the warning colour.
     assert.match((await countdown.getAttribute('class')) ?? '', /soon/);
@@ -124,8 +128,12 @@ describe('UI: token inspector', function () {
     console.log(`      (palette -> countdown visible: ${openMs} ms, includes typing the command)`);
     // Where the webview's own time goes (its document's clock): script loaded, ready, rendered.
     const timing = await frame.locator('body').evaluate(() => {
-      const p = (globalThis as unknown as { performance: { getEntriesByName(n: string): { startTime: number; responseEnd?: number; duration: number }[] } }).performance;
-      const script = p.getEntriesByName([...(globalThis as unknown as { document: { scripts: { src: string }[] } }).document.scripts].map((x) => x.src).find((x) => x.endsWith('webview.js')) ?? '')[0];
+      const p = (globalThis as unknown as { performance: { getEntriesByName(n: string): { startTime: number; responseEnd?: number; duration: number }[] } })
+        .performance;
+      const script = p.getEntriesByName(
+        [...(globalThis as unknown as { document: { scripts: { src: string }[] } }).document.scripts].map((x) => x.src).find((x) => x.endsWith('webview.js')) ??
+          '',
+      )[0];
       return {
         scriptLoaded: script ? Math.round(script.responseEnd ?? 0) : undefined,
         ready: Math.round(p.getEntriesByName('authlens-ready')[0]?.startTime ?? -1),
@@ -266,7 +274,12 @@ describe('UI: token inspector', function () {
   it('keeps hostile claims inert and stays responsive', async () => {
     const { page } = wb;
     const hostile = unsignedJwt(
-      { ...scriptClaims, sub: '<img src=x onerror="window.__pwned=11">', exp: nowSeconds() + 600, nest: { a: { b: { c: '<script>window.__pwned=12</script>' } } } },
+      {
+        ...scriptClaims,
+        sub: '<img src=x onerror="window.__pwned=11">',
+        exp: nowSeconds() + 600,
+        nest: { a: { b: { c: '<script>window.__pwned=12</script>' } } },
+      },
       { alg: 'RS256', kid: '<svg onload="window.__pwned=13">', typ: 'JWT' },
     );
     await setClipboard(page, hostile);
@@ -298,7 +311,12 @@ describe('UI: token inspector', function () {
     await openTab(frame, 'raw');
     await openTab(frame, 'fields');
     const a = await frame.locator('#countdown-exp').innerText();
-    await until(page, 'the countdown to tick after hostile claims', async () => ((await frame.locator('#countdown-exp').innerText()) !== a ? true : undefined), 5_000);
+    await until(
+      page,
+      'the countdown to tick after hostile claims',
+      async () => ((await frame.locator('#countdown-exp').innerText()) !== a ? true : undefined),
+      5_000,
+    );
     await screenshot(page, 'inspector-hostile-dark');
   });
 });

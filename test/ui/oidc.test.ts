@@ -33,10 +33,15 @@ async function answerStep(page: Page, expect: string, text: string): Promise<voi
 }
 
 async function waitForClipboard(page: Page, pattern: RegExp): Promise<string> {
-  return until(page, `the clipboard to hold ${String(pattern)}`, async () => {
-    const text = await readClipboard(page).catch(() => '');
-    return pattern.test(text) ? text : undefined;
-  }, 10_000);
+  return until(
+    page,
+    `the clipboard to hold ${String(pattern)}`,
+    async () => {
+      const text = await readClipboard(page).catch(() => '');
+      return pattern.test(text) ? text : undefined;
+    },
+    10_000,
+  );
 }
 
 describe('UI: OpenID Connect provider (sandbox issuer)', function () {
@@ -107,7 +112,10 @@ describe('UI: OpenID Connect provider (sandbox issuer)', function () {
     // VS Code may ask before opening an external site (not when the host is already trusted):
     // wait for whichever comes, the question or AuthLens's offer to copy the URL.
     const ask = page.locator('.monaco-dialog-box');
-    const offerToast = page.locator(selectors.notificationToast).filter({ hasText: /If the sign-in page did not open/ }).first();
+    const offerToast = page
+      .locator(selectors.notificationToast)
+      .filter({ hasText: /If the sign-in page did not open/ })
+      .first();
     const first = await until(page, 'the open-external question or the copy-URL offer', async () =>
       (await ask.isVisible()) ? 'ask' : (await offerToast.isVisible()) ? 'offer' : undefined,
     );

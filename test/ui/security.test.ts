@@ -52,7 +52,9 @@ async function foreignElements(frame: Locator): Promise<string[]> {
   return frame.evaluate(() => {
     const g = globalThis as unknown as Globals;
     const out: string[] = [];
-    for (const n of Array.from(g.document.querySelectorAll('img, svg:not(.codicon svg), iframe, object, embed, a[href], [onerror], [onload], [onfocus], [srcdoc]'))) {
+    for (const n of Array.from(
+      g.document.querySelectorAll('img, svg:not(.codicon svg), iframe, object, embed, a[href], [onerror], [onload], [onfocus], [srcdoc]'),
+    )) {
       out.push(`${(n as unknown as { tagName: string }).tagName}`);
     }
     // Ours (dist/webview.js) and VS Code's injected `acquireVsCodeApi` host script; anything else came from data.
@@ -83,10 +85,16 @@ async function inspectFromClipboard(wb: Workbench, token: string, expectSub: str
   await setClipboard(wb.page, token);
   await runCommand(wb.page, 'AuthLens: Decode Token');
   // The panel's title names the subject, so it tells this token's content from the last one's.
-  await wb.page.locator(selectors.activeTab).filter({ hasText: `Token: ${expectSub.slice(0, 20)}` }).waitFor({ timeout: 30_000 });
+  await wb.page
+    .locator(selectors.activeTab)
+    .filter({ hasText: `Token: ${expectSub.slice(0, 20)}` })
+    .waitFor({ timeout: 30_000 });
   const frame = webviewFrame(wb.page);
   await frame.locator('main#app[data-content="token"]').waitFor({ timeout: 30_000 });
-  await frame.locator('body').filter({ hasText: expectSub.slice(0, 20) }).waitFor({ timeout: 15_000 });
+  await frame
+    .locator('body')
+    .filter({ hasText: expectSub.slice(0, 20) })
+    .waitFor({ timeout: 15_000 });
   return frame.locator('body');
 }
 
@@ -119,7 +127,12 @@ describe('UI: security (hostile tokens, as a person)', function () {
   });
 
   it('stays responsive through 10,000 keys, 1,000-deep nesting, a 150 KB value and hostile claim names', async () => {
-    for (const [name, sub] of [['names', 'names'], ['wide', 'wide'], ['deep', 'deep'], ['big', 'big']] as const) {
+    for (const [name, sub] of [
+      ['names', 'names'],
+      ['wide', 'wide'],
+      ['deep', 'deep'],
+      ['big', 'big'],
+    ] as const) {
       const started = Date.now();
       const body = await inspectFromClipboard(wb, tokens[name]!, sub);
       const ms = Date.now() - started;
@@ -145,7 +158,10 @@ describe('UI: security (hostile tokens, as a person)', function () {
     await runCommand(page, 'View: Close All Editors');
     await openFile(page, 'hostile.env');
     const token = tokens['scripts']!;
-    const span = page.locator(`${selectors.activeEditorLines} .view-line span span`).filter({ hasText: token.slice(0, 24) }).first();
+    const span = page
+      .locator(`${selectors.activeEditorLines} .view-line span span`)
+      .filter({ hasText: token.slice(0, 24) })
+      .first();
     await span.waitFor({ timeout: 15_000 });
     const box = await span.boundingBox();
     assert.ok(box);

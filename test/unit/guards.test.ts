@@ -86,7 +86,9 @@ describe('guards', () => {
     it('the English and Chinese runtime bundles have the same keys', () => sameKeys(bundleEn, bundleZh, 'bundle'));
 
     it('the English runtime bundle maps each key to itself', () => {
-      const wrong = Object.entries(bundleEn).filter(([k, v]) => k !== v).map(([k]) => k);
+      const wrong = Object.entries(bundleEn)
+        .filter(([k, v]) => k !== v)
+        .map(([k]) => k);
       assert.deepEqual(wrong, []);
     });
 
@@ -148,7 +150,11 @@ describe('guards', () => {
     for (const key of ['authlens.providers', 'authlens.insecureTlsProviders', 'authlens.sandbox.autoStart', 'authlens.decorations.expiredHint']) {
       assert.ok(restricted.includes(key), `${key} is not restricted`);
     }
-    assert.deepEqual(restricted.filter((k) => !declared.includes(k)), [], 'restricts a setting that does not exist');
+    assert.deepEqual(
+      restricted.filter((k) => !declared.includes(k)),
+      [],
+      'restricts a setting that does not exist',
+    );
   });
 
   describe('layers (src/README.md)', () => {
@@ -156,7 +162,10 @@ describe('guards', () => {
     const graph = importGraph(files);
     const rel = (f: string) => relative(ROOT, f).split(sep).join('/');
     const modules = new Map(
-      files.map((f) => [rel(f), { files: (graph.get(f) ?? []).map(rel), packages: importSpecifiers(readFileSync(f, 'utf8')).filter((s) => !s.startsWith('.')) }]),
+      files.map((f) => [
+        rel(f),
+        { files: (graph.get(f) ?? []).map(rel), packages: importSpecifiers(readFileSync(f, 'utf8')).filter((s) => !s.startsWith('.')) },
+      ]),
     );
 
     it('the graph has the files and imports to check', () => {
@@ -165,11 +174,17 @@ describe('guards', () => {
     });
 
     it('core is pure, providers and sandbox never reach vscode or UI code, only extension.ts imports the command table', () => {
-      assert.deepEqual(layerRules(modules).map((v) => v.message), []);
+      assert.deepEqual(
+        layerRules(modules).map((v) => v.message),
+        [],
+      );
     });
 
     it('has no import cycle in src/ or webview/, type-only imports included', () => {
-      assert.deepEqual(findCycles(graph).map((c) => c.map(rel).join(' -> ')), []);
+      assert.deepEqual(
+        findCycles(graph).map((c) => c.map(rel).join(' -> ')),
+        [],
+      );
     });
 
     it('spells SecretStorage key names only in src/secrets/keys.ts', () => {
@@ -197,7 +212,15 @@ describe('guards', () => {
       ]) {
         assert.ok(rules.includes(expected), `missing: ${expected}\n${rules.join('\n')}`);
       }
-      const cycles = findCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a', 'd']], ['d', []], ['e', ['e']]]));
+      const cycles = findCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a', 'd']],
+          ['d', []],
+          ['e', ['e']],
+        ]),
+      );
       assert.deepEqual(cycles.map((c) => c.join(' -> ')).sort(), ['a -> b -> c -> a', 'e -> e']);
     });
   });

@@ -134,19 +134,27 @@ describe('AuthLens: Decode Token to JSON Document', () => {
     await vscode.commands.executeCommand('authlens.decodeTokenToDocument');
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(newDecodedUris(), [], 'no new decoded document');
-    const log = await waitFor(() => {
-      const l = readAuthLensLog();
-      return l.includes('Could not decode') ? l : undefined;
-    }, 5_000, 'the log line');
+    const log = await waitFor(
+      () => {
+        const l = readAuthLensLog();
+        return l.includes('Could not decode') ? l : undefined;
+      },
+      5_000,
+      'the log line',
+    );
     assert.match(log, /Could not decode .* \(selection\): token-/);
   });
 
   it('never writes a token to the AuthLens log', async () => {
     await vscode.env.clipboard.writeText('nothing here');
-    const log = await waitFor(() => {
-      const l = readAuthLensLog();
-      return (l.match(/Decoded /g) ?? []).length >= 5 ? l : undefined;
-    }, 5_000, 'five "Decoded" log lines');
+    const log = await waitFor(
+      () => {
+        const l = readAuthLensLog();
+        return (l.match(/Decoded /g) ?? []).length >= 5 ? l : undefined;
+      },
+      5_000,
+      'five "Decoded" log lines',
+    );
     assert.match(log, /Decoded eyJhbG… \(\d+ chars\) from selection: alg HS256/);
     for (const t of tokens) {
       assert.ok(!log.includes(t), 'whole token in log');

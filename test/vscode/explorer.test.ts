@@ -82,14 +82,20 @@ describe('explorer (sandbox, in-host)', function () {
   it('adds the sandbox providers to the workspace settings and loads them', async () => {
     const inspected = vscode.workspace.getConfiguration('authlens').inspect<{ id: string }[]>('providers');
     assert.deepEqual(
-      (inspected?.workspaceValue ?? []).map((p) => p.id).filter((id) => id.startsWith('sandbox-')).sort(),
+      (inspected?.workspaceValue ?? [])
+        .map((p) => p.id)
+        .filter((id) => id.startsWith('sandbox-'))
+        .sort(),
       ['sandbox-authing', 'sandbox-authms', 'sandbox-better-auth', 'sandbox-oidc'],
     );
     await hooks.model.refresh(undefined, 'user');
     const ba = hooks.model.state('sandbox-better-auth');
     assert.equal(ba.kind, 'ok', ba.failure?.message);
     assert.ok(ba.sessions.length >= 2, 'Better Auth lists the signed-in user’s sessions');
-    assert.ok(ba.sessions.some((s) => s.session.current), 'one of them is the credential’s own');
+    assert.ok(
+      ba.sessions.some((s) => s.session.current),
+      'one of them is the credential’s own',
+    );
     assert.equal(hooks.model.state('sandbox-authing').kind, 'ok', hooks.model.state('sandbox-authing').failure?.message);
     assert.equal(hooks.model.state('sandbox-authms').kind, 'ok', hooks.model.state('sandbox-authms').failure?.message);
     for (const id of ['sandbox-oidc']) {
@@ -116,7 +122,11 @@ describe('explorer (sandbox, in-host)', function () {
     assert.equal(hooks.tree.getTreeItem(more).label, 'Load more (200 of 250)');
     await vscode.commands.executeCommand('authlens.loadMore', more);
     assert.equal(hooks.model.state('sandbox-authms').sessions.length, 250);
-    assert.equal((await children(node)).some((r) => r.type === 'loadMore'), false, 'no Load more on the last page');
+    assert.equal(
+      (await children(node)).some((r) => r.type === 'loadMore'),
+      false,
+      'no Load more on the last page',
+    );
   });
 
   it('revoke removes the session on the next list', async () => {
@@ -131,7 +141,11 @@ describe('explorer (sandbox, in-host)', function () {
     assert.equal(outcome.kind, 'revoked', JSON.stringify(outcome));
     const after = hooks.model.state('sandbox-better-auth');
     assert.equal(after.kind, 'ok');
-    assert.equal(after.sessions.some((s) => s.session.id === victim.session.id), false, 'the revoked session is gone');
+    assert.equal(
+      after.sessions.some((s) => s.session.id === victim.session.id),
+      false,
+      'the revoked session is gone',
+    );
     assert.equal(after.sessions.length, state.sessions.length - 1);
   });
 
@@ -140,7 +154,9 @@ describe('explorer (sandbox, in-host)', function () {
     const node = await providerNode('sandbox-better-auth');
     const sessionNode = (await children(node)).find((r) => r.type === 'session' && hooks.model.session(r.providerId, r.sessionKey)?.current);
     assert.ok(sessionNode && sessionNode.type === 'session');
-    const tokenNode = (await children(sessionNode)).find((r) => r.type === 'token' && hooks.model.session(r.providerId, r.sessionKey)?.tokens[r.tokenIndex]?.kind === 'session-token');
+    const tokenNode = (await children(sessionNode)).find(
+      (r) => r.type === 'token' && hooks.model.session(r.providerId, r.sessionKey)?.tokens[r.tokenIndex]?.kind === 'session-token',
+    );
     assert.ok(tokenNode && tokenNode.type === 'token', 'the session token row');
     const token = hooks.model.session(tokenNode.providerId, tokenNode.sessionKey)!.tokens[tokenNode.tokenIndex]!.value;
     const url = `${base}/get-session`;
@@ -181,7 +197,9 @@ describe('explorer (sandbox, in-host)', function () {
     const parsed = JSON.parse(stored) as { origin: string; value: string };
     assert.equal(parsed.origin, h.url);
     assert.equal(parsed.value, h.credentials['sandbox-better-auth']?.cookie);
-    const values = Object.values(h.credentials).flatMap((c) => Object.values(c)).filter((v): v is string => typeof v === 'string');
+    const values = Object.values(h.credentials)
+      .flatMap((c) => Object.values(c))
+      .filter((v): v is string => typeof v === 'string');
     assert.ok(values.length >= 5);
     const settingsText = JSON.stringify(vscode.workspace.getConfiguration().inspect('authlens'));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
@@ -237,7 +255,11 @@ describe('explorer (sandbox, in-host)', function () {
     const user = (config.inspect<unknown[]>('providers')?.globalValue ?? []).slice();
     try {
       // A user-level provider with a credential bound to the sandbox origin...
-      await config.update('providers', [...user, { id: 'origin-test', kind: 'better-auth', label: 'Origin test', baseUrl: h.baseUrls.betterAuth }], vscode.ConfigurationTarget.Global);
+      await config.update(
+        'providers',
+        [...user, { id: 'origin-test', kind: 'better-auth', label: 'Origin test', baseUrl: h.baseUrls.betterAuth }],
+        vscode.ConfigurationTarget.Global,
+      );
       await waitFor(() => hooks.model.provider('origin-test'), 5000, 'origin-test provider');
       const cookie = h.credentials['sandbox-better-auth']?.cookie;
       assert.ok(cookie);
@@ -246,11 +268,18 @@ describe('explorer (sandbox, in-host)', function () {
       assert.equal(hooks.model.state('origin-test').kind, 'ok');
 
       // ...then the settings point it at another server (a cloned repo's settings would).
-      await config.update('providers', [...user, { id: 'origin-test', kind: 'better-auth', label: 'Origin test', baseUrl: `${rec.url}/api/auth` }], vscode.ConfigurationTarget.Global);
+      await config.update(
+        'providers',
+        [...user, { id: 'origin-test', kind: 'better-auth', label: 'Origin test', baseUrl: `${rec.url}/api/auth` }],
+        vscode.ConfigurationTarget.Global,
+      );
       await waitFor(() => hooks.model.provider('origin-test')?.baseUrl.startsWith(rec.url), 5000, 'the new base URL');
       await hooks.model.refresh('origin-test', 'user');
       const s = hooks.model.state('origin-test');
-      assert.deepEqual(s.setAside.map((a) => [a.kind, a.storedOrigin, a.currentOrigin]), [['cookie', h.url, rec.url]]);
+      assert.deepEqual(
+        s.setAside.map((a) => [a.kind, a.storedOrigin, a.currentOrigin]),
+        [['cookie', h.url, rec.url]],
+      );
       assert.equal(s.noCredential, true);
       assert.equal(s.kind, 'signed-out', 'without a credential for its origin, the provider is signed out');
       for (const headers of rec.seen) {
@@ -262,7 +291,10 @@ describe('explorer (sandbox, in-host)', function () {
       const stored = JSON.parse((await hooks.credentials.secrets.get('authlens.credential/origin-test/cookie')) ?? '{}') as { origin?: string };
       assert.equal(stored.origin, h.url);
       const rows = await children(await providerNode('origin-test'));
-      assert.ok(rows.some((r) => r.type === 'info' && /set aside/.test(r.label ?? '')), 'the tree says the credential was set aside');
+      assert.ok(
+        rows.some((r) => r.type === 'info' && /set aside/.test(r.label ?? '')),
+        'the tree says the credential was set aside',
+      );
     } finally {
       await config.update('providers', user.length > 0 ? user : undefined, vscode.ConfigurationTarget.Global);
       await hooks.credentials.clearAll('origin-test');
@@ -277,7 +309,11 @@ describe('explorer (sandbox, in-host)', function () {
     const deadUrl = rec.url;
     await new Promise<void>((r) => rec.server.close(() => r()));
     try {
-      await config.update('providers', [...user, { id: 'down', kind: 'authms', label: 'Down', baseUrl: deadUrl, authUserId: 'usr_nobody' }], vscode.ConfigurationTarget.Global);
+      await config.update(
+        'providers',
+        [...user, { id: 'down', kind: 'authms', label: 'Down', baseUrl: deadUrl, authUserId: 'usr_nobody' }],
+        vscode.ConfigurationTarget.Global,
+      );
       await waitFor(() => hooks.model.provider('down'), 5000, 'down provider');
       await hooks.credentials.set(hooks.model.provider('down')!, 'bearer', 'test-bearer-for-a-dead-server');
       await hooks.model.refresh('down', 'auto');
@@ -286,7 +322,10 @@ describe('explorer (sandbox, in-host)', function () {
       const item = hooks.tree.getTreeItem(await providerNode('down'));
       assert.ok(String(item.description).length > 0);
       const rows = await children(await providerNode('down'));
-      assert.ok(rows.some((r) => r.type === 'info' && r.command?.id === 'authlens.refresh'), 'a Retry row');
+      assert.ok(
+        rows.some((r) => r.type === 'info' && r.command?.id === 'authlens.refresh'),
+        'a Retry row',
+      );
     } finally {
       await config.update('providers', user.length > 0 ? user : undefined, vscode.ConfigurationTarget.Global);
       await hooks.credentials.clearAll('down');

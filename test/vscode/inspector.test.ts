@@ -17,7 +17,11 @@ const secret = new TextEncoder().encode('inspector-in-host-secret-not-real-01234
 const nowS = Math.floor(Date.now() / 1000);
 
 function make(sub: string): Promise<string> {
-  return new SignJWT({ sub, scope: 'openid' }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuedAt(nowS - 60).setExpirationTime(nowS + 900).sign(secret);
+  return new SignJWT({ sub, scope: 'openid' })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuedAt(nowS - 60)
+    .setExpirationTime(nowS + 900)
+    .sign(secret);
 }
 
 function inspectorTabs(): vscode.Tab[] {

@@ -66,7 +66,9 @@ describe('security: log scan (runs last)', () => {
           if (at < 0) continue;
           const line = text.slice(0, at).split('\n').length;
           // Never print the secret itself: the label, the file and the line number say enough.
-          leaks.push(`${s.label} (${needle.length} chars) in ${file.slice(root.length)}:${line} "${(lines[line - 1] ?? '').slice(0, 60).replace(needle, '<secret>')}…"`);
+          leaks.push(
+            `${s.label} (${needle.length} chars) in ${file.slice(root.length)}:${line} "${(lines[line - 1] ?? '').slice(0, 60).replace(needle, '<secret>')}…"`,
+          );
           break;
         }
       }

@@ -74,14 +74,20 @@ describe('oidc provider (sandbox issuer, in-host)', function () {
     const doc = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { userinfo_endpoint: string };
     const node = { type: 'token', providerId: ID, sessionKey: 'service', tokenIndex: access };
     assert.equal(await vscode.commands.executeCommand('authlens.copyTokenAs', node, 'curl'), 'curl');
-    assert.ok((await vscode.env.clipboard.readText()).startsWith(`curl '${doc.userinfo_endpoint}' -H 'Authorization: Bearer `), 'Copy Token As targets userinfo_endpoint');
+    assert.ok(
+      (await vscode.env.clipboard.readText()).startsWith(`curl '${doc.userinfo_endpoint}' -H 'Authorization: Bearer `),
+      'Copy Token As targets userinfo_endpoint',
+    );
     // The inspector opened on the same token (from the tree) copies the same request.
     const inspector = (vscode.extensions.getExtension('authlens.authlens')?.exports as { inspector: { receive(m: unknown): Promise<boolean> } }).inspector;
     await vscode.commands.executeCommand('authlens.inspectSessionToken', node);
     await vscode.env.clipboard.writeText('');
     assert.equal(await inspector.receive({ type: 'copy', seq: 901, what: 'curl' }), true);
     const copied = await waitFor(async () => (await vscode.env.clipboard.readText()) || undefined, 5_000, 'the inspector’s curl on the clipboard');
-    assert.ok(copied.startsWith(`curl '${doc.userinfo_endpoint}' -H 'Authorization: Bearer `), `the inspector targets userinfo_endpoint: ${copied.split(' -H ')[0] ?? ''}`);
+    assert.ok(
+      copied.startsWith(`curl '${doc.userinfo_endpoint}' -H 'Authorization: Bearer `),
+      `the inspector targets userinfo_endpoint: ${copied.split(' -H ')[0] ?? ''}`,
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -24,7 +24,9 @@ const testsEntry = join(repoRoot, 'out', 'test', 'vscode', 'index.js');
 
 /** Runs the bundled in-host suite in code-server and returns its results (throws if it could not start). */
 export async function runInHostTests(opts: InHostOptions = {}): Promise<TestResults> {
-  const say = (m: string): void => { if (opts.verbose !== false) console.log(`[vscode] ${m}`); };
+  const say = (m: string): void => {
+    if (opts.verbose !== false) console.log(`[vscode] ${m}`);
+  };
   if (!existsSync(testsEntry)) throw new Error(`${testsEntry} missing: run node scripts/buildTests.mjs`);
   if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js missing: run node esbuild.mjs');
   const resultsFile = join(tmpdir(), `authlens-inhost-${process.pid}-${Date.now()}.json`);
@@ -71,7 +73,14 @@ export function printResults(r: TestResults): void {
   for (const t of r.pending) console.log(`  - ${t.fullTitle} (pending)`);
   r.failures.forEach((t, i) => {
     console.log(`  ${i + 1}) ${t.fullTitle}\n     ${t.error ?? ''}`);
-    if (t.stack) console.log(t.stack.split('\n').slice(1, 6).map((l) => `     ${l}`).join('\n'));
+    if (t.stack)
+      console.log(
+        t.stack
+          .split('\n')
+          .slice(1, 6)
+          .map((l) => `     ${l}`)
+          .join('\n'),
+      );
   });
   if (r.fatal) console.log(`  in-host run() failed: ${r.fatal}`);
   console.log(`  ${r.passes.length} passing, ${r.failures.length} failing, ${r.pending.length} pending`);

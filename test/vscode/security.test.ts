@@ -113,13 +113,20 @@ describe('security (in-host)', function () {
       [...(workspaceBefore ?? []), { ...mine, baseUrl: `${evil.url}/api/auth` }, { ...authingUser, appHost: evil.url }],
       vscode.ConfigurationTarget.Workspace,
     );
-    await waitFor(() => hooks.model.provider('sec-mine')?.baseUrl.startsWith(evil.url) && hooks.model.provider('sec-authing')?.appHost === evil.url, 5000, 'workspace override');
+    await waitFor(
+      () => hooks.model.provider('sec-mine')?.baseUrl.startsWith(evil.url) && hooks.model.provider('sec-authing')?.appHost === evil.url,
+      5000,
+      'workspace override',
+    );
     assert.equal(hooks.model.provider('sec-mine')?.level, 'workspace');
     await hooks.model.refresh(undefined, 'auto');
 
     const hijacked = hooks.model.state('sec-mine');
     assert.equal(hijacked.noCredential, true, 'the hijacked provider got no credential');
-    assert.deepEqual(hijacked.setAside.map((a) => a.kind), ['cookie']);
+    assert.deepEqual(
+      hijacked.setAside.map((a) => a.kind),
+      ['cookie'],
+    );
     const movedAuthing = hooks.model.state('sec-authing');
     assert.deepEqual(movedAuthing.setAside.map((a) => a.kind).sort(), ['clientSecret', 'cookie'], 'moving only appHost sets the Authing credentials aside');
     // Try the one call that goes to appHost, too: revoke (there is nothing to revoke without the cookie).
@@ -156,7 +163,9 @@ describe('security (in-host)', function () {
       const token = hostileTokens[name]!;
       const position = new vscode.Position(i, `${name}: Bearer `.length + 8);
       const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
-      const ours = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.startsWith('**AuthLens**'));
+      const ours = hovers
+        .flatMap((h) => h.contents)
+        .filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.startsWith('**AuthLens**'));
       assert.equal(ours.length, 1, `${name}: one AuthLens hover`);
       const md = ours[0]!;
       assert.ok(!md.supportHtml, `${name}: supportHtml`);

@@ -9,7 +9,6 @@ import { findTokenOnLine, type HoverToken } from './hoverModel';
 export function tokenAtCursor(editor: vscode.TextEditor): HoverToken | undefined {
   const { document } = editor;
   const { line, character } = editor.selection.active;
-  const read = (from: number, to: number): string =>
-    document.getText(document.validateRange(new vscode.Range(line, from, line, to)));
+  const read = (from: number, to: number): string => document.getText(document.validateRange(new vscode.Range(line, from, line, to)));
   return findTokenOnLine(read, character) ?? (character > 0 ? findTokenOnLine(read, character - 1) : undefined);
 }

@@ -206,9 +206,7 @@ export function jweHoverMarkdown(header: JsonObject | undefined, linkId: string,
 export function opaqueHoverMarkdown(length: number, linkId: string, t: Translate = englishT): HoverMarkdown {
   const markdown = compose([
     title(t('Opaque token')),
-    escapeMarkdown(
-      t('Not a JWT ({0} characters): it carries no readable claims. Only its issuer can tell what it means (token introspection).', length),
-    ),
+    escapeMarkdown(t('Not a JWT ({0} characters): it carries no readable claims. Only its issuer can tell what it means (token introspection).', length)),
     link(t('Copy as Authorization header'), linkId, 'copyAuthorizationHeader'),
   ]);
   return { markdown, enabledCommands: [CommandId.hoverAction], supportThemeIcons: false };

@@ -8,15 +8,7 @@ import { tokenAtOffset, type FoundToken } from '../../core/tokenFinder';
 import { tokenVerdict } from '../../core/verdict';
 import { verdictWords } from '../../core/verdictText';
 import { tokenWarnings } from '../../core/warnings';
-import {
-  englishT,
-  jweHoverMarkdown,
-  jwsHoverMarkdown,
-  malformedHoverMarkdown,
-  opaqueHoverMarkdown,
-  type HoverMarkdown,
-  type Translate,
-} from './hoverMarkdown';
+import { englishT, jweHoverMarkdown, jwsHoverMarkdown, malformedHoverMarkdown, opaqueHoverMarkdown, type HoverMarkdown, type Translate } from './hoverMarkdown';
 import type { HoverTokenStore } from './hoverTokenStore';
 
 /** Characters read on each side of the cursor. Enough for any ordinary JWT. */
@@ -38,14 +30,12 @@ export type HoverToken = FoundToken | OpaqueToken;
 /** Characters of an opaque bearer value (RFC 6750 b64token, plus `%` for URL-encoded cookies). */
 function isOpaqueChar(c: number): boolean {
   return (
-    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ||
-    c === 45 || c === 46 || c === 95 || c === 126 || c === 43 || c === 47 || c === 37
+    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 95 || c === 126 || c === 43 || c === 47 || c === 37
   );
 }
 const EQUALS = 61;
 /** Contexts that say "the next value is a token": `Bearer x`, `access_token=x`, `"token": "x"`, cookies. */
-const OPAQUE_CONTEXT =
-  /(?:\bBearer\s+|\b(?:access|refresh|id|session|auth)[_-]?token["']?\s*[:=]\s*["']?|(?:^|[?&#;\s"'{,.])token["']?\s*[:=]\s*["']?)$/i;
+const OPAQUE_CONTEXT = /(?:\bBearer\s+|\b(?:access|refresh|id|session|auth)[_-]?token["']?\s*[:=]\s*["']?|(?:^|[?&#;\s"'{,.])token["']?\s*[:=]\s*["']?)$/i;
 const OPAQUE_MIN = 16;
 const OPAQUE_MAX = 4096;
 

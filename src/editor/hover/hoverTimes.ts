@@ -20,7 +20,7 @@ export function claimText(value: Json | undefined, max = 80): string {
   if (value === undefined) return '';
   if (typeof value === 'string') return escapeMarkdown(truncate(value, max));
   if (Array.isArray(value)) {
-    const items = value.slice(0, 5).map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? ''));
+    const items = value.slice(0, 5).map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? '')));
     const more = value.length > 5 ? ` (+${value.length - 5})` : '';
     return escapeMarkdown(truncate(items.join(', '), max) + more);
   }

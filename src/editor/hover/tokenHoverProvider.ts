@@ -22,8 +22,7 @@ export class TokenHoverProvider implements vscode.HoverProvider {
     if (!config.enabled || config.excludedLanguages.has(document.languageId)) return undefined;
     const { line } = position;
     // validateRange clamps `to` to the line's end without materialising anything else.
-    const read = (from: number, to: number): string =>
-      document.getText(document.validateRange(new vscode.Range(line, from, line, to)));
+    const read = (from: number, to: number): string => document.getText(document.validateRange(new vscode.Range(line, from, line, to)));
     const hover = tokenHoverOnLine(read, position.character, Date.now(), this.store, translate);
     if (!hover) return undefined;
     // Theme icons off: token text must never render as an icon (see hoverMarkdown.ts).

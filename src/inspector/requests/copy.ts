@@ -41,7 +41,10 @@ export const copyRequest: RequestHandler<RequestOf<'copy'>> = async ({ what }, {
     case 'curl': {
       const req = await requestFor(token, cur, deps);
       if (!isHeaderSafe(token, req.auth)) {
-        return { kind: 'failed', message: vscode.l10n.t('This token contains characters that cannot go into an HTTP header (spaces, line breaks or non-ASCII). Copy it raw instead.') };
+        return {
+          kind: 'failed',
+          message: vscode.l10n.t('This token contains characters that cannot go into an HTTP header (spaces, line breaks or non-ASCII). Copy it raw instead.'),
+        };
       }
       text = formatCopy(what === 'curl' ? 'curl' : 'bearerHeader', req);
       label = what === 'curl' ? vscode.l10n.t('a curl command with the token') : vscode.l10n.t('the Authorization header');

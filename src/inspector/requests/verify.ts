@@ -53,7 +53,11 @@ async function verify(key: VerifyKeyRequest, deps: InspectorDeps, panel: PanelAc
       const candidates = content?.kind === 'token' ? content.model.verify.jwksCandidates : [];
       const candidate = candidates.find((c) => c.url === key.url);
       if (!candidate || !candidate.allowed || !mod.isFetchableKeyUrl(key.url)) {
-        return { valid: false, ...base, failure: { code: 'url-not-allowed', message: vscode.l10n.t('AuthLens only fetches keys from the listed https or loopback URLs.') } };
+        return {
+          valid: false,
+          ...base,
+          failure: { code: 'url-not-allowed', message: vscode.l10n.t('AuthLens only fetches keys from the listed https or loopback URLs.') },
+        };
       }
       try {
         const http = deps.settings().http;
@@ -66,7 +70,9 @@ async function verify(key: VerifyKeyRequest, deps: InspectorDeps, panel: PanelAc
         });
         return logOutcome(await mod.verifyJwt(decoded.raw, { kind: 'jwks', jwks: fetched.jwks, url: fetched.url }));
       } catch (err) {
-        const message = isAuthLensError(err) ? (declinedKeyUrlMessage(err, key.url) ?? errorMessage(err, translate)) : vscode.l10n.t('The keys could not be fetched.');
+        const message = isAuthLensError(err)
+          ? (declinedKeyUrlMessage(err, key.url) ?? errorMessage(err, translate))
+          : vscode.l10n.t('The keys could not be fetched.');
         return { valid: false, ...base, keyDescription: `JWKS ${key.url}`, failure: { code: 'jwks-fetch-failed', message } };
       }
     }

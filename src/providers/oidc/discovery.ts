@@ -50,12 +50,7 @@ export function discoveryUrls(issuer: string): { url: string; source: DiscoveryD
  * const doc = await fetchDiscovery(http, 'https://id.example.com/realms/dev', Date.now());
  * doc.tokenEndpoint // "https://id.example.com/realms/dev/protocol/openid-connect/token"
  */
-export async function fetchDiscovery(
-  http: HttpClient,
-  issuer: string,
-  now: number,
-  signal?: AbortSignal,
-): Promise<DiscoveryDocument> {
+export async function fetchDiscovery(http: HttpClient, issuer: string, now: number, signal?: AbortSignal): Promise<DiscoveryDocument> {
   const tried: string[] = [];
   let lastError: AuthLensError | undefined;
   for (const { url, source } of discoveryUrls(issuer)) {
@@ -88,13 +83,7 @@ export async function fetchDiscovery(
 }
 
 /** Reads a metadata document; pure. Throws `oidc-issuer-mismatch` or `response-shape`. */
-export function parseDiscovery(
-  json: JsonObject,
-  configuredIssuer: string,
-  source: DiscoveryDocument['source'],
-  url: string,
-  now: number,
-): DiscoveryDocument {
+export function parseDiscovery(json: JsonObject, configuredIssuer: string, source: DiscoveryDocument['source'], url: string, now: number): DiscoveryDocument {
   const issuer = json['issuer'];
   if (typeof issuer !== 'string') {
     throw new AuthLensError('response-shape', { where: `${url} issuer` }, 'response-shape: metadata without issuer');

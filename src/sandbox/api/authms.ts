@@ -25,9 +25,7 @@ function sessionsOf(sessions: Map<string, AuthmsSession>, userId: string): Authm
   }
   let list = cache.byUser.get(userId);
   if (!list) {
-    list = [...sessions.values()]
-      .filter((s) => s.userId === userId)
-      .sort((a, b) => b.lastActiveAt - a.lastActiveAt || a.id.localeCompare(b.id));
+    list = [...sessions.values()].filter((s) => s.userId === userId).sort((a, b) => b.lastActiveAt - a.lastActiveAt || a.id.localeCompare(b.id));
     cache.byUser.set(userId, list);
   }
   return list;
@@ -59,16 +57,12 @@ export function createAuthmsApi(ctx: ApiContext): Handler {
     if (!token) return unauthorized(req, 'Missing bearer token', 40101000, 'error.auth.missing_token');
     let payload: JWTPayload;
     try {
-      const verified = await jwtVerify(
-        token,
-        async (header) => (header.alg === 'HS256' ? ctx.keys.hs256 : ctx.keys.rsa.publicKey),
-        {
-          algorithms: ['HS256', 'RS256'],
-          issuer: base,
-          audience: AUTHMS_AUDIENCE,
-          currentDate: new Date(req.now),
-        },
-      );
+      const verified = await jwtVerify(token, async (header) => (header.alg === 'HS256' ? ctx.keys.hs256 : ctx.keys.rsa.publicKey), {
+        algorithms: ['HS256', 'RS256'],
+        issuer: base,
+        audience: AUTHMS_AUDIENCE,
+        currentDate: new Date(req.now),
+      });
       payload = verified.payload;
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) {
@@ -82,14 +76,7 @@ export function createAuthmsApi(ctx: ApiContext): Handler {
     return { user, admin: roles.includes('admin') && user.admin };
   }
 
-  function parseIntParam(
-    req: SandboxRequest,
-    name: string,
-    fallback: number,
-    min: number,
-    max: number,
-    violations: Violation[],
-  ): number {
+  function parseIntParam(req: SandboxRequest, name: string, fallback: number, min: number, max: number, violations: Violation[]): number {
     const raw = req.query.get(name);
     if (raw === null || raw === '') return fallback;
     const n = Number(raw);

@@ -57,11 +57,7 @@ function validation(field: string): Reply {
 export function betterAuthErrorReply(status: number, retryAfter: number | undefined): Reply {
   if (status === 429) {
     // Real rate limit answer: no code, `x-retry-after` (not `Retry-After`).
-    return json(
-      429,
-      { message: 'Too many requests. Please try again later.' },
-      { 'x-retry-after': String(retryAfter ?? 10) },
-    );
+    return json(429, { message: 'Too many requests. Please try again later.' }, { 'x-retry-after': String(retryAfter ?? 10) });
   }
   const text = statusText(status);
   const reply = error(status, text, text.toUpperCase().replace(/[^A-Z]+/g, '_'));
@@ -131,9 +127,13 @@ export function createBetterAuthApi(ctx: ApiContext): Handler {
       const current = currentSession(req);
       // Signed out, unknown, expired or tampered: 200 with the body `null`.
       if (!current) return json(200, null);
-      return json(200, { session: current.session, user: current.user }, {
-        'set-auth-jwt': await jwtFor(current.user, req.now),
-      });
+      return json(
+        200,
+        { session: current.session, user: current.user },
+        {
+          'set-auth-jwt': await jwtFor(current.user, req.now),
+        },
+      );
     },
     'GET /token': async (req) => {
       const current = currentSession(req);
@@ -160,9 +160,7 @@ export function createBetterAuthApi(ctx: ApiContext): Handler {
       // route `admin/list-user-sessions` still shows them.
       return json(
         200,
-        data().sessions.filter(
-          (s) => s.userId === current.user.id && Date.parse(s.expiresAt) > req.now && !s.impersonatedBy,
-        ),
+        data().sessions.filter((s) => s.userId === current.user.id && Date.parse(s.expiresAt) > req.now && !s.impersonatedBy),
       );
     },
     'POST /revoke-session': (req) => {

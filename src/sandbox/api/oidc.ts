@@ -27,8 +27,7 @@ function oauthError(status: number, error: string, description: string, headers?
 
 /** What misbehaviour `status` answers under the OIDC issuer. */
 export function oidcErrorReply(status: number, retryAfter: number | undefined): Reply {
-  const error =
-    status === 401 ? 'invalid_token' : status === 503 ? 'temporarily_unavailable' : status >= 500 ? 'server_error' : 'invalid_request';
+  const error = status === 401 ? 'invalid_token' : status === 503 ? 'temporarily_unavailable' : status >= 500 ? 'server_error' : 'invalid_request';
   const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
   return oauthError(status, error, statusText(status), headers);
 }
@@ -132,7 +131,16 @@ export function createOidcApi(ctx: ApiContext): Handler {
     const iat = Math.floor(now / 1000);
     const jti = newToken();
     data().jwtIds.add(jti);
-    return new SignJWT({ jti, sub, iat, exp: iat + (sub === client.clientId ? CLIENT_CREDENTIALS_TTL : ACCESS_TTL), ...(scope ? { scope } : {}), client_id: client.clientId, iss: issuer, aud: resource })
+    return new SignJWT({
+      jti,
+      sub,
+      iat,
+      exp: iat + (sub === client.clientId ? CLIENT_CREDENTIALS_TTL : ACCESS_TTL),
+      ...(scope ? { scope } : {}),
+      client_id: client.clientId,
+      iss: issuer,
+      aud: resource,
+    })
       .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: ctx.keys.rsa.kid })
       .sign(ctx.keys.rsa.privateKey);
   }
@@ -147,18 +155,42 @@ export function createOidcApi(ctx: ApiContext): Handler {
     const iat = Math.floor(now / 1000);
     const key = client.idTokenAlg === 'ES256' ? ctx.keys.ec : ctx.keys.rsa;
     const atHash = createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url');
-    return new SignJWT({ sub: user.sub, ...(nonce ? { nonce } : {}), at_hash: atHash, auth_time: authTime, aud: client.clientId, exp: iat + ID_TOKEN_TTL, iat, iss: issuer })
+    return new SignJWT({
+      sub: user.sub,
+      ...(nonce ? { nonce } : {}),
+      at_hash: atHash,
+      auth_time: authTime,
+      aud: client.clientId,
+      exp: iat + ID_TOKEN_TTL,
+      iat,
+      iss: issuer,
+    })
       .setProtectedHeader({ alg: key.alg, typ: 'JWT', kid: key.kid })
       .sign(key.privateKey);
   }
 
   /** Access (+ ID, + refresh with offline_access) tokens for a user grant. */
-  async function userTokens(client: OidcClient, user: OidcUser, scope: string, grant: { id: string; authTime: number; nonce?: string; resource?: string }, now: number): Promise<Reply> {
+  async function userTokens(
+    client: OidcClient,
+    user: OidcUser,
+    scope: string,
+    grant: { id: string; authTime: number; nonce?: string; resource?: string },
+    now: number,
+  ): Promise<Reply> {
     const iat = Math.floor(now / 1000);
     const scopes = scope.split(' ').filter(Boolean);
     const accessToken = grant.resource
       ? await jwtAccessToken(client, user.sub, scope, grant.resource, now)
-      : opaque({ kind: 'access_token', clientId: client.clientId, sub: user.sub, scope, iat, exp: iat + ACCESS_TTL, grantId: grant.id, authTime: grant.authTime });
+      : opaque({
+          kind: 'access_token',
+          clientId: client.clientId,
+          sub: user.sub,
+          scope,
+          iat,
+          exp: iat + ACCESS_TTL,
+          grantId: grant.id,
+          authTime: grant.authTime,
+        });
     const body: JsonObject = { access_token: accessToken, expires_in: ACCESS_TTL };
     if (scopes.includes('openid')) body['id_token'] = await idToken(client, user, accessToken, grant.authTime, grant.nonce, now);
     if (scopes.includes('offline_access')) {
@@ -237,12 +269,18 @@ export function createOidcApi(ctx: ApiContext): Handler {
       if (resource && resource !== JWT_RESOURCE) return oauthError(400, 'invalid_target', 'resource indicator is missing, or unknown');
       const user = data().users.find((u) => u.sub === code.sub);
       if (!user) return INVALID_GRANT();
-      return userTokens(client, user, code.scope, {
-        id: codeValue,
-        authTime: code.authTime,
-        ...(code.nonce ? { nonce: code.nonce } : {}),
-        ...(resource ? { resource } : {}),
-      }, now);
+      return userTokens(
+        client,
+        user,
+        code.scope,
+        {
+          id: codeValue,
+          authTime: code.authTime,
+          ...(code.nonce ? { nonce: code.nonce } : {}),
+          ...(resource ? { resource } : {}),
+        },
+        now,
+      );
     }
 
     // refresh_token, with rotation: the used refresh token is consumed; using it again is replay.
@@ -264,11 +302,17 @@ export function createOidcApi(ctx: ApiContext): Handler {
     refresh.consumed = true;
     const user = data().users.find((u) => u.sub === refresh.sub);
     if (!user) return INVALID_GRANT();
-    return userTokens(client, user, requested || refresh.scope, {
-      id: refresh.grantId,
-      authTime: refresh.authTime ?? iat,
-      ...(refresh.resource ? { resource: refresh.resource } : {}),
-    }, now);
+    return userTokens(
+      client,
+      user,
+      requested || refresh.scope,
+      {
+        id: refresh.grantId,
+        authTime: refresh.authTime ?? iat,
+        ...(refresh.resource ? { resource: refresh.resource } : {}),
+      },
+      now,
+    );
   }
 
   /** Approves at once for a sandbox user (login_hint picks one, else the first) and redirects. */
@@ -300,7 +344,8 @@ export function createOidcApi(ctx: ApiContext): Handler {
       return fail('invalid_request', 'Authorization Server policy requires PKCE to be used for this request');
     }
     if (challenge !== null && method !== 'S256') return fail('invalid_request', 'not supported value of code_challenge_method');
-    if (challenge !== null && !/^[\w-]{43}$/.test(challenge)) return fail('invalid_request', 'code_challenge must be a string with a minimum length of 43 characters');
+    if (challenge !== null && !/^[\w-]{43}$/.test(challenge))
+      return fail('invalid_request', 'code_challenge must be a string with a minimum length of 43 characters');
     const resource = params.get('resource');
     if (resource !== null && resource !== JWT_RESOURCE) return fail('invalid_target', 'resource indicator is missing, or unknown');
     const hint = params.get('login_hint');
@@ -398,9 +443,13 @@ export function createOidcApi(ctx: ApiContext): Handler {
       case 'GET /.well-known/oauth-authorization-server':
         return json(200, discovery());
       case 'GET /jwks':
-        return json(200, { keys: [ctx.keys.rsa.publicJwk, ctx.keys.ec.publicJwk] }, {
-          'content-type': 'application/jwk-set+json; charset=utf-8',
-        });
+        return json(
+          200,
+          { keys: [ctx.keys.rsa.publicJwk, ctx.keys.ec.publicJwk] },
+          {
+            'content-type': 'application/jwk-set+json; charset=utf-8',
+          },
+        );
       case 'GET /auth':
       case 'POST /auth':
         return authorize(req);

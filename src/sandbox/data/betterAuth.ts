@@ -55,12 +55,7 @@ export function createBetterAuthData(now: number): BetterAuthData {
   const orgAcme = id();
   const teamPlatform = id();
 
-  const user = (
-    name: string,
-    email: string,
-    createdDaysAgo: number,
-    extra: Partial<BaUser>,
-  ): BaUser => ({
+  const user = (name: string, email: string, createdDaysAgo: number, extra: Partial<BaUser>): BaUser => ({
     id: id(),
     name,
     email,

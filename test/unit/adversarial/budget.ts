@@ -41,6 +41,10 @@ export function timeOnce(f: () => void): number {
 /** The budget in ms for a function reading `input` (baseline: best of 3 linear passes). */
 export function budgetFor(input: string): number {
   let base = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 3; i++) base = Math.min(base, timeOnce(() => void linearPass(input)));
+  for (let i = 0; i < 3; i++)
+    base = Math.min(
+      base,
+      timeOnce(() => void linearPass(input)),
+    );
   return Math.min(CEILING_MS, Math.max(FLOOR_MS, FACTOR * base));
 }

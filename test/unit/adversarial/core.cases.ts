@@ -5,7 +5,17 @@
 import { decodeJwt, decodeProtectedHeader, stripTokenWrapping, MAX_TOKEN_LENGTH } from '../../../src/core/decode';
 import { AuthLensError } from '../../../src/core/errors';
 import { errorMessage } from '../../../src/core/errorMessages';
-import { codeFence, codeSpan, escapeMarkdown, hasInvisibles, plainText, showInvisibles, showInvisiblesAsJson, stripInvisibles, truncate } from '../../../src/core/hostileText';
+import {
+  codeFence,
+  codeSpan,
+  escapeMarkdown,
+  hasInvisibles,
+  plainText,
+  showInvisibles,
+  showInvisiblesAsJson,
+  stripInvisibles,
+  truncate,
+} from '../../../src/core/hostileText';
 import { describeOAuthError, parseOAuthError, parseWwwAuthenticateError } from '../../../src/core/oauthErrors';
 import { redact, redactText } from '../../../src/core/redact';
 import { findTokens, tokenAtOffset } from '../../../src/core/tokenFinder';
@@ -28,14 +38,26 @@ export const suite: AdversarialSuite = {
     'decodeJwt (text under the size limit)': { input: underLimit, run: (s) => [decodeJwt(s), decodeJwt(`${s.slice(0, 1000)}.${s.slice(1000)}.x`)] },
     'decodeJwt (token of the pattern)': { input: tokenOf, run: (s) => decodeJwt(s) },
     'decodeProtectedHeader (text and token)': { input: underLimit, run: (s) => [decodeProtectedHeader(s), decodeProtectedHeader(`${s.slice(0, 1000)}....`)] },
-    'stripTokenWrapping (1 MB)': { input: mb, run: (s) => [stripTokenWrapping(s), stripTokenWrapping(`Authorization: Bearer "${s}"`), stripTokenWrapping(`{"access_token":"${s}"}`)] },
+    'stripTokenWrapping (1 MB)': {
+      input: mb,
+      run: (s) => [stripTokenWrapping(s), stripTokenWrapping(`Authorization: Bearer "${s}"`), stripTokenWrapping(`{"access_token":"${s}"}`)],
+    },
     'redact (1 MB)': { input: mb, run: (s) => redact(s) },
     'redactText (1 MB, shown part)': { input: mb, run: (s) => redactText(s, ['a-secret-value-123', 'another-secret-456']) },
     'redactText (1 MB, all of it)': { input: mb, run: (s) => redactText(s, ['a-secret-value-123', 'another-secret-456'], undefined, Number.POSITIVE_INFINITY) },
     'errorMessage (server texts of 1 MB)': {
       input: mb,
       run: (s) => [
-        errorMessage(new AuthLensError('http-server', { status: 500, serverMessage: s, serverCode: s, requestId: s, traceId: s, fieldErrors: [{ field: s, description: s }] })),
+        errorMessage(
+          new AuthLensError('http-server', {
+            status: 500,
+            serverMessage: s,
+            serverCode: s,
+            requestId: s,
+            traceId: s,
+            fieldErrors: [{ field: s, description: s }],
+          }),
+        ),
         errorMessage(new AuthLensError('oauth-error', { serverCode: s, where: s })),
         errorMessage(new AuthLensError('net-timeout', { where: s })),
       ],

@@ -13,7 +13,10 @@ import { mb, NOW, PATTERNS, repeatTo, tokenOf } from './patterns';
 
 let ids = 0;
 const store = new HoverTokenStore({ newId: () => `id${++ids}` });
-const reader = (line: string) => (from: number, to: number): string => line.slice(from, to);
+const reader =
+  (line: string) =>
+  (from: number, to: number): string =>
+    line.slice(from, to);
 /** A line with the token after `Bearer `, as in an HTTP log. */
 const tokenLine = (unit: string): string => `Authorization: Bearer ${tokenOf(unit)}`;
 
@@ -29,7 +32,10 @@ export const suite: AdversarialSuite = {
   functions: {
     'hoverTokenAt (1 MB line)': { input: mb, run: (s) => [hoverTokenAt(s, s.length >> 1), hoverTokenAt(s, 0), hoverTokenAt(s, s.length - 1)] },
     'findTokenOnLine (1 MB line)': { input: mb, run: (s) => findTokenOnLine(reader(s), s.length >> 1) },
-    'tokenHoverOnLine (1 MB line)': { input: mb, run: (s) => [tokenHoverOnLine(reader(s), s.length >> 1, NOW, store), tokenHoverOnLine(reader(s), 3, NOW, store)] },
+    'tokenHoverOnLine (1 MB line)': {
+      input: mb,
+      run: (s) => [tokenHoverOnLine(reader(s), s.length >> 1, NOW, store), tokenHoverOnLine(reader(s), 3, NOW, store)],
+    },
     'tokenHoverOnLine (token of the pattern)': { input: tokenLine, run: (s) => tokenHoverOnLine(reader(s), 30, NOW, store) },
     // `repaired` is the verdict's own short sentence; the reason may quote token text.
     'malformedHoverMarkdown (1 MB reason)': { input: mb, run: (s) => malformedHoverMarkdown(s, undefined, s.slice(0, 1000)) },

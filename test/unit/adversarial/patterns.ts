@@ -61,7 +61,14 @@ export function tokenOf(unit: string): string {
   const build = (n: number): string => {
     const text = repeatTo(unit, n);
     const header = { alg: 'HS256', typ: 'JWT', kid: text.slice(0, 2000) };
-    const payload = { sub: text, name: text.slice(0, 5000), aud: [text.slice(0, 1000), text.slice(0, 1000)], nested: { a: { b: [text.slice(0, 500)] } }, iat: NOW / 1000, exp: NOW / 1000 + 3600 };
+    const payload = {
+      sub: text,
+      name: text.slice(0, 5000),
+      aud: [text.slice(0, 1000), text.slice(0, 1000)],
+      nested: { a: { b: [text.slice(0, 500)] } },
+      iat: NOW / 1000,
+      exp: NOW / 1000 + 3600,
+    };
     return `${b64url(header)}.${b64url(payload)}.${Buffer.from(text.slice(0, 64), 'utf8').toString('base64url')}`;
   };
   let n = 150_000;

@@ -53,8 +53,14 @@ export const suite: AdversarialSuite = {
       input: mb,
       run: (s) => tokenTooltip({ kind: 'access-token', label: s, value: s, opaque: false, expiresAt: s }, { alg: s, claims: [{ label: s, value: s }] }, NOW),
     },
-    'sessionLabel and sessionDescription (fields of 512 K)': { input: half, run: (s) => [sessionLabel(sessionOf(s, s)), sessionDescription(sessionOf(s, s), NOW)] },
-    'tokenSummary (1 MB value)': { input: mb, run: (s) => tokenSummary({ kind: 'access-token', label: s, value: s, opaque: false, expiresAt: s }, NOW, undefined, s) },
+    'sessionLabel and sessionDescription (fields of 512 K)': {
+      input: half,
+      run: (s) => [sessionLabel(sessionOf(s, s)), sessionDescription(sessionOf(s, s), NOW)],
+    },
+    'tokenSummary (1 MB value)': {
+      input: mb,
+      run: (s) => tokenSummary({ kind: 'access-token', label: s, value: s, opaque: false, expiresAt: s }, NOW, undefined, s),
+    },
     'tokenSummary (token of the pattern)': { input: tokenOf, run: (s) => tokenSummary({ kind: 'access-token', label: 'JWT', value: s, opaque: false }, NOW) },
     'buildInspectorModel (1 MB text)': { input: mb, run: (s) => buildInspectorModel(s, { now: NOW }) },
     'buildInspectorModel (token of the pattern)': { input: tokenOf, run: (s) => buildInspectorModel(s, { now: NOW }) },

@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { availableFormats, formatCopy, isHeaderSafe, shellQuote, type CopyRequest } from '../../../src/core/copyFormats';
 
-const bearer: CopyRequest = { token: 'abc.def', url: 'http://127.0.0.1:4000/api/auth/get-session', auth: { scheme: 'bearer' }, cookieName: 'better-auth.session_token' };
+const bearer: CopyRequest = {
+  token: 'abc.def',
+  url: 'http://127.0.0.1:4000/api/auth/get-session',
+  auth: { scheme: 'bearer' },
+  cookieName: 'better-auth.session_token',
+};
 const cookie: CopyRequest = { token: 's3cr3t', url: 'https://sso.example.com/cas/session', auth: { scheme: 'cookie', name: 'authing_session' } };
 
 describe('core/copyFormats', () => {
@@ -32,8 +37,14 @@ describe('core/copyFormats', () => {
   });
 
   it('uses -X for methods other than GET', () => {
-    assert.equal(formatCopy('curl', { ...bearer, method: 'post' }), "curl -X POST 'http://127.0.0.1:4000/api/auth/get-session' -H 'Authorization: Bearer abc.def'");
-    assert.equal(formatCopy('curl', { ...bearer, method: 'GET; rm -rf /' }), "curl 'http://127.0.0.1:4000/api/auth/get-session' -H 'Authorization: Bearer abc.def'");
+    assert.equal(
+      formatCopy('curl', { ...bearer, method: 'post' }),
+      "curl -X POST 'http://127.0.0.1:4000/api/auth/get-session' -H 'Authorization: Bearer abc.def'",
+    );
+    assert.equal(
+      formatCopy('curl', { ...bearer, method: 'GET; rm -rf /' }),
+      "curl 'http://127.0.0.1:4000/api/auth/get-session' -H 'Authorization: Bearer abc.def'",
+    );
   });
 
   it('quotes hostile values for the shell and for JavaScript', () => {

@@ -51,7 +51,10 @@ describe('decodedJson (the decoded-token document)', () => {
   });
 
   it('passes every text through the translator', async () => {
-    const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(nowS + 90).sign(key);
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime(nowS + 90)
+      .sign(key);
     const doc = decodedJson(decode(token), [], NOW, (s) => `«${s}»`);
     assert.equal(doc.status, `«${decodedJsonStrings.notVerified}»`);
     assert.match(String((doc.times as { exp: string }).exp), /^«.*»$/);

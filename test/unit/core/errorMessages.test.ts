@@ -61,10 +61,7 @@ describe('core/errorMessages', () => {
   });
 
   it('names the token part and the offending character', () => {
-    assert.equal(
-      errorMessage(new AuthLensError('token-not-json', { where: 'payload' })),
-      'The token payload is not JSON.',
-    );
+    assert.equal(errorMessage(new AuthLensError('token-not-json', { where: 'payload' })), 'The token payload is not JSON.');
     assert.match(errorMessage(new AuthLensError('token-bad-base64url', { where: 'header', character: '\t' })), /header.*U\+0009/);
     assert.match(errorMessage(new AuthLensError('token-segment-count', { segmentCount: 4 })), /has 4/);
   });
@@ -88,7 +85,11 @@ describe('core/errorMessages', () => {
 
   it('shows invisible characters of server text as escapes and breaks its link syntax (notifications render links)', () => {
     const msg = errorMessage(
-      new AuthLensError('oauth-error', { serverCode: 'x\u202e', serverMessage: 'admin\u202egnp.exe\u2066 [run](command:workbench.action.terminal.new)', where: 'a\u200bb' }),
+      new AuthLensError('oauth-error', {
+        serverCode: 'x\u202e',
+        serverMessage: 'admin\u202egnp.exe\u2066 [run](command:workbench.action.terminal.new)',
+        where: 'a\u200bb',
+      }),
     );
     assert.doesNotMatch(msg, /[\u200b\u202e\u2066]/);
     assert.ok(!msg.includes(']('), msg);

@@ -71,7 +71,11 @@ const placements = (t: string): string[] => [t, `a${t}b`, `${t}x`, `x${t}`];
 
 /** Text of rendered HTML with markdown-it's entities decoded. */
 function decodeHtml(html: string): string {
-  return html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 function assertNoRaw(out: string, chars: readonly string[], what: string): void {
@@ -197,7 +201,7 @@ describe('core/hostileText', () => {
     assert.equal(renderMarkdown(escapeMarkdown('a *b* [c](d) `e` <f> &amp;')).trim(), '<p>a *b* [c](d) `e` &lt;f&gt; &amp;amp;</p>');
   });
 
-  it('escapeMarkdown keeps the hover fixture\'s hostile claim values as text (no link, no tag)', () => {
+  it("escapeMarkdown keeps the hover fixture's hostile claim values as text (no link, no tag)", () => {
     for (const value of Object.values(hostileClaims)) {
       if (typeof value !== 'string' || value.length > 1000) continue;
       const escaped = escapeMarkdown(value);

@@ -1,11 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import {
-  describeOAuthError,
-  knownOAuthErrors,
-  parseOAuthError,
-  parseWwwAuthenticateError,
-} from '../../../src/core/oauthErrors';
+import { describeOAuthError, knownOAuthErrors, parseOAuthError, parseWwwAuthenticateError } from '../../../src/core/oauthErrors';
 
 describe('core/oauthErrors', () => {
   it('knows the RFC meaning of every code the OIDC provider handles', () => {
@@ -53,10 +48,10 @@ describe('core/oauthErrors', () => {
   });
 
   it('parses the Bearer WWW-Authenticate error', () => {
-    assert.deepEqual(
-      parseWwwAuthenticateError('Bearer realm="x", error="invalid_token", error_description="invalid token provided"'),
-      { error: 'invalid_token', errorDescription: 'invalid token provided' },
-    );
+    assert.deepEqual(parseWwwAuthenticateError('Bearer realm="x", error="invalid_token", error_description="invalid token provided"'), {
+      error: 'invalid_token',
+      errorDescription: 'invalid token provided',
+    });
     assert.equal(parseWwwAuthenticateError('Bearer realm="x"'), undefined);
   });
 });

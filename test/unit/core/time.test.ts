@@ -1,12 +1,5 @@
 import * as assert from 'node:assert/strict';
-import {
-  defaultCountdownStrings,
-  formatCountdown,
-  formatRelative,
-  localiseStrings,
-  parseInstant,
-  type CountdownStrings,
-} from '../../../src/core/time';
+import { defaultCountdownStrings, formatCountdown, formatRelative, localiseStrings, parseInstant, type CountdownStrings } from '../../../src/core/time';
 
 const S = 1000;
 const M = 60 * S;

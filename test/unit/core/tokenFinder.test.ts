@@ -105,7 +105,11 @@ describe('core/tokenFinder', () => {
       const found = tokenAtOffset(text, 'Authorization: Bearer '.length + 3);
       assert.equal(found?.shape, 'jws', JSON.stringify(lead));
       assert.equal(found.text, token);
-      assert.deepEqual(findTokens(text).map((f) => f.text), [token], JSON.stringify(lead));
+      assert.deepEqual(
+        findTokens(text).map((f) => f.text),
+        [token],
+        JSON.stringify(lead),
+      );
       // ...and the verdict every view renders agrees (after `Bearer ` it was called opaque).
       const context = { before: text.slice(0, found.start), after: text.slice(found.end) };
       assert.equal(tokenVerdict(found.text, Date.now(), { context }).kind, 'jws', JSON.stringify(lead));
@@ -118,7 +122,7 @@ describe('core/tokenFinder', () => {
     assert.deepEqual(findTokens(`CSS.foo ICON.bar DQ.x ${b64url(' [1]')}.${p}.${sig}`), []);
   });
 
-  it('reports strings whose first part starts like a JSON header but not as eyJ, with the verdict\'s reason', () => {
+  it("reports strings whose first part starts like a JSON header but not as eyJ, with the verdict's reason", () => {
     const p = b64url({ sub: 'finder' });
     const sig = b64url('finder-signature');
     // [header text, parts]: each fails, and none starts with `eyJ` (the only starts reported before).
@@ -151,7 +155,11 @@ describe('core/tokenFinder', () => {
       assert.equal(verdict.kind, 'malformed', label);
       assert.equal(found.error?.code, verdict.error?.code, label);
       assert.match(found.reason ?? '', /header|parts separated by dots/, label);
-      assert.deepEqual(findTokens(`a ${line} b`).map((f) => [f.shape, f.text]), [['malformed', token]], label);
+      assert.deepEqual(
+        findTokens(`a ${line} b`).map((f) => [f.shape, f.text]),
+        [['malformed', token]],
+        label,
+      );
     }
   });
 
@@ -174,7 +182,16 @@ describe('core/tokenFinder', () => {
   });
 
   it('ignores text that does not look like a JWT', () => {
-    for (const text of ['package.json', 'www.example.com', 'a.b.c', 'foo.bar.baz.qux.quux', 'eyJhbGciOiJIUzI1NiJ9', 'v1.2.3', 'eyJ', 'x.eyJhbGciOi.eyJzdWIi.sig']) {
+    for (const text of [
+      'package.json',
+      'www.example.com',
+      'a.b.c',
+      'foo.bar.baz.qux.quux',
+      'eyJhbGciOiJIUzI1NiJ9',
+      'v1.2.3',
+      'eyJ',
+      'x.eyJhbGciOi.eyJzdWIi.sig',
+    ]) {
       assert.equal(tokenAtOffset(text, 1), undefined, text);
     }
     assert.equal(tokenAtOffset(T, -1), undefined);
@@ -269,8 +286,8 @@ describe('core/tokenFinder', () => {
         return performance.now() - t0;
       };
       for (const unit of ['eyJ+', 'eyJ=', '=eyJ.+', 'eyJ+.', `${T}+`]) {
-        const small = unit.repeat(Math.ceil(64 * 1024 / unit.length));
-        const big = unit.repeat(Math.ceil(1024 * 1024 / unit.length));
+        const small = unit.repeat(Math.ceil((64 * 1024) / unit.length));
+        const big = unit.repeat(Math.ceil((1024 * 1024) / unit.length));
         time(small);
         const tSmall = Math.max(time(small), 1);
         const tBig = time(big);

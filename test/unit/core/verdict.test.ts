@@ -90,7 +90,15 @@ describe('core/verdict', () => {
     });
 
     it('the live state from epoch-ms facts matches the verdict at the same instant', () => {
-      const payloads: JsonObject[] = [{ exp: nowS - 20, nbf: nowS + 20 }, { exp: nowS }, { exp: nowS + 3600 }, { nbf: nowS - 1, exp: nowS + 3600 }, { nbf: nowS + 5 }, { exp: nowS + 60 }, {}];
+      const payloads: JsonObject[] = [
+        { exp: nowS - 20, nbf: nowS + 20 },
+        { exp: nowS },
+        { exp: nowS + 3600 },
+        { nbf: nowS - 1, exp: nowS + 3600 },
+        { nbf: nowS + 5 },
+        { exp: nowS + 60 },
+        {},
+      ];
       for (const payload of payloads) {
         const t = tokenTimes(payload, NOW);
         const ms = (c: 'exp' | 'nbf') => {

@@ -32,13 +32,19 @@ describe('core/warnings', () => {
     assert.equal(none[0]?.severity, 'error');
     assert.match(none[0]?.hint ?? '', /RFC 8725/);
     const hs = tokenWarnings(decoded({ alg: 'HS256' }, fresh), NOW);
-    assert.deepEqual(hs.map((w) => [w.code, w.severity]), [['alg-symmetric', 'info']]);
+    assert.deepEqual(
+      hs.map((w) => [w.code, w.severity]),
+      [['alg-symmetric', 'info']],
+    );
   });
 
   it('no exp, expired, expired within the skew', () => {
     assert.deepEqual(codes(decoded(RS, { sub: 'u' })), ['no-exp']);
     const expired = tokenWarnings(decoded(RS, { exp: nowS - 3600 }), NOW);
-    assert.deepEqual(expired.map((w) => [w.code, w.severity, w.field]), [['expired', 'error', 'exp']]);
+    assert.deepEqual(
+      expired.map((w) => [w.code, w.severity, w.field]),
+      [['expired', 'error', 'exp']],
+    );
     assert.deepEqual(codes(decoded(RS, { exp: nowS - 10 })), ['expired-within-skew']);
     assert.deepEqual(codes(decoded(RS, { exp: nowS - 10 }), { skewMs: 0 }), ['expired']);
   });
@@ -57,7 +63,13 @@ describe('core/warnings', () => {
 
   it('exp before iat is an error', () => {
     const w = tokenWarnings(decoded(RS, { iat: nowS - 60, exp: nowS - 120 }), NOW);
-    assert.deepEqual(w.map((x) => [x.code, x.severity]), [['expired', 'error'], ['exp-before-iat', 'error']]);
+    assert.deepEqual(
+      w.map((x) => [x.code, x.severity]),
+      [
+        ['expired', 'error'],
+        ['exp-before-iat', 'error'],
+      ],
+    );
   });
 
   it('access tokens living over 24 h (explicit kind, at+jwt, or scope/client_id)', () => {
@@ -73,21 +85,27 @@ describe('core/warnings', () => {
 
   it('jku, x5u and jwk in the header are noted', () => {
     const w = tokenWarnings(decoded({ ...RS, jku: 'https://evil.example/jwks', x5u: 'https://evil.example/cert', jwk: { kty: 'oct' } }, fresh), NOW);
-    assert.deepEqual(w.map((x) => [x.code, x.field, x.severity]), [
-      ['key-url-header', 'jku', 'info'],
-      ['key-url-header', 'x5u', 'info'],
-      ['embedded-jwk', 'jwk', 'info'],
-    ]);
+    assert.deepEqual(
+      w.map((x) => [x.code, x.field, x.severity]),
+      [
+        ['key-url-header', 'jku', 'info'],
+        ['key-url-header', 'x5u', 'info'],
+        ['embedded-jwk', 'jwk', 'info'],
+      ],
+    );
     assert.match(w[0]!.message, /never follows/);
   });
 
   it('sensitive fields in the payload are errors, listed first', () => {
     const w = tokenWarnings(decoded({ alg: 'HS256' }, { ...fresh, user: { passwordHash: '$2b$10$abc', refresh_token: 'rt' }, salt: '' }), NOW);
-    assert.deepEqual(w.map((x) => [x.code, x.field]), [
-      ['sensitive-field', 'user.passwordHash'],
-      ['sensitive-field', 'user.refresh_token'],
-      ['alg-symmetric', 'alg'],
-    ]);
+    assert.deepEqual(
+      w.map((x) => [x.code, x.field]),
+      [
+        ['sensitive-field', 'user.passwordHash'],
+        ['sensitive-field', 'user.refresh_token'],
+        ['alg-symmetric', 'alg'],
+      ],
+    );
   });
 
   it('every warning has a message and a hint; t() localises them', () => {
@@ -106,7 +124,10 @@ describe('core/warnings', () => {
         ['userInfo.password', 'password'],
         ['userInfo.salt', 'salt'],
       ]);
-      const empty = found.filter((f) => f.empty).map((f) => f.path).sort();
+      const empty = found
+        .filter((f) => f.empty)
+        .map((f) => f.path)
+        .sort();
       assert.deepEqual(empty, [
         'userInfo.encryptedPassword',
         'userInfo.secretInfo',
@@ -121,12 +142,15 @@ describe('core/warnings', () => {
     it('walks arrays and odd keys, with a path prefix', () => {
       const f = sensitiveFields({ items: [{ client_secret: 'x' }, { 'private-key': 'k' }], 'a.b': { OTP_SECRET: 's', apiKey: 'k' } }, 'body');
       // Breadth first: shallower findings come first.
-      assert.deepEqual(f.map((x) => [x.path, x.kind]), [
-        ['body["a.b"].OTP_SECRET', 'secret'],
-        ['body["a.b"].apiKey', 'api-key'],
-        ['body.items[0].client_secret', 'secret'],
-        ['body.items[1]["private-key"]', 'private-key'],
-      ]);
+      assert.deepEqual(
+        f.map((x) => [x.path, x.kind]),
+        [
+          ['body["a.b"].OTP_SECRET', 'secret'],
+          ['body["a.b"].apiKey', 'api-key'],
+          ['body.items[0].client_secret', 'secret'],
+          ['body.items[1]["private-key"]', 'private-key'],
+        ],
+      );
     });
 
     it('is depth-limited and copes with huge or deep input', () => {
@@ -136,7 +160,10 @@ describe('core/warnings', () => {
       const wide: JsonObject = {};
       for (let i = 0; i < 10_000; i++) wide[`k${i}`] = { v: i };
       wide['secret'] = 'x';
-      assert.deepEqual(sensitiveFields(wide).map((x) => x.path), ['secret']);
+      assert.deepEqual(
+        sensitiveFields(wide).map((x) => x.path),
+        ['secret'],
+      );
       assert.deepEqual(sensitiveFields('password'), []);
       assert.deepEqual(sensitiveFields(null), []);
     });

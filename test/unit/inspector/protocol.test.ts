@@ -21,7 +21,11 @@ describe('inspector protocol validation', () => {
       seq: 2,
       key: { kind: 'secret', secret: 's', remember: false },
     });
-    assert.deepEqual(parseWebviewMessage({ type: 'verify', seq: 2, key: { kind: 'jwks', url: 'https://x/jwks' } }), { type: 'verify', seq: 2, key: { kind: 'jwks', url: 'https://x/jwks' } });
+    assert.deepEqual(parseWebviewMessage({ type: 'verify', seq: 2, key: { kind: 'jwks', url: 'https://x/jwks' } }), {
+      type: 'verify',
+      seq: 2,
+      key: { kind: 'jwks', url: 'https://x/jwks' },
+    });
     assert.deepEqual(parseWebviewMessage({ type: 'compare', seq: 4, source: { kind: 'pick' } }), { type: 'compare', seq: 4, source: { kind: 'pick' } });
     assert.deepEqual(parseWebviewMessage({ type: 'action', seq: 5, action: 'revoke' }), { type: 'action', seq: 5, action: 'revoke' });
     assert.deepEqual(parseWebviewMessage({ type: 'stateSaved', json: '{}' }), { type: 'stateSaved', json: '{}' });
@@ -67,7 +71,11 @@ describe('inspector protocol validation', () => {
   });
 
   it('keeps only a well-formed opaque key and UI preferences from restored state', () => {
-    assert.deepEqual(parseWebviewState({ panelKey: 'abcDEF012_-xyz', dateMode: 'utc', tab: 'raw', token: 'eyJ...' }), { panelKey: 'abcDEF012_-xyz', dateMode: 'utc', tab: 'raw' });
+    assert.deepEqual(parseWebviewState({ panelKey: 'abcDEF012_-xyz', dateMode: 'utc', tab: 'raw', token: 'eyJ...' }), {
+      panelKey: 'abcDEF012_-xyz',
+      dateMode: 'utc',
+      tab: 'raw',
+    });
     assert.deepEqual(parseWebviewState({ panelKey: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.sig' }), {});
     assert.deepEqual(parseWebviewState('nope'), {});
   });

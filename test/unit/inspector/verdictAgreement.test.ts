@@ -103,7 +103,11 @@ function expectedWords(row: Row): VerdictWords {
   assert.deepEqual(v.repairs, row.repairs ?? [], 'verdict repairs');
   if (row.problem) assert.match(w.claimProblems.exp ?? '', row.problem);
   if (row.skew !== undefined) assert.equal(w.skewNote !== undefined, row.skew, 'skew note');
-  if (row.name === 'invalid UTF-8') assert.ok(w.notes.some((n) => n.includes('U+FFFD')), 'invalid UTF-8 note');
+  if (row.name === 'invalid UTF-8')
+    assert.ok(
+      w.notes.some((n) => n.includes('U+FFFD')),
+      'invalid UTF-8 note',
+    );
   return w;
 }
 

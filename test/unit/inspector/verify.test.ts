@@ -22,7 +22,12 @@ describe('verifyJwt', () => {
     hsToken = await new SignJWT({ sub: 'bob' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
     const jwk = await exportJWK(publicKey);
     const otherJwk = await exportJWK(other.publicKey);
-    jwks = { keys: [{ ...otherJwk, kid: 'k0', use: 'sig' }, { ...jwk, kid: 'k1', use: 'sig', alg: 'RS256' }] };
+    jwks = {
+      keys: [
+        { ...otherJwk, kid: 'k0', use: 'sig' },
+        { ...jwk, kid: 'k1', use: 'sig', alg: 'RS256' },
+      ],
+    };
     pem = await exportSPKI(publicKey);
     otherPem = await exportSPKI(other.publicKey);
   });
@@ -148,7 +153,10 @@ describe('fetchKeySet: a discovery document that names keys on another origin', 
       const same = await fetchKeySet(`${issuer.origin}/.well-known/openid-configuration`, { confirmKeyUrl: confirm });
       assert.deepEqual(same, { jwks: { issuer: issuer.origin, jwks_uri: `${issuer.origin}/jwks` }, url: `${issuer.origin}/jwks` });
       assert.equal(asked, 0);
-      await assert.rejects(fetchKeySet(`${foreignHttp.origin}/.well-known/openid-configuration`, { confirmKeyUrl: confirm }), (err) => isAuthLensError(err) && err.code === 'unsupported');
+      await assert.rejects(
+        fetchKeySet(`${foreignHttp.origin}/.well-known/openid-configuration`, { confirmKeyUrl: confirm }),
+        (err) => isAuthLensError(err) && err.code === 'unsupported',
+      );
       assert.equal(asked, 0, 'a URL that is never fetched is not offered');
     } finally {
       await Promise.all([issuer.close(), foreignHttp.close()]);

@@ -41,13 +41,27 @@ function authingSession(token: string): SessionInfo {
     expiresAt: new Date(NOW + 86_400_000).toISOString(),
     idleExpiresAt: new Date(NOW + 1800_000).toISOString(),
     tokens: [{ kind: 'id-token', label: 'ID token', value: token, opaque: false, expiresAt: new Date(NOW + 2 * 3600_000).toISOString() }],
-    raw: { session: { _id: 'sess-1', appId: 'app', type: 'oidc', cookie: { expires: new Date(NOW + 86_400_000).toISOString(), httpOnly: true } }, user: user as never },
+    raw: {
+      session: { _id: 'sess-1', appId: 'app', type: 'oidc', cookie: { expires: new Date(NOW + 86_400_000).toISOString(), httpOnly: true } },
+      user: user as never,
+    },
   };
 }
 
 describe('inspector view model', () => {
   const token = unsignedJwt(
-    { iss: 'https://issuer.example/oidc', sub: 'user-1', aud: ['api', 'web'], iat: nowS - 60, nbf: nowS - 60, exp: nowS + 600, auth_time: nowS - 120, amr: ['pwd', 'mfa'], address: { country: 'CN', locality: 'Beijing' }, favouriteColour: 'teal' },
+    {
+      iss: 'https://issuer.example/oidc',
+      sub: 'user-1',
+      aud: ['api', 'web'],
+      iat: nowS - 60,
+      nbf: nowS - 60,
+      exp: nowS + 600,
+      auth_time: nowS - 120,
+      amr: ['pwd', 'mfa'],
+      address: { country: 'CN', locality: 'Beijing' },
+      favouriteColour: 'teal',
+    },
     { alg: 'RS256', kid: 'key-1', typ: 'JWT' },
   );
 
@@ -62,7 +76,10 @@ describe('inspector view model', () => {
     const address = find(rowsOf(m, 'payload'), 'address');
     assert.equal(address.kind, 'object');
     assert.equal(address.count, 2);
-    assert.deepEqual(address.children?.map((c) => c.name), ['country', 'locality']);
+    assert.deepEqual(
+      address.children?.map((c) => c.name),
+      ['country', 'locality'],
+    );
     const amr = find(rowsOf(m, 'payload'), 'amr');
     assert.equal(amr.children?.[0]?.name, '[0]');
     assert.ok(amr.children?.[1]?.explanation, 'amr values are explained');
@@ -91,10 +108,12 @@ describe('inspector view model', () => {
     assert.match(m.json.payload, /"favouriteColour": "teal"/);
   });
 
-  it('offers the configured issuer\'s discovery document where the kind table puts the keys there (oidc), not for other kinds', () => {
+  it("offers the configured issuer's discovery document where the kind table puts the keys there (oidc), not for other kinds", () => {
     const issuer = 'https://login.example/realms/dev';
     const candidates = (providerKind: 'oidc' | 'better-auth'): string[] =>
-      modelOf(buildInspectorModel(token, { now: NOW, source: { providerId: 'p', providerLabel: 'P', providerKind, issuer } })).verify.jwksCandidates.map((c) => c.url);
+      modelOf(buildInspectorModel(token, { now: NOW, source: { providerId: 'p', providerLabel: 'P', providerKind, issuer } })).verify.jwksCandidates.map(
+        (c) => c.url,
+      );
     const configured = `${issuer}/.well-known/openid-configuration`;
     assert.ok(candidates('oidc').includes(configured));
     assert.ok(!candidates('better-auth').includes(configured));
@@ -152,7 +171,9 @@ describe('inspector view model', () => {
 
   it('shows an opaque session token with the session data and a decode note', () => {
     const session = authingSession('opaque-session-id-123');
-    const m = modelOf(buildInspectorModel('opaque-session-id-123', { now: NOW, source: { providerId: 'a', providerLabel: 'A', providerKind: 'authing', session } }));
+    const m = modelOf(
+      buildInspectorModel('opaque-session-id-123', { now: NOW, source: { providerId: 'a', providerLabel: 'A', providerKind: 'authing', session } }),
+    );
     assert.ok(m.decodeError);
     assert.ok(m.tables.some((t) => t.part === 'session'));
     assert.ok(!m.tables.some((t) => t.part === 'header'));

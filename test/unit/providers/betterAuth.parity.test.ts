@@ -13,8 +13,37 @@ import { startSandbox, type SandboxHandle } from '../../../src/sandbox/index';
 import { call, signIn, signUp, spawnBetterAuth, type BetterAuthChild, type SignedIn } from '../../fixtures/betterAuthClient';
 
 /** `components.schemas` of seed 000. */
-const SEED_SESSION_KEYS = ['id', 'expiresAt', 'token', 'createdAt', 'updatedAt', 'ipAddress', 'userAgent', 'userId', 'impersonatedBy', 'activeOrganizationId', 'activeTeamId'];
-const SEED_USER_KEYS = ['id', 'name', 'email', 'emailVerified', 'image', 'createdAt', 'updatedAt', 'role', 'banned', 'banReason', 'banExpires', 'lastLoginMethod', 'inherentOrganizationId', 'inherentTeamId', 'metadata', 'stripeCustomerId'];
+const SEED_SESSION_KEYS = [
+  'id',
+  'expiresAt',
+  'token',
+  'createdAt',
+  'updatedAt',
+  'ipAddress',
+  'userAgent',
+  'userId',
+  'impersonatedBy',
+  'activeOrganizationId',
+  'activeTeamId',
+];
+const SEED_USER_KEYS = [
+  'id',
+  'name',
+  'email',
+  'emailVerified',
+  'image',
+  'createdAt',
+  'updatedAt',
+  'role',
+  'banned',
+  'banReason',
+  'banExpires',
+  'lastLoginMethod',
+  'inherentOrganizationId',
+  'inherentTeamId',
+  'metadata',
+  'stripeCustomerId',
+];
 
 type Kind = 'null' | 'array' | 'object' | 'string' | 'number' | 'boolean' | 'undefined';
 const kindOf = (v: unknown): Kind => (v === null ? 'null' : Array.isArray(v) ? 'array' : (typeof v as Kind));
@@ -115,9 +144,17 @@ describe('sandbox parity with a real Better Auth server', function () {
   });
 
   it('POST /admin/list-user-sessions: {sessions:[...]} with the same keys and types (impersonatedBy included)', async () => {
-    const r = await getJson(`${real.baseUrl}/admin/list-user-sessions`, admin.signed, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user.userId }) });
-    const sbBob = (((await getJson(`${sandbox.baseUrls.betterAuth}/get-session`, sbUser)).json as { user: { id: string } }).user).id;
-    const s = await getJson(`${sandbox.baseUrls.betterAuth}/admin/list-user-sessions`, sbAdmin, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: sbBob }) });
+    const r = await getJson(`${real.baseUrl}/admin/list-user-sessions`, admin.signed, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: user.userId }),
+    });
+    const sbBob = ((await getJson(`${sandbox.baseUrls.betterAuth}/get-session`, sbUser)).json as { user: { id: string } }).user.id;
+    const s = await getJson(`${sandbox.baseUrls.betterAuth}/admin/list-user-sessions`, sbAdmin, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: sbBob }),
+    });
     assert.equal(r.status, 200);
     assert.equal(s.status, 200);
     const rs = (r.json as { sessions: Record<string, unknown>[] }).sessions;
@@ -138,15 +175,31 @@ describe('sandbox parity with a real Better Auth server', function () {
     const sl = await fetch(`${sandbox.baseUrls.betterAuth}/list-sessions`);
     assert.equal(sl.status, rl.status);
     assert.deepEqual(Object.keys((await sl.json()) as object).sort(), Object.keys((await rl.json()) as object).sort());
-    const ra = await fetch(`${real.baseUrl}/admin/list-user-sessions`, { method: 'POST', headers: { 'content-type': 'application/json', origin: real.url }, body: '{"userId":"x"}' });
-    const sa = await fetch(`${sandbox.baseUrls.betterAuth}/admin/list-user-sessions`, { method: 'POST', headers: { 'content-type': 'application/json', origin: sandbox.url }, body: '{"userId":"x"}' });
+    const ra = await fetch(`${real.baseUrl}/admin/list-user-sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: real.url },
+      body: '{"userId":"x"}',
+    });
+    const sa = await fetch(`${sandbox.baseUrls.betterAuth}/admin/list-user-sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: sandbox.url },
+      body: '{"userId":"x"}',
+    });
     assert.equal(sa.status, ra.status);
     assert.equal(await sa.text(), await ra.text());
   });
 
   it('revoke-session answers {"status":true} on both, even for a token that is not the caller’s', async () => {
-    const r = await getJson(`${real.baseUrl}/revoke-session`, user.signed, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'not-a-real-token' }) });
-    const s = await getJson(`${sandbox.baseUrls.betterAuth}/revoke-session`, sbUser, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'not-a-real-token' }) });
+    const r = await getJson(`${real.baseUrl}/revoke-session`, user.signed, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: 'not-a-real-token' }),
+    });
+    const s = await getJson(`${sandbox.baseUrls.betterAuth}/revoke-session`, sbUser, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: 'not-a-real-token' }),
+    });
     assert.deepEqual(r.json, { status: true });
     assert.deepEqual(s.json, r.json);
   });

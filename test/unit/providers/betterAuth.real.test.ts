@@ -57,7 +57,11 @@ describe('providers/better-auth against a real Better Auth server', function () 
   });
 
   it('get-session by cookie pasted as name=value, and by a whole Cookie header', async () => {
-    for (const cookie of [`better-auth.session_token=${alice.cookie}`, `Cookie: other=1; better-auth.session_token=${alice.cookie}`, decodeURIComponent(alice.cookie)]) {
+    for (const cookie of [
+      `better-auth.session_token=${alice.cookie}`,
+      `Cookie: other=1; better-auth.session_token=${alice.cookie}`,
+      decodeURIComponent(alice.cookie),
+    ]) {
       const page = await list({ cookie });
       assert.equal(current(page.sessions).user.id, alice.userId, cookie.slice(0, 20));
     }
@@ -187,7 +191,11 @@ describe('providers/better-auth against a real Better Auth server', function () 
     const page = await list({ cookie: ivan.cookie, admin: ivan.signed });
     assert.equal(page.sessions.length, 2);
     // 401 with an empty body on the admin route: the raw server really does that.
-    const raw = await fetch(`${server.baseUrl}/admin/list-user-sessions`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: '{"userId":"x"}' });
+    const raw = await fetch(`${server.baseUrl}/admin/list-user-sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: '{"userId":"x"}',
+    });
     assert.equal(raw.status, 401);
     assert.equal(await raw.text(), '');
     const p = provider();

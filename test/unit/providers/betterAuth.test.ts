@@ -131,7 +131,14 @@ describe('providers/better-auth (fake server: fallbacks)', function () {
   this.timeout(10_000);
   let srv: MiniServer;
   let p: BetterAuthProvider;
-  const session = { id: 's1', token: 'tokentokentokentokentokentoken12', userId: 'u1', expiresAt: new Date(Date.now() + 3600e3).toISOString(), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() };
+  const session = {
+    id: 's1',
+    token: 'tokentokentokentokentokentoken12',
+    userId: 'u1',
+    expiresAt: new Date(Date.now() + 3600e3).toISOString(),
+    createdAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+  };
   const user = { id: 'u1', name: 'U', email: 'u@x.test' };
 
   beforeEach(async () => {
@@ -167,7 +174,10 @@ describe('providers/better-auth (fake server: fallbacks)', function () {
     });
     const page = await p.listSessions({ credentials: { cookie: 'abc' } });
     assert.equal(page.sessions.length, 1);
-    assert.deepEqual(page.sessions[0]?.tokens.map((t) => t.kind), ['session-token']);
+    assert.deepEqual(
+      page.sessions[0]?.tokens.map((t) => t.kind),
+      ['session-token'],
+    );
     assert.equal(page.sessions[0]?.ip, undefined);
   });
 

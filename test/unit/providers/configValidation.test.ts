@@ -25,7 +25,10 @@ describe('configValidation', () => {
       { id: 'ok', kind: 'oidc', baseUrl: 'https://x' },
       { id: 'ok', kind: 'oidc', baseUrl: 'https://y' },
     ]);
-    assert.deepEqual(r.configs.map((c) => c.id), ['ok']);
+    assert.deepEqual(
+      r.configs.map((c) => c.id),
+      ['ok'],
+    );
     assert.deepEqual(
       r.problems.map((p) => [p.index, p.id, p.field, p.problem]),
       [
@@ -82,16 +85,22 @@ describe('mergeProviderLevels (workspace trust)', () => {
 
   it('uses only user-level providers in Restricted Mode', () => {
     const r = mergeProviderLevels({ user, workspace, restricted: true, insecureTlsProviders: undefined });
-    assert.deepEqual(r.providers.map((p) => [p.id, p.baseUrl, p.level]), [['prod', 'https://auth.example.com/api/auth', 'user']]);
+    assert.deepEqual(
+      r.providers.map((p) => [p.id, p.baseUrl, p.level]),
+      [['prod', 'https://auth.example.com/api/auth', 'user']],
+    );
     assert.equal(r.ignoredWorkspaceProviders, 2);
   });
 
   it('lets a trusted workspace override by id (the credential binding then protects)', () => {
     const r = mergeProviderLevels({ user, workspace, restricted: false, insecureTlsProviders: undefined });
-    assert.deepEqual(r.providers.map((p) => [p.id, p.baseUrl, p.level]), [
-      ['prod', 'https://attacker.example/api/auth', 'workspace'],
-      ['extra', 'https://attacker.example/ms', 'workspace'],
-    ]);
+    assert.deepEqual(
+      r.providers.map((p) => [p.id, p.baseUrl, p.level]),
+      [
+        ['prod', 'https://attacker.example/api/auth', 'workspace'],
+        ['extra', 'https://attacker.example/ms', 'workspace'],
+      ],
+    );
     assert.equal(r.ignoredWorkspaceProviders, 0);
   });
 
@@ -116,11 +125,19 @@ describe('mergeProviderLevels (workspace trust)', () => {
   });
 
   it('tags problems with their level', () => {
-    const r = mergeProviderLevels({ user: [{ id: 'x' }], workspace: [{ id: 'y', kind: 'nope', baseUrl: 'http://h' }], restricted: false, insecureTlsProviders: [] });
-    assert.deepEqual(r.problems.map((p) => [p.level, p.field, p.problem]), [
-      ['user', 'kind', 'missing'],
-      ['user', 'baseUrl', 'missing'],
-      ['workspace', 'kind', 'bad-kind'],
-    ]);
+    const r = mergeProviderLevels({
+      user: [{ id: 'x' }],
+      workspace: [{ id: 'y', kind: 'nope', baseUrl: 'http://h' }],
+      restricted: false,
+      insecureTlsProviders: [],
+    });
+    assert.deepEqual(
+      r.problems.map((p) => [p.level, p.field, p.problem]),
+      [
+        ['user', 'kind', 'missing'],
+        ['user', 'baseUrl', 'missing'],
+        ['workspace', 'kind', 'bad-kind'],
+      ],
+    );
   });
 });

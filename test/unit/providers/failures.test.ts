@@ -179,16 +179,17 @@ describe('providers: every failure against the sandbox', function () {
   }
 
   // A suite of its own so it runs after the per-provider suites above.
-  describe('credentials', () => it('no credential appears in any of those errors', () => {
-    assert.ok(errors.length >= 40, `${errors.length} errors`);
-    for (const { err, creds } of errors) {
-      const text = `${err.message}\n${JSON.stringify(err.details)}\n${err.stack ?? ''}`;
-      for (const value of Object.values(creds)) {
-        if (value === undefined) continue;
-        for (const v of [value, safeDecode(value)]) assert.ok(!text.includes(v), `${err.code} leaks a credential: ${text}`);
+  describe('credentials', () =>
+    it('no credential appears in any of those errors', () => {
+      assert.ok(errors.length >= 40, `${errors.length} errors`);
+      for (const { err, creds } of errors) {
+        const text = `${err.message}\n${JSON.stringify(err.details)}\n${err.stack ?? ''}`;
+        for (const value of Object.values(creds)) {
+          if (value === undefined) continue;
+          for (const v of [value, safeDecode(value)]) assert.ok(!text.includes(v), `${err.code} leaks a credential: ${text}`);
+        }
       }
-    }
-  }));
+    }));
 });
 
 function safeDecode(s: string): string {

@@ -268,7 +268,15 @@ describe('providers/http', function () {
     ];
     for (const [status, code] of cases) {
       srv.handle((_r, res) =>
-        json(res, status, { title: 'Forbidden', detail: 'not your session', status, code: 30101001, request_id: 'req_9', trace_id: '00-abc-def-01', errors: [{ field: 'auth_user_id', code: 'required', description: 'missing' }] }),
+        json(res, status, {
+          title: 'Forbidden',
+          detail: 'not your session',
+          status,
+          code: 30101001,
+          request_id: 'req_9',
+          trace_id: '00-abc-def-01',
+          errors: [{ field: 'auth_user_id', code: 'required', description: 'missing' }],
+        }),
       );
       const err = await fails(get('/s'));
       assert.equal(err.code, code);
@@ -301,7 +309,9 @@ describe('providers/http', function () {
 
   it('429 with x-retry-after (Better Auth) and a short wait also retries once', async () => {
     let n = 0;
-    srv.handle((_r, res) => (n++ === 0 ? json(res, 429, { message: 'Too many requests. Please try again later.' }, { 'x-retry-after': '0' }) : json(res, 200, {})));
+    srv.handle((_r, res) =>
+      n++ === 0 ? json(res, 429, { message: 'Too many requests. Please try again later.' }, { 'x-retry-after': '0' }) : json(res, 200, {}),
+    );
     await get('/r');
     assert.equal(srv.seen.length, 2);
   });
@@ -390,7 +400,9 @@ describe('providers/http', function () {
     try {
       const err = await fails(client.send({ method: 'GET', url: `${other.url}/x`, headers: AUTH }));
       assert.equal(err.code, 'origin-mismatch');
-      const err2 = await fails(client.send({ method: 'POST', url: `${other.url}/x`, form: { client_secret: 'client-SECRET-xyz-123456' }, secrets: ['client-SECRET-xyz-123456'] }));
+      const err2 = await fails(
+        client.send({ method: 'POST', url: `${other.url}/x`, form: { client_secret: 'client-SECRET-xyz-123456' }, secrets: ['client-SECRET-xyz-123456'] }),
+      );
       assert.equal(err2.code, 'origin-mismatch');
       assert.equal(other.seen.length, 0);
       // Without credentials another origin is fine (JWKS of another host, say).
@@ -593,11 +605,33 @@ async function startConnectProxy(targetPort: number): Promise<{ url: string; con
 async function startTlsServer(): Promise<{ url: string; close(): Promise<void> } | undefined> {
   const dir = mkdtempSync(join(tmpdir(), 'authlens-tls-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        join(dir, 'k.pem'),
+        '-out',
+        join(dir, 'c.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
   } catch {
     return undefined;
   }
-  const server = https.createServer({ key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) }, (_req, res) => json(res, 200, { tls: true }));
+  const server = https.createServer({ key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) }, (_req, res) =>
+    json(res, 200, { tls: true }),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {

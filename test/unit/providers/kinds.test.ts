@@ -32,16 +32,24 @@ describe('providers/kinds', () => {
     }
     const bad = validateProviderEntry({ id: 'a', kind: 'hasOwnProperty', baseUrl: 'http://h' }, 0);
     assert.equal(bad.config, undefined);
-    assert.deepEqual(bad.problems.map((p) => [p.field, p.problem, p.expected]), [['kind', 'bad-kind', providerKindList.join(', ')]]);
+    assert.deepEqual(
+      bad.problems.map((p) => [p.field, p.problem, p.expected]),
+      [['kind', 'bad-kind', providerKindList.join(', ')]],
+    );
   });
 
   it('registers exactly one provider definition per row, with the row’s credential kinds', () => {
-    assert.deepEqual(providerDefinitions.map((d) => d.kind), [...providerKindList]);
-    for (const d of providerDefinitions) assert.deepEqual(d.credentialKinds, providerKindTable[d.kind].credentialKinds, d.kind);
     assert.deepEqual(
-      Object.fromEntries(providerDefinitions.map((d) => [d.kind, [...d.credentialKinds]])),
-      { 'better-auth': ['cookie', 'bearer', 'admin'], authing: ['cookie', 'clientSecret'], authms: ['bearer', 'admin'], oidc: ['clientSecret'] },
+      providerDefinitions.map((d) => d.kind),
+      [...providerKindList],
     );
+    for (const d of providerDefinitions) assert.deepEqual(d.credentialKinds, providerKindTable[d.kind].credentialKinds, d.kind);
+    assert.deepEqual(Object.fromEntries(providerDefinitions.map((d) => [d.kind, [...d.credentialKinds]])), {
+      'better-auth': ['cookie', 'bearer', 'admin'],
+      authing: ['cookie', 'clientSecret'],
+      authms: ['bearer', 'admin'],
+      oidc: ['clientSecret'],
+    });
   });
 
   it('every row has a label, a detail and an http(s) base URL example', () => {
@@ -51,7 +59,10 @@ describe('providers/kinds', () => {
       assert.match(row.baseUrlExample, /^https?:\/\/[^/]/, kind);
     }
     // Only OpenID Connect asks for a client id and reads discovery.
-    assert.deepEqual(providerKindList.filter((k) => providerKindTable[k].openIdClient), ['oidc']);
+    assert.deepEqual(
+      providerKindList.filter((k) => providerKindTable[k].openIdClient),
+      ['oidc'],
+    );
   });
 
   it('claim contexts name tables the core knows, per kind', () => {
@@ -66,14 +77,15 @@ describe('providers/kinds', () => {
   });
 
   it('only oidc finds keys by discovery when no jwksUrl is set', () => {
-    assert.deepEqual(providerKindList.filter((k) => providerKindTable[k].defaultJwks === 'discovery'), ['oidc']);
+    assert.deepEqual(
+      providerKindList.filter((k) => providerKindTable[k].defaultJwks === 'discovery'),
+      ['oidc'],
+    );
   });
 
   it('offers the Cookie: format exactly for the kinds that have a session cookie', () => {
     const base = { id: 'a', label: 'a', baseUrl: 'http://h/x' };
-    const withCookie = providerKindList.filter((kind) =>
-      availableFormats(copyRequestFor({ ...base, kind }, token)).includes('cookieHeader'),
-    );
+    const withCookie = providerKindList.filter((kind) => availableFormats(copyRequestFor({ ...base, kind }, token)).includes('cookieHeader'));
     assert.deepEqual(withCookie, ['better-auth', 'authing']);
     assert.equal(copyRequestFor({ ...base, kind: 'better-auth', cookieName: '__Secure-s' }, token).cookieName, '__Secure-s');
     assert.equal(providerKindTable.authing.cookieName({ baseUrl: 'http://h' }), 'authing_session');

@@ -108,7 +108,10 @@ describe('providers/oidc discovery (real oidc-provider)', function () {
     // The security model must not claim discovery waits for a click on Verify.
     const security = readFileSync(join(__dirname, '..', '..', '..', 'SECURITY.md'), 'utf8').replace(/\s+/g, ' ');
     assert.doesNotMatch(security, /\(JWKS, OpenID discovery\) are fetched \*\*only when you click\*\*/);
-    assert.match(security, /discovery document .*is fetched through the provider's HTTP client, without credentials, whenever the provider is used: when the Sessions view lists it/);
+    assert.match(
+      security,
+      /discovery document .*is fetched through the provider's HTTP client, without credentials, whenever the provider is used: when the Sessions view lists it/,
+    );
   });
 
   it('lists the well-known URLs in order, RFC 8414 inserting before the path', () => {

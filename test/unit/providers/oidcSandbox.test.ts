@@ -58,7 +58,10 @@ describe('providers/oidc against the sandbox issuer', function () {
     const api = setup({ resource: JWT_RESOURCE });
     const set = await api.provider.getServiceToken(api.ctx);
     assert.equal(decodeProtectedHeader(set.accessToken).typ, 'at+jwt');
-    await jwtVerify(set.accessToken, createRemoteJWKSet(new URL((await api.provider.jwksUri()) ?? '')), { issuer: sandbox.baseUrls.oidc, audience: JWT_RESOURCE });
+    await jwtVerify(set.accessToken, createRemoteJWKSet(new URL((await api.provider.jwksUri()) ?? '')), {
+      issuer: sandbox.baseUrls.oidc,
+      audience: JWT_RESOURCE,
+    });
     const session = (await api.provider.listSessions(api.ctx)).sessions[0];
     const outcome = await api.provider.revokeSession(api.ctx, session!);
     assert.ok(outcome.kind === 'not-revoked');

@@ -155,7 +155,10 @@ describe('providers/oidc service tokens (real oidc-provider)', function () {
 
   it('unknown resource: invalid_target (RFC 8707)', async () => {
     const { provider, ctx } = makeProvider(server, { resource: 'urn:test:unknown' }, secret);
-    await assert.rejects(provider.getServiceToken(ctx), (err) => isAuthLensError(err) && err.details.serverCode === 'invalid_target' && err.details.status === 400);
+    await assert.rejects(
+      provider.getServiceToken(ctx),
+      (err) => isAuthLensError(err) && err.details.serverCode === 'invalid_target' && err.details.status === 400,
+    );
     await provider.close();
   });
 

@@ -49,7 +49,10 @@ describe('providers/oidc user sign-in (real oidc-provider, dev login pages playe
     assert.equal(session.status, 'active');
     assert.deepEqual(session.user, { id: 'alice', name: 'Test alice', email: 'alice@example.test' });
     assert.equal(session.raw.user?.['email_verified'], true, 'userinfo claims');
-    assert.deepEqual(session.tokens.map((t) => t.kind), ['access-token', 'id-token', 'refresh-token']);
+    assert.deepEqual(
+      session.tokens.map((t) => t.kind),
+      ['access-token', 'id-token', 'refresh-token'],
+    );
     const [access, id, refresh] = session.tokens;
     assert.equal(access?.introspection?.['active'], true);
     assert.equal(access?.introspection?.['sub'], 'alice');
@@ -199,11 +202,20 @@ describe('providers/oidc user sign-in (real oidc-provider, dev login pages playe
     const serverCode = (code: string) => (err: unknown) => isAuthLensError(err) && err.code === 'oauth-error' && err.details.serverCode === code;
     await assert.rejects(requestToken(http, discovery, client, grant, [code]), serverCode('invalid_grant'));
     await assert.rejects(requestToken(http, discovery, client, { ...grant, code: 'made-up-code' }, []), serverCode('invalid_grant'));
-    await assert.rejects(requestToken(http, discovery, client, { grant_type: 'authorization_code', redirect_uri: redirectUri }, []), serverCode('invalid_request'));
+    await assert.rejects(
+      requestToken(http, discovery, client, { grant_type: 'authorization_code', redirect_uri: redirectUri }, []),
+      serverCode('invalid_request'),
+    );
     await assert.rejects(requestToken(http, discovery, client, { grant_type: 'urn:example:made-up' }, []), serverCode('unsupported_grant_type'));
     // A wrong PKCE verifier is invalid_grant too.
     const secrets2 = createAuthorizationRequestSecrets();
-    const url2 = buildAuthorizationUrl({ authorizationEndpoint: discovery.authorizationEndpoint ?? '', clientId: client.clientId, redirectUri, scopes: ['openid'], secrets: secrets2 });
+    const url2 = buildAuthorizationUrl({
+      authorizationEndpoint: discovery.authorizationEndpoint ?? '',
+      clientId: client.clientId,
+      redirectUri,
+      scopes: ['openid'],
+      secrets: secrets2,
+    });
     const code2 = (await fixture.driveDevLogin(url2)).searchParams.get('code') ?? '';
     await assert.rejects(
       requestToken(http, discovery, client, authorizationCodeGrant({ code: code2, redirectUri, codeVerifier: secrets.codeVerifier }), [code2]),

@@ -43,7 +43,14 @@ async function startIdp(endpointsAt: (realm: string, self: string) => string): P
       if (well >= 0) {
         const realm = path.slice(0, well);
         const at = endpointsAt(realm, self);
-        res.end(JSON.stringify({ issuer: `${self}${realm}`, token_endpoint: `${at}/token`, introspection_endpoint: `${at}/introspect`, revocation_endpoint: `${at}/revoke` }));
+        res.end(
+          JSON.stringify({
+            issuer: `${self}${realm}`,
+            token_endpoint: `${at}/token`,
+            introspection_endpoint: `${at}/introspect`,
+            revocation_endpoint: `${at}/revoke`,
+          }),
+        );
       } else if (path.endsWith('/token')) {
         res.end(JSON.stringify({ access_token: 'fresh-access-token-from-test', token_type: 'Bearer', expires_in: 300 }));
       } else if (path.endsWith('/introspect')) {
@@ -93,9 +100,25 @@ describe('providers/oidc: stored tokens are bound to the exact issuer and client
   function scenario(): { user: ProviderConfig; hijack: ProviderConfig; set: StoredTokenSet } {
     // A fresh id per test: the discovery cache is keyed by id and issuer.
     const id = `corp-${++n}`;
-    const user: ProviderConfig = { id, kind: 'oidc', label: 'Corp', baseUrl: `${idp.url}/realms/corp`, issuer: `${idp.url}/realms/corp`, clientId: 'app', timeoutMs: 2_000 };
+    const user: ProviderConfig = {
+      id,
+      kind: 'oidc',
+      label: 'Corp',
+      baseUrl: `${idp.url}/realms/corp`,
+      issuer: `${idp.url}/realms/corp`,
+      clientId: 'app',
+      timeoutMs: 2_000,
+    };
     const hijack: ProviderConfig = { ...user, baseUrl: evil.url, issuer: `${idp.url}/realms/evil` };
-    const set: StoredTokenSet = { accessToken: ACCESS, refreshToken: REFRESH, tokenType: 'Bearer', grant: 'authorization_code', obtainedAt: Date.now(), issuer: user.issuer!, clientId: 'app' };
+    const set: StoredTokenSet = {
+      accessToken: ACCESS,
+      refreshToken: REFRESH,
+      tokenType: 'Bearer',
+      grant: 'authorization_code',
+      obtainedAt: Date.now(),
+      issuer: user.issuer!,
+      clientId: 'app',
+    };
     return { user, hijack, set };
   }
 
@@ -104,7 +127,10 @@ describe('providers/oidc: stored tokens are bound to the exact issuer and client
       assert.ok(!r.body.includes(REFRESH) && !r.body.includes(encodeURIComponent(REFRESH)), `refresh token sent to ${r.path}`);
       assert.ok(!r.body.includes(ACCESS), `access token sent to ${r.path}`);
     }
-    assert.deepEqual(evil.requests.filter((r) => r.path.startsWith('/steal')), []);
+    assert.deepEqual(
+      evil.requests.filter((r) => r.path.startsWith('/steal')),
+      [],
+    );
   }
 
   async function withProvider<T>(config: ProviderConfig, run: (p: OidcProvider) => Promise<T>): Promise<T> {
@@ -152,7 +178,10 @@ describe('providers/oidc: stored tokens are bound to the exact issuer and client
     assert.ok(!err.message.includes(REFRESH) && !err.message.includes(ACCESS));
     nothingSent();
     const otherClient = { ...scenario().user, clientId: 'other-client' };
-    await assert.rejects(withProvider(otherClient, (p) => p.refreshTokens({ credentials: {}, tokens }, 'user')), (e: unknown) => isAuthLensError(e) && e.code === 'origin-mismatch');
+    await assert.rejects(
+      withProvider(otherClient, (p) => p.refreshTokens({ credentials: {}, tokens }, 'user')),
+      (e: unknown) => isAuthLensError(e) && e.code === 'origin-mismatch',
+    );
     nothingSent();
   });
 

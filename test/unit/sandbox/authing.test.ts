@@ -1,13 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
-import {
-  AUTHING_COOKIE,
-  AUTHING_SESSION,
-  AUTHING_THIRD_PARTY,
-  AUTHING_TOKEN_CLAIMS,
-  AUTHING_USER_INFO,
-  assertShape,
-} from './shapes';
+import { AUTHING_COOKIE, AUTHING_SESSION, AUTHING_THIRD_PARTY, AUTHING_TOKEN_CLAIMS, AUTHING_USER_INFO, assertShape } from './shapes';
 import { cred, form, useSandbox } from './helpers';
 
 describe('sandbox: Authing (seed 001)', () => {

@@ -1,14 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import {
-  AUTHMS_FIELD_VIOLATION,
-  AUTHMS_LIST,
-  AUTHMS_PAGE_INFO,
-  AUTHMS_PROBLEM_ALL,
-  AUTHMS_PROBLEM_ALWAYS,
-  AUTHMS_SESSION,
-  assertShape,
-} from './shapes';
+import { AUTHMS_FIELD_VIOLATION, AUTHMS_LIST, AUTHMS_PAGE_INFO, AUTHMS_PROBLEM_ALL, AUTHMS_PROBLEM_ALWAYS, AUTHMS_SESSION, assertShape } from './shapes';
 import { startSandbox } from '../../../src/sandbox/index';
 import { cred, useSandbox } from './helpers';
 
@@ -227,7 +219,10 @@ describe('sandbox: AuthMS option authmsPagedSessions', () => {
     try {
       const [ia, ib, inone] = await Promise.all([allOfAda(a), allOfAda(b), allOfAda(none)]);
       assert.equal(ia.length, 250);
-      assert.deepEqual(ia.map((i) => i['id']), ib.map((i) => i['id']));
+      assert.deepEqual(
+        ia.map((i) => i['id']),
+        ib.map((i) => i['id']),
+      );
       assert.deepEqual(counts(ia), { active: 235, idle_expired: 10, expired: 5 });
       assert.equal(inone.length, 0);
     } finally {

@@ -103,7 +103,10 @@ describe('sandbox: Better Auth (seed 000)', () => {
       assertShape(s, BA_SESSION);
       assert.ok(Date.parse(String(s['expiresAt'])) > Date.now());
     }
-    assert.ok(list.every((s) => s['impersonatedBy'] === null), 'no impersonated session (admin plugin hides them)');
+    assert.ok(
+      list.every((s) => s['impersonatedBy'] === null),
+      'no impersonated session (admin plugin hides them)',
+    );
     assert.ok(
       list.some((s) => Date.parse(String(s['expiresAt'])) - Date.now() < 10 * 60_000),
       'a session expiring within minutes',
@@ -175,7 +178,7 @@ describe('sandbox: Better Auth (seed 000)', () => {
     assert.equal(res.status, 403);
     assert.deepEqual(await res.json(), { message: 'Missing or null Origin', code: 'MISSING_OR_NULL_ORIGIN' });
     const bad = await post('/revoke-session', { token: 'x' }, { cookie: userCookie(), origin: 'https://evil.example' });
-    assert.equal((await bad.json() as { code: string }).code, 'INVALID_ORIGIN');
+    assert.equal(((await bad.json()) as { code: string }).code, 'INVALID_ORIGIN');
     const bearer = decodeURIComponent(cred(h.sb, 'sandbox-better-auth', 'cookie'));
     const ok = await fetch(`${base()}/revoke-session`, {
       method: 'POST',
@@ -194,15 +197,16 @@ describe('sandbox: Better Auth (seed 000)', () => {
     const body = (await res.json()) as { sessions: Record<string, unknown>[] };
     assert.deepEqual(Object.keys(body), ['sessions']);
     for (const s of body.sessions) assertShape(s, BA_SESSION);
-    assert.ok(body.sessions.some((s) => Date.parse(String(s['expiresAt'])) < Date.now()), 'an expired session');
+    assert.ok(
+      body.sessions.some((s) => Date.parse(String(s['expiresAt'])) < Date.now()),
+      'an expired session',
+    );
     const target = body.sessions.find((s) => s['impersonatedBy'] !== null);
     assert.ok(target, 'the impersonated session');
     const revoke = await post('/admin/revoke-user-session', { sessionToken: target['token'] }, { cookie: adminCookie() });
     assert.equal(revoke.status, 200);
     assert.deepEqual(await revoke.json(), { success: true });
-    const again = (await (
-      await post('/admin/list-user-sessions', { userId: me.user.id }, { cookie: adminCookie() })
-    ).json()) as { sessions: unknown[] };
+    const again = (await (await post('/admin/list-user-sessions', { userId: me.user.id }, { cookie: adminCookie() })).json()) as { sessions: unknown[] };
     assert.equal(again.sessions.length, body.sessions.length - 1);
   });
 

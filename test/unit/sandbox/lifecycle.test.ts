@@ -81,14 +81,10 @@ describe('sandbox: lifecycle and configuration', () => {
     const sb = await startSandbox();
     try {
       const status = await new Promise<number>((resolve, reject) => {
-        const req = request(
-          `${sb.url}/__sandbox/reset`,
-          { method: 'POST', headers: { host: 'evil.example', 'content-type': 'application/json' } },
-          (res) => {
-            res.resume();
-            resolve(res.statusCode ?? 0);
-          },
-        );
+        const req = request(`${sb.url}/__sandbox/reset`, { method: 'POST', headers: { host: 'evil.example', 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
         req.on('error', reject);
         req.end('{}');
       });

@@ -15,8 +15,7 @@ describe('sandbox: OIDC issuer', () => {
     const init = form(values);
     return fetch(`${iss()}${path}`, { ...init, headers: { ...init.headers, ...headers } });
   };
-  const service = (values: Record<string, string>, path = '/token'): Promise<Response> =>
-    post(path, values, { authorization: basic() });
+  const service = (values: Record<string, string>, path = '/token'): Promise<Response> => post(path, values, { authorization: basic() });
 
   async function oauthError(res: Response, status: number, error: string): Promise<void> {
     assert.equal(res.status, status);
@@ -91,7 +90,13 @@ describe('sandbox: OIDC issuer', () => {
     const res = await fetch(`${iss()}/jwks`);
     assert.match(res.headers.get('content-type') ?? '', /^application\/jwk-set\+json/);
     const { keys } = (await res.json()) as { keys: Record<string, string>[] };
-    assert.deepEqual(keys.map((k) => [k['kty'], k['alg'], k['use']]), [['RSA', 'RS256', 'sig'], ['EC', 'ES256', 'sig']]);
+    assert.deepEqual(
+      keys.map((k) => [k['kty'], k['alg'], k['use']]),
+      [
+        ['RSA', 'RS256', 'sig'],
+        ['EC', 'ES256', 'sig'],
+      ],
+    );
     for (const k of keys) assert.equal(k['d'], undefined, 'no private parts');
   });
 
@@ -129,9 +134,13 @@ describe('sandbox: OIDC issuer', () => {
   it('client authentication: client_secret_post works; wrong secret 401 invalid_client (+WWW-Authenticate under Basic)', async () => {
     const ok = await post('/token', { grant_type: 'client_credentials', client_id: 'authlens-service', client_secret: secret() });
     assert.equal(ok.status, 200);
-    const wrong = await post('/token', { grant_type: 'client_credentials' }, {
-      authorization: `Basic ${Buffer.from('authlens-service:nope').toString('base64')}`,
-    });
+    const wrong = await post(
+      '/token',
+      { grant_type: 'client_credentials' },
+      {
+        authorization: `Basic ${Buffer.from('authlens-service:nope').toString('base64')}`,
+      },
+    );
     assert.ok(wrong.headers.get('www-authenticate'));
     await oauthError(wrong, 401, 'invalid_client');
     await oauthError(await post('/token', { grant_type: 'client_credentials', client_id: 'authlens-service' }), 401, 'invalid_client');
@@ -221,8 +230,7 @@ describe('sandbox: OIDC issuer', () => {
   it('refresh with rotation: the new refresh token works, the old one is dead (replay kills the grant)', async () => {
     const tokens = await signIn();
     const oldRefresh = String(tokens['refresh_token']);
-    const refresh = (token: string): Promise<Response> =>
-      post('/token', { grant_type: 'refresh_token', refresh_token: token, client_id: 'authlens-sandbox' });
+    const refresh = (token: string): Promise<Response> => post('/token', { grant_type: 'refresh_token', refresh_token: token, client_id: 'authlens-sandbox' });
     const res = await refresh(oldRefresh);
     assert.equal(res.status, 200);
     const next = (await res.json()) as Record<string, unknown>;
@@ -259,11 +267,7 @@ describe('sandbox: OIDC issuer', () => {
     const tokens = await signIn();
     const refresh = String(tokens['refresh_token']);
     await post('/token/revocation', { token: refresh, client_id: 'authlens-sandbox' });
-    await oauthError(
-      await post('/token', { grant_type: 'refresh_token', refresh_token: refresh, client_id: 'authlens-sandbox' }),
-      400,
-      'invalid_grant',
-    );
+    await oauthError(await post('/token', { grant_type: 'refresh_token', refresh_token: refresh, client_id: 'authlens-sandbox' }), 400, 'invalid_grant');
   });
 
   it('a JWT access token cannot be revoked: 400 unsupported_token_type (it stays valid until exp)', async () => {

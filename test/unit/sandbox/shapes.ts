@@ -5,18 +5,7 @@
 import * as assert from 'node:assert/strict';
 
 /** `T?` = that type or null. `date` = ISO 8601 string. */
-export type FieldType =
-  | 'string'
-  | 'string?'
-  | 'date'
-  | 'date?'
-  | 'boolean'
-  | 'integer'
-  | 'null'
-  | 'object'
-  | 'array'
-  | 'json'
-  | 'jwt';
+export type FieldType = 'string' | 'string?' | 'date' | 'date?' | 'boolean' | 'integer' | 'null' | 'object' | 'array' | 'json' | 'jwt';
 export type Shape = Readonly<Record<string, FieldType>>;
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
@@ -190,10 +179,35 @@ export const AUTHING_USER_INFO: Shape = {
 };
 /** Claims of the seed's example `userInfo.token`, in its order. */
 export const AUTHING_TOKEN_CLAIMS = [
-  'updated_at', 'address', 'phone_number_verified', 'phone_number', 'locale', 'zoneinfo', 'birthdate',
-  'gender', 'email_verified', 'email', 'website', 'picture', 'profile', 'preferred_username', 'nickname',
-  'middle_name', 'family_name', 'given_name', 'name', 'sub', 'external_id', 'unionid', 'username', 'data',
-  'userpool_id', 'aud', 'exp', 'iat', 'iss',
+  'updated_at',
+  'address',
+  'phone_number_verified',
+  'phone_number',
+  'locale',
+  'zoneinfo',
+  'birthdate',
+  'gender',
+  'email_verified',
+  'email',
+  'website',
+  'picture',
+  'profile',
+  'preferred_username',
+  'nickname',
+  'middle_name',
+  'family_name',
+  'given_name',
+  'name',
+  'sub',
+  'external_id',
+  'unionid',
+  'username',
+  'data',
+  'userpool_id',
+  'aud',
+  'exp',
+  'iat',
+  'iss',
 ];
 
 // Seed 002 (AuthMS), Referenced Schemas (listed alphabetically there).
@@ -233,8 +247,18 @@ export const AUTHMS_PAGE_INFO: Shape = {
 };
 /** dto.Problem fields always present in the sandbox's problems (the rest are `omitempty`). */
 export const AUTHMS_PROBLEM_ALWAYS = [
-  'code', 'detail', 'i18n_key', 'instance', 'request_id', 'service', 'span_id', 'status', 'timestamp', 'title',
-  'trace_id', 'type',
+  'code',
+  'detail',
+  'i18n_key',
+  'instance',
+  'request_id',
+  'service',
+  'span_id',
+  'status',
+  'timestamp',
+  'title',
+  'trace_id',
+  'type',
 ];
 /** Every dto.Problem field of the seed. */
 export const AUTHMS_PROBLEM_ALL = [...AUTHMS_PROBLEM_ALWAYS, 'errors', 'i18n_args', 'retry_after'];

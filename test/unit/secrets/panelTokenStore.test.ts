@@ -68,7 +68,10 @@ describe('secrets/panelTokenStore: the restore slot', () => {
     assert.equal(session?.current, true);
     assert.equal(session?.expiresAt, '2026-01-02T00:00:00Z');
     assert.deepEqual(session?.user, { id: 'u1', name: 'Ada', email: 'ada@example.test' });
-    assert.deepEqual(session?.tokens.map((t) => t.value), [input.token]);
+    assert.deepEqual(
+      session?.tokens.map((t) => t.value),
+      [input.token],
+    );
     assert.deepEqual(session?.raw, { session: {} });
   });
 

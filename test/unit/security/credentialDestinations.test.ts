@@ -90,7 +90,10 @@ describe('security: credentials go only where the person was told', function () 
     await setCredentialCommand(svc)({ type: 'provider', providerId: config.id });
     const prompt = fake.inputBoxes[0]?.prompt ?? '';
     assert.match(prompt, /only sent to http:\/\/127\.0\.0\.1:9, http:\/\/127\.0\.0\.1:13\./);
-    assert.ok(fake.messages.some((m) => m.includes('bound to http://127.0.0.1:9, http://127.0.0.1:13')), fake.messages.join('\n'));
+    assert.ok(
+      fake.messages.some((m) => m.includes('bound to http://127.0.0.1:9, http://127.0.0.1:13')),
+      fake.messages.join('\n'),
+    );
     assert.ok(!prompt.includes('workspace settings'));
     // And the credential is bound to exactly those origins.
     const stored = JSON.parse(secrets.map.get(credentialKey(config.id, 'clientSecret')) ?? '{}') as { origin?: string; also?: string[] };
@@ -107,7 +110,10 @@ describe('security: credentials go only where the person was told', function () 
     assert.match(box?.prompt ?? '', /only sent to http:\/\/127\.0\.0\.1:9, http:\/\/127\.0\.0\.1:19\./);
     assert.match(box?.prompt ?? '', /workspace settings/);
     assert.match(box?.title ?? '', /Authing \(workspace settings\)/);
-    assert.ok(fake.messages.some((m) => m.includes('Authing (workspace settings)') && m.includes('http://127.0.0.1:19')), fake.messages.join('\n'));
+    assert.ok(
+      fake.messages.some((m) => m.includes('Authing (workspace settings)') && m.includes('http://127.0.0.1:19')),
+      fake.messages.join('\n'),
+    );
   });
 
   it('the origin-change prompt says when TLS checks are off for the provider', async () => {
@@ -173,12 +179,21 @@ describe('security: pickers mark workspace providers; Add Provider stores parsed
     await pickOidcProvider({ explorer } as never, undefined);
     assert.equal(fake.quickPicks.length, 2);
     for (const items of fake.quickPicks) {
-      assert.deepEqual(items.map((i) => i.label), ['Corp IdP', 'Corp IdP (workspace settings)']);
+      assert.deepEqual(
+        items.map((i) => i.label),
+        ['Corp IdP', 'Corp IdP (workspace settings)'],
+      );
     }
   });
 
   it('writes the parsed base URL and issuer, not the text as typed', async () => {
-    const id = await addProviderCommand({ log: new FakeLog() } as never)({ kind: 'oidc', baseUrl: ' https://id\n.example.com/realms/\tx/\n', label: 'X', level: 'user', clientId: ' c ' });
+    const id = await addProviderCommand({ log: new FakeLog() } as never)({
+      kind: 'oidc',
+      baseUrl: ' https://id\n.example.com/realms/\tx/\n',
+      label: 'X',
+      level: 'user',
+      clientId: ' c ',
+    });
     const written = fake.settings.get('authlens.providers')?.globalValue as Record<string, string>[];
     assert.equal(written.length, 1);
     assert.deepEqual(

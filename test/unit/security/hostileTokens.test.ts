@@ -83,19 +83,38 @@ async function hostileCases(): Promise<HostileCase[]> {
   const cases: HostileCase[] = [
     {
       name: 'hostile claim values (signed)',
-      token: await makeToken({ claims: { ...HOSTILE_STRINGS, sub: HOSTILE_STRINGS['img'], iss: HOSTILE_STRINGS['mdLink'], aud: [HOSTILE_STRINGS['script']!, HOSTILE_STRINGS['rtl']!], exp } }),
+      token: await makeToken({
+        claims: {
+          ...HOSTILE_STRINGS,
+          sub: HOSTILE_STRINGS['img'],
+          iss: HOSTILE_STRINGS['mdLink'],
+          aud: [HOSTILE_STRINGS['script']!, HOSTILE_STRINGS['rtl']!],
+          exp,
+        },
+      }),
       decodes: true,
     },
     {
       name: 'hostile header (kid, typ, jku, x5u)',
       token: rawToken(
-        { alg: 'RS256', kid: HOSTILE_STRINGS['ownCommand'], typ: HOSTILE_STRINGS['img'], jku: 'https://evil.example/jwks.json', x5u: 'http://127.0.0.1:1/x5u', cty: HOSTILE_STRINGS['rtl'] },
+        {
+          alg: 'RS256',
+          kid: HOSTILE_STRINGS['ownCommand'],
+          typ: HOSTILE_STRINGS['img'],
+          jku: 'https://evil.example/jwks.json',
+          x5u: 'http://127.0.0.1:1/x5u',
+          cty: HOSTILE_STRINGS['rtl'],
+        },
         { sub: 'u', exp },
       ),
       decodes: true,
     },
     { name: 'hostile claim names', token: rawToken({ alg: 'HS256' }, { ...asKeys, exp }), decodes: true },
-    { name: 'hostile iss and nested values', token: rawToken({ alg: 'ES256' }, { iss: HOSTILE_STRINGS['jsUrl'], sub: HOSTILE_STRINGS['rtl'], nested: { arr: Object.values(HOSTILE_STRINGS) }, exp }), decodes: true },
+    {
+      name: 'hostile iss and nested values',
+      token: rawToken({ alg: 'ES256' }, { iss: HOSTILE_STRINGS['jsUrl'], sub: HOSTILE_STRINGS['rtl'], nested: { arr: Object.values(HOSTILE_STRINGS) }, exp }),
+      decodes: true,
+    },
     { name: '150 KB value', token: rawToken({ alg: 'RS256' }, { sub: 'big', exp, big: `<b>${'A'.repeat(150_000)}</b>` }), decodes: true },
     { name: '1 MB value', token: rawToken({ alg: 'RS256' }, { sub: 'huge', exp, big: 'B'.repeat(1024 * 1024) }), decodes: false },
     { name: '1,000-deep nesting', token: rawToken({ alg: 'RS256' }, { sub: 'deep', exp, nest: deep(1000) }), decodes: true },
@@ -111,7 +130,34 @@ async function hostileCases(): Promise<HostileCase[]> {
   return cases;
 }
 
-const ALLOWED_TAGS = new Set(['p', 'strong', 'em', 'code', 'pre', 'a', 'br', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 's', 'del']);
+const ALLOWED_TAGS = new Set([
+  'p',
+  'strong',
+  'em',
+  'code',
+  'pre',
+  'a',
+  'br',
+  'hr',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  's',
+  'del',
+]);
 
 /** Every tag in rendered HTML is one markdown itself makes (never `script`, `img`, `div`, ...). */
 function assertOnlyMarkdownTags(html: string, what: string): void {
@@ -187,7 +233,10 @@ describe('security: hostile token contents through every renderer', () => {
         }
         const what = `hover of ${c.name}`;
         assert.ok(hover.markdown.length < 20_000, `${what}: ${hover.markdown.length} chars`);
-        assert.ok(hover.enabledCommands.every((id) => id === CommandId.hoverAction), `${what}: enabledCommands ${hover.enabledCommands.join()}`);
+        assert.ok(
+          hover.enabledCommands.every((id) => id === CommandId.hoverAction),
+          `${what}: enabledCommands ${hover.enabledCommands.join()}`,
+        );
         assert.ok(!hover.markdown.includes(c.token), `${what}: holds the raw token`);
         assertNoRawAngle(hover.markdown, what);
         assertNoInvisibles(hover.markdown, what);
@@ -227,7 +276,10 @@ describe('security: hostile token contents through every renderer', () => {
 
         const label = sessionLabel(session);
         const description = sessionDescription(session, NOW);
-        for (const [name, text] of [['label', label], ['description', description]] as const) {
+        for (const [name, text] of [
+          ['label', label],
+          ['description', description],
+        ] as const) {
           assert.ok(text.length <= 400, `${what}: ${name} is ${text.length} chars`);
           assert.ok(!text.includes(']('), `${what}: ${name} keeps link syntax`);
           assert.ok(!text.includes('$('), `${what}: ${name} keeps icon syntax`);
@@ -244,7 +296,11 @@ describe('security: hostile token contents through every renderer', () => {
           assertNoInvisibles(md, what);
           assertOnlyMarkdownTags(renderMarkdown(md), what);
           assert.deepEqual(linkTargets(md), [], `${what}: tooltip has links`);
-          assert.deepEqual(commandUrisOutsideCode(md).filter((u) => !u.startsWith('command\\')), [], `${what}: command URI`);
+          assert.deepEqual(
+            commandUrisOutsideCode(md).filter((u) => !u.startsWith('command\\')),
+            [],
+            `${what}: command URI`,
+          );
         }
       }
     });
@@ -283,7 +339,10 @@ describe('security: hostile token contents through every renderer', () => {
       for (const c of cases) {
         const what = `inspector model of ${c.name}`;
         const started = Date.now();
-        const built = buildInspectorModel(c.token, { now: NOW, source: { providerId: 'p', providerLabel: HOSTILE_STRINGS['img']!, session: sessionFrom(c.token, { note: HOSTILE_STRINGS['script'] }) } });
+        const built = buildInspectorModel(c.token, {
+          now: NOW,
+          source: { providerId: 'p', providerLabel: HOSTILE_STRINGS['img']!, session: sessionFrom(c.token, { note: HOSTILE_STRINGS['script'] }) },
+        });
         assert.ok(Date.now() - started < 3000, `${what}: took ${Date.now() - started} ms`);
         const json = JSON.stringify(built.content);
         assert.ok(json.length < 1_000_000, `${what}: ${json.length} chars`);

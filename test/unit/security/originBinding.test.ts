@@ -71,14 +71,23 @@ describe('security: origin binding and workspace trust', () => {
       fake.settings.set('authlens.providers', { globalValue: user, workspaceValue: workspace });
       const cfg = readConfig();
       assert.equal(cfg.restricted, true);
-      assert.deepEqual(cfg.providers.map((p) => [p.id, p.baseUrl, p.level]), [['mine', 'http://127.0.0.1:4000/api/auth', 'user']]);
+      assert.deepEqual(
+        cfg.providers.map((p) => [p.id, p.baseUrl, p.level]),
+        [['mine', 'http://127.0.0.1:4000/api/auth', 'user']],
+      );
       assert.equal(cfg.ignoredWorkspaceProviders, 2);
     });
 
     it('in a trusted workspace lets workspace entries in (the origin binding then protects credentials)', () => {
       fake.settings.set('authlens.providers', { globalValue: user, workspaceValue: workspace });
       const cfg = readConfig();
-      assert.deepEqual(cfg.providers.map((p) => [p.id, p.level]), [['mine', 'workspace'], ['theirs', 'workspace']]);
+      assert.deepEqual(
+        cfg.providers.map((p) => [p.id, p.level]),
+        [
+          ['mine', 'workspace'],
+          ['theirs', 'workspace'],
+        ],
+      );
     });
 
     it('never takes the TLS opt-out from the workspace, trusted or not', () => {
@@ -105,7 +114,12 @@ describe('security: origin binding and workspace trust', () => {
       const { creds, log } = store();
       await creds.set(userCfg, 'cookie', SECRET_COOKIE);
       assert.equal((await creds.get(userCfg)).credentials.cookie, SECRET_COOKIE);
-      for (const baseUrl of ['http://127.0.0.1:4001/api/auth', 'https://127.0.0.1:4000/api/auth', 'http://localhost:4000/api/auth', 'http://evil.example/api/auth']) {
+      for (const baseUrl of [
+        'http://127.0.0.1:4001/api/auth',
+        'https://127.0.0.1:4000/api/auth',
+        'http://localhost:4000/api/auth',
+        'http://evil.example/api/auth',
+      ]) {
         const moved = await creds.get({ ...userCfg, baseUrl });
         assert.deepEqual(moved.credentials, {}, baseUrl);
         assert.equal(moved.setAside.length, 1);
@@ -157,7 +171,10 @@ describe('security: origin binding and workspace trust', () => {
     it('computes the credential origins of each kind', () => {
       assert.deepEqual(credentialOriginsOf(userCfg), { origin: 'http://127.0.0.1:4000', also: [] });
       assert.deepEqual(credentialOriginsOf({ ...userCfg, kind: 'authing', appHost: 'http://127.0.0.1:4000/x' }), { origin: 'http://127.0.0.1:4000', also: [] });
-      assert.deepEqual(credentialOriginsOf({ ...userCfg, kind: 'oidc', issuer: 'https://idp.example' }), { origin: 'http://127.0.0.1:4000', also: ['https://idp.example'] });
+      assert.deepEqual(credentialOriginsOf({ ...userCfg, kind: 'oidc', issuer: 'https://idp.example' }), {
+        origin: 'http://127.0.0.1:4000',
+        also: ['https://idp.example'],
+      });
       assert.equal(credentialOriginsOf({ ...userCfg, baseUrl: 'file:///etc/passwd' }), undefined);
     });
   });

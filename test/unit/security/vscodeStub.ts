@@ -136,7 +136,10 @@ const vscodeStub = {
       return fake.warningAnswer;
     },
     async showInputBox(options: { title?: string; prompt?: string }): Promise<string | undefined> {
-      fake.inputBoxes.push({ ...(options.title !== undefined ? { title: options.title } : {}), ...(options.prompt !== undefined ? { prompt: options.prompt } : {}) });
+      fake.inputBoxes.push({
+        ...(options.title !== undefined ? { title: options.title } : {}),
+        ...(options.prompt !== undefined ? { prompt: options.prompt } : {}),
+      });
       return fake.inputAnswer;
     },
     async showQuickPick<T extends { label: string; description?: string }>(items: readonly T[]): Promise<T | undefined> {

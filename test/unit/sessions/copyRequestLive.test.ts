@@ -58,10 +58,12 @@ async function execute(format: CopyFormat, text: string): Promise<number> {
       const [requestLine = '', ...rest] = text.split('\n');
       const m = /^([A-Z]+) (\S+)$/.exec(requestLine);
       assert.ok(m, `a request line: ${requestLine}`);
-      const headers = rest.filter((l) => l !== '').map((l): [string, string] => {
-        const i = l.indexOf(': ');
-        return [l.slice(0, i), l.slice(i + 2)];
-      });
+      const headers = rest
+        .filter((l) => l !== '')
+        .map((l): [string, string] => {
+          const i = l.indexOf(': ');
+          return [l.slice(0, i), l.slice(i + 2)];
+        });
       return replay(m[1] ?? '', m[2] ?? '', headers);
     }
     default:
@@ -157,7 +159,13 @@ describe('Copy Token As: the generated requests work against real servers', func
       const tokenRes = await fetch(discovery.tokenEndpoint ?? '', {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirect, code_verifier: verifier, client_id: 'authlens-sandbox' }).toString(),
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: redirect,
+          code_verifier: verifier,
+          client_id: 'authlens-sandbox',
+        }).toString(),
       });
       const access = ((await tokenRes.json()) as { access_token?: string }).access_token;
       assert.ok(access, 'an access token');

@@ -38,10 +38,7 @@ describe('sessions/describe', () => {
     assert.equal(sessionDescription(session(), now), 'Chrome 120 on macOS · 203.0.113.7 · expires in 2h 5m');
     assert.equal(sessionDescription(session({ current: true, ip: undefined }), now), 'this credential · Chrome 120 on macOS · expires in 2h 5m');
     assert.equal(sessionDescription(session({ expiresAt: iso(now - 3 * 86_400_000) }), now), 'Chrome 120 on macOS · 203.0.113.7 · expired 3d ago');
-    assert.equal(
-      sessionDescription(session({ idleExpiresAt: iso(now + 600_000) }), now),
-      'Chrome 120 on macOS · 203.0.113.7 · idle expiry in 10m',
-    );
+    assert.equal(sessionDescription(session({ idleExpiresAt: iso(now + 600_000) }), now), 'Chrome 120 on macOS · 203.0.113.7 · idle expiry in 10m');
     assert.equal(sessionDescription(session({ status: 'revoked' }), now), 'revoked · Chrome 120 on macOS · 203.0.113.7');
     assert.equal(sessionDescription(session({ impersonatedBy: 'admin1', userAgent: undefined }), now), 'impersonated · 203.0.113.7 · expires in 2h 5m');
   });
@@ -62,7 +59,10 @@ describe('sessions/describe', () => {
     assert.equal(s.description, 'JWT · RS256 · expires in 4m');
     assert.equal(s.alg, 'RS256');
     assert.equal(s.expiresAt, now + 240_000);
-    assert.deepEqual(s.claims.map((c) => c.label), ['sub', 'exp']);
+    assert.deepEqual(
+      s.claims.map((c) => c.label),
+      ['sub', 'exp'],
+    );
     const opaque: TokenInfo = { kind: 'session-token', label: 'Session token', value: 'abcdef', opaque: true, expiresAt: iso(now + 3_600_000) };
     assert.equal(tokenSummary(opaque, now).description, 'opaque · expires in 1h');
     const sessionToken: TokenInfo = { kind: 'session-token', label: 'Session token', value: 'abcdef', opaque: true };

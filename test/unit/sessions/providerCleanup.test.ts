@@ -39,7 +39,10 @@ async function seed(secrets: FakeSecrets, id: string, origin: string): Promise<s
   await secrets.store(keys[0] ?? '', JSON.stringify({ origin, value: secret('client') }));
   await secrets.store(keys[1] ?? '', JSON.stringify({ origin, value: secret('cookie') }));
   for (const key of keys.slice(2)) {
-    await secrets.store(key, JSON.stringify({ origin, tokens: { accessToken: secret('at'), refreshToken: secret('rt'), issuer: origin, clientId: 'c', obtainedAt: 1 } }));
+    await secrets.store(
+      key,
+      JSON.stringify({ origin, tokens: { accessToken: secret('at'), refreshToken: secret('rt'), issuer: origin, clientId: 'c', obtainedAt: 1 } }),
+    );
   }
   return keys;
 }
@@ -78,7 +81,12 @@ function deadPid(): number {
   return pid;
 }
 
-function memento(initial: Record<string, unknown> = {}): { get(key: string): unknown; update(key: string, value: unknown): Promise<void>; keys(): readonly string[]; data: Map<string, unknown> } {
+function memento(initial: Record<string, unknown> = {}): {
+  get(key: string): unknown;
+  update(key: string, value: unknown): Promise<void>;
+  keys(): readonly string[];
+  data: Map<string, unknown>;
+} {
   const data = new Map(Object.entries(initial));
   return {
     data,
@@ -100,7 +108,11 @@ describe('providers are forgotten completely (Remove Provider, Stop Sandbox, lef
     const services = {
       log,
       credentials: store,
-      explorer: { model: { provider: (id: string) => (id === 'corp-oidc' ? { id, label: 'Corp', level: 'user', kind: 'oidc', baseUrl: 'https://id.example' } : undefined) } },
+      explorer: {
+        model: {
+          provider: (id: string) => (id === 'corp-oidc' ? { id, label: 'Corp', level: 'user', kind: 'oidc', baseUrl: 'https://id.example' } : undefined),
+        },
+      },
     };
     await removeProviderCommand(services as never)({ type: 'provider', providerId: 'corp-oidc' });
     for (const key of removed) assert.equal(secrets.map.has(key), false, `${key} left in SecretStorage`);
@@ -133,7 +145,11 @@ describe('providers are forgotten completely (Remove Provider, Stop Sandbox, lef
     const owners = memento({ 'authlens.sandbox.owners': [{ pid: process.pid, level: 'user' }] });
     control.useOwnerRegistry(owners as never);
     let closed = false;
-    Object.assign(control, { handle: { providerConfigs: () => [sandboxEntry('sandbox-oidc', 45124)], close: async () => void (closed = true) }, level: 'user', ids: ['sandbox-oidc'] });
+    Object.assign(control, {
+      handle: { providerConfigs: () => [sandboxEntry('sandbox-oidc', 45124)], close: async () => void (closed = true) },
+      level: 'user',
+      ids: ['sandbox-oidc'],
+    });
     await control.shutdown();
     assert.equal(closed, true);
     for (const key of keys) assert.equal(secrets.map.has(key), false);
@@ -206,7 +222,11 @@ describe('providers are forgotten completely (Remove Provider, Stop Sandbox, lef
     assert.deepEqual(levelsToSweep([], 100, alive), ['workspace', 'user']);
     assert.deepEqual(levelsToSweep([{ pid: 200, level: 'user' }], 100, alive), ['workspace']);
     assert.deepEqual(levelsToSweep([{ pid: 300, level: 'user' }], 100, alive), ['workspace', 'user'], 'dead owner');
-    assert.deepEqual(levelsToSweep([{ pid: 100, level: 'user' }], 100, () => true), ['workspace', 'user'], 'this host itself');
+    assert.deepEqual(
+      levelsToSweep([{ pid: 100, level: 'user' }], 100, () => true),
+      ['workspace', 'user'],
+      'this host itself',
+    );
     assert.deepEqual(levelsToSweep([{ pid: 200, level: 'workspace' }], 100, alive), ['workspace', 'user'], 'another workspace');
     assert.deepEqual(parseOwners([{ pid: 1, level: 'user' }, { pid: 'x', level: 'user' }, { pid: 2, level: 'global' }, null]), [{ pid: 1, level: 'user' }]);
     assert.deepEqual(parseOwners('nope'), []);

@@ -41,7 +41,10 @@ describe('sessions/tooltips (escaping)', () => {
   });
 
   it('keeps hostile values inert in a table', () => {
-    const md = fieldsTable(hostile.map((v, i) => ({ label: `f${i}`, value: v })), ['Field', 'Value']);
+    const md = fieldsTable(
+      hostile.map((v, i) => ({ label: `f${i}`, value: v })),
+      ['Field', 'Value'],
+    );
     assertInert(md);
     assert.equal(md.split('\n').length, hostile.length + 2);
   });
@@ -73,7 +76,11 @@ describe('sessions/tooltips (escaping)', () => {
   });
 
   it('renders a token tooltip without the token', () => {
-    const md = tokenTooltip({ kind: 'jwt', label: 'JWT [x](command:y)', value: 'eyJhbGciOiJub25lIn0.e30.', opaque: false }, { alg: 'none', claims: [{ label: 'sub', value: hostile[0]! }] }, now);
+    const md = tokenTooltip(
+      { kind: 'jwt', label: 'JWT [x](command:y)', value: 'eyJhbGciOiJub25lIn0.e30.', opaque: false },
+      { alg: 'none', claims: [{ label: 'sub', value: hostile[0]! }] },
+      now,
+    );
     assertInert(md);
     assert.ok(!md.includes('eyJhbGciOiJub25lIn0'));
     assert.ok(md.includes('Decoded\\, not verified\\.'));
@@ -81,14 +88,20 @@ describe('sessions/tooltips (escaping)', () => {
 
   it('flattens nested objects with a depth limit and masks secret keys', () => {
     const rows = flattenFields({ a: { b: { c: { d: { e: 1 } } } }, clientSecret: 'abcdefghijklmnop', cookie: { x: 'y' }, ok: true });
-    assert.deepEqual(rows.map((r) => r.path), ['a.b.c.d', 'clientSecret', 'cookie', 'ok']);
+    assert.deepEqual(
+      rows.map((r) => r.path),
+      ['a.b.c.d', 'clientSecret', 'cookie', 'ok'],
+    );
     assert.equal(rows[1]!.value, 'abcdef… (16 chars)');
     assert.equal(rows[2]!.value, '{…}');
   });
 
   it('masks secret fields by the log’s rule: short ones completely, localised when a translation is given', () => {
     const rows = flattenFields({ password: 'hunter22', salt: 'abcdefghijk', token: 'abcdefghijkl' });
-    assert.deepEqual(rows.map((r) => r.value), ['••• (8 chars)', '••• (11 chars)', 'abcdef… (12 chars)']);
+    assert.deepEqual(
+      rows.map((r) => r.value),
+      ['••• (8 chars)', '••• (11 chars)', 'abcdef… (12 chars)'],
+    );
     const zh = flattenFields({ password: 'hunter22' }, '', 0, [], (s) => (s === '••• ({0} chars)' ? '•••（{0} 个字符）' : s));
     assert.equal(zh[0]!.value, '•••（8 个字符）');
   });

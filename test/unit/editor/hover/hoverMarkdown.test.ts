@@ -52,12 +52,27 @@ describe('hover markdown', () => {
     const { markdown, enabledCommands } = jwsHoverMarkdown({ decoded: token, warnings: [], now: NOW, linkId: 'id1' });
     assert.deepEqual(enabledCommands, ['authlens.hoverAction']);
     const text = renderedText(markdown);
-    for (const part of ['JWT (signed)', 'decoded, not verified', 'Algorithm RS256', 'Key ID test-key-1', 'Issuer iss https://issuer.test', 'Subject sub user-1', 'Audience aud api, web', 'Expires exp 2025-06-01 12:12:00 UTC · expires in 12 min', 'Issued iat 2025-05-30 12:00:00 UTC · 2 days ago', 'Inspect · Copy Payload · Copy as Authorization header']) {
+    for (const part of [
+      'JWT (signed)',
+      'decoded, not verified',
+      'Algorithm RS256',
+      'Key ID test-key-1',
+      'Issuer iss https://issuer.test',
+      'Subject sub user-1',
+      'Audience aud api, web',
+      'Expires exp 2025-06-01 12:12:00 UTC · expires in 12 min',
+      'Issued iat 2025-05-30 12:00:00 UTC · 2 days ago',
+      'Inspect · Copy Payload · Copy as Authorization header',
+    ]) {
       assert.ok(text.includes(part), `hover reads "${part}":\n${text}`);
     }
     assert.deepEqual(
       linkTargets(markdown).map((t) => JSON.parse(decodeURIComponent(t.split('?')[1] as string)) as unknown),
-      [['id1', 'inspect'], ['id1', 'copyPayload'], ['id1', 'copyAuthorizationHeader']],
+      [
+        ['id1', 'inspect'],
+        ['id1', 'copyPayload'],
+        ['id1', 'copyAuthorizationHeader'],
+      ],
     );
     assert.equal(fences(markdown).length, 1);
     assert.equal(fences(markdown)[0]?.info, 'json');

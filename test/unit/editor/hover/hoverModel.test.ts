@@ -96,7 +96,12 @@ describe('hover: finding the token on a line', () => {
 
   it('finds opaque bearer values by their context only', () => {
     const opaque = 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA';
-    for (const line of [`Authorization: Bearer ${opaque}`, `access_token=${opaque}&x=1`, `{"refresh_token": "${opaque}"}`, `better-auth.session_token=${opaque}; Path=/`]) {
+    for (const line of [
+      `Authorization: Bearer ${opaque}`,
+      `access_token=${opaque}&x=1`,
+      `{"refresh_token": "${opaque}"}`,
+      `better-auth.session_token=${opaque}; Path=/`,
+    ]) {
       const found = opaqueTokenAt(line, line.indexOf(opaque) + 2);
       assert.equal(found?.text, opaque, line);
     }
@@ -139,7 +144,9 @@ describe('hover: finding the token on a line', () => {
 
 describe('hover: links act on the token as read', () => {
   it('stores the repaired token and what was stripped, for the inspector to say the same', () => {
-    const padded = JWT.split('.').map((s) => s + '='.repeat((4 - (s.length % 4)) % 4)).join('.');
+    const padded = JWT.split('.')
+      .map((s) => s + '='.repeat((4 - (s.length % 4)) % 4))
+      .join('.');
     assert.notEqual(padded, JWT, 'the fixture needs padding');
     const line = `Authorization: Bearer ${padded}`;
     const store = new HoverTokenStore({ newId: () => 'id-1' });

@@ -19,7 +19,7 @@ interface MarkdownIt {
 }
 
 const require = createRequire(__filename);
- 
+
 const MarkdownItCtor = require('markdown-it') as new (options: object) => MarkdownIt;
 /** Like VS Code's hover: no raw HTML; GitHub-style autolinks of bare URLs on. */
 const md = new MarkdownItCtor({ html: false, linkify: true });
