@@ -1,11 +1,27 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { JsonObject } from '../../core/json';
 import { JWT_RESOURCE, type OidcClient, type OidcUser, type OpaqueToken } from '../data/oidc';
 import { bearerToken, contentType, formBody, header, json } from '../httpUtil';
-import { statusText } from '../misbehaviour';
 import type { ApiContext } from '../state';
 import type { Handler, Reply, SandboxRequest } from '../types';
+import { authorize } from './oidcAuthorize';
+import {
+  ACCESS_TTL,
+  CLIENT_CREDENTIALS_TTL,
+  discoveryDocument,
+  ID_TOKEN_TTL,
+  INVALID_GRANT,
+  isJwt,
+  newToken,
+  oauthError,
+  REFRESH_TTL,
+  safeEqual,
+  SERVICE_SCOPES,
+  sha256b64url,
+} from './oidcShared';
+
+export { oidcErrorReply } from './oidcShared';
 
 /**
  * A small OpenID Connect issuer shaped like node `oidc-provider` (see REAL-OIDC.md): discovery,
@@ -13,83 +29,10 @@ import type { Handler, Reply, SandboxRequest } from '../types';
  * an authorization endpoint that approves at once, introspection (RFC 7662), revocation
  * (RFC 7009) and userinfo. Errors are `{error, error_description}`.
  */
-const CLIENT_CREDENTIALS_TTL = 600;
-const ACCESS_TTL = 3600;
-const ID_TOKEN_TTL = 3600;
-const REFRESH_TTL = 14 * 24 * 3600;
-const CODE_TTL_MS = 60_000;
-const SCOPES = ['openid', 'offline_access', 'profile', 'email', 'api:read', 'api:write'];
-const SERVICE_SCOPES = new Set(['api:read', 'api:write']);
-
-function oauthError(status: number, error: string, description: string, headers?: Record<string, string>): Reply {
-  return json(status, { error, error_description: description }, headers);
-}
-
-/** What misbehaviour `status` answers under the OIDC issuer. */
-export function oidcErrorReply(status: number, retryAfter: number | undefined): Reply {
-  const error = status === 401 ? 'invalid_token' : status === 503 ? 'temporarily_unavailable' : status >= 500 ? 'server_error' : 'invalid_request';
-  const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
-  return oauthError(status, error, statusText(status), headers);
-}
-
-const INVALID_GRANT = (): Reply => oauthError(400, 'invalid_grant', 'grant request is invalid');
-
-function isJwt(token: string): boolean {
-  return /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(token);
-}
-
-function sha256b64url(value: string): string {
-  return createHash('sha256').update(value).digest('base64url');
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/** Loopback redirect URIs with any port (RFC 8252 §7.3), like a native client in oidc-provider. */
-function isLoopbackRedirect(uri: string): boolean {
-  try {
-    const u = new URL(uri);
-    return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) && u.hash === '';
-  } catch {
-    return false;
-  }
-}
 
 export function createOidcApi(ctx: ApiContext): Handler {
   const issuer = ctx.baseUrls.oidc;
   const data = (): ReturnType<ApiContext['state']>['oidc'] => ctx.state().oidc;
-  const newToken = (): string => randomBytes(32).toString('base64url'); // 43 characters
-
-  function discovery(): JsonObject {
-    const authMethods = ['client_secret_basic', 'client_secret_post', 'none'];
-    return {
-      issuer,
-      authorization_endpoint: `${issuer}/auth`,
-      token_endpoint: `${issuer}/token`,
-      userinfo_endpoint: `${issuer}/me`,
-      jwks_uri: `${issuer}/jwks`,
-      introspection_endpoint: `${issuer}/token/introspection`,
-      revocation_endpoint: `${issuer}/token/revocation`,
-      scopes_supported: SCOPES,
-      response_types_supported: ['code'],
-      response_modes_supported: ['query'],
-      grant_types_supported: ['authorization_code', 'client_credentials', 'refresh_token'],
-      subject_types_supported: ['public'],
-      id_token_signing_alg_values_supported: ['RS256', 'ES256'],
-      token_endpoint_auth_methods_supported: authMethods,
-      introspection_endpoint_auth_methods_supported: authMethods,
-      revocation_endpoint_auth_methods_supported: authMethods,
-      code_challenge_methods_supported: ['S256'],
-      claims_supported: ['sub', 'name', 'given_name', 'family_name', 'email', 'email_verified', 'auth_time', 'nonce', 'iss', 'aud', 'exp', 'iat'],
-      claims_parameter_supported: false,
-      request_parameter_supported: false,
-      request_uri_parameter_supported: false,
-      authorization_response_iss_parameter_supported: true,
-    };
-  }
 
   /** Client authentication: Basic, client_secret_post, or none for the public client. */
   function authenticateClient(req: SandboxRequest, form: URLSearchParams): OidcClient | Reply {
@@ -315,59 +258,6 @@ export function createOidcApi(ctx: ApiContext): Handler {
     );
   }
 
-  /** Approves at once for a sandbox user (login_hint picks one, else the first) and redirects. */
-  function authorize(req: SandboxRequest): Reply {
-    const params = req.method === 'POST' ? formBody(req) : req.query;
-    const clientId = params.get('client_id');
-    const client = clientId ? data().clients.find((c) => c.clientId === clientId) : undefined;
-    if (!client) return oauthError(400, 'invalid_client', 'client is invalid');
-    const redirectUri = params.get('redirect_uri');
-    if (!redirectUri || !isLoopbackRedirect(redirectUri)) {
-      return oauthError(400, 'invalid_redirect_uri', "redirect_uri did not match any of the client's registered redirect_uris");
-    }
-    const state = params.get('state');
-    const redirect = (extra: Record<string, string>): Reply => {
-      const target = new URL(redirectUri);
-      for (const [k, v] of Object.entries(extra)) target.searchParams.set(k, v);
-      if (state !== null) target.searchParams.set('state', state);
-      target.searchParams.set('iss', issuer);
-      return { status: 302, headers: { location: target.toString() }, text: '' };
-    };
-    const fail = (error: string, description: string): Reply => redirect({ error, error_description: description });
-    if (params.get('response_type') !== 'code') return fail('unsupported_response_type', 'unsupported response_type requested');
-    if (!client.grantTypes.includes('authorization_code')) return fail('unauthorized_client', 'requested response_type is not allowed for this client');
-    const scope = (params.get('scope') ?? '').split(' ').filter(Boolean);
-    if (scope.some((s) => !SCOPES.includes(s))) return fail('invalid_scope', 'requested scope is not allowed');
-    const challenge = params.get('code_challenge');
-    const method = params.get('code_challenge_method') ?? 'plain';
-    if (challenge === null && client.clientSecret === undefined) {
-      return fail('invalid_request', 'Authorization Server policy requires PKCE to be used for this request');
-    }
-    if (challenge !== null && method !== 'S256') return fail('invalid_request', 'not supported value of code_challenge_method');
-    if (challenge !== null && !/^[\w-]{43}$/.test(challenge))
-      return fail('invalid_request', 'code_challenge must be a string with a minimum length of 43 characters');
-    const resource = params.get('resource');
-    if (resource !== null && resource !== JWT_RESOURCE) return fail('invalid_target', 'resource indicator is missing, or unknown');
-    const hint = params.get('login_hint');
-    const users = data().users;
-    const user = (hint ? users.find((u) => u.login === hint || u.email === hint) : undefined) ?? users[0];
-    if (!user) return fail('access_denied', 'no sandbox user');
-    const code = newToken();
-    const nonce = params.get('nonce');
-    data().codes.set(code, {
-      clientId: client.clientId,
-      redirectUri,
-      codeChallenge: challenge ?? '',
-      scope: scope.join(' '),
-      ...(nonce ? { nonce } : {}),
-      ...(resource ? { resource } : {}),
-      sub: user.sub,
-      authTime: Math.floor(req.now / 1000),
-      expiresAt: req.now + CODE_TTL_MS,
-      used: false,
-    });
-    return redirect({ code });
-  }
 
   function activeOpaque(value: string, now: number): OpaqueToken | undefined {
     const t = data().tokens.get(value);
@@ -441,7 +331,7 @@ export function createOidcApi(ctx: ApiContext): Handler {
     switch (route) {
       case 'GET /.well-known/openid-configuration':
       case 'GET /.well-known/oauth-authorization-server':
-        return json(200, discovery());
+        return json(200, discoveryDocument(issuer));
       case 'GET /jwks':
         return json(
           200,
@@ -452,7 +342,7 @@ export function createOidcApi(ctx: ApiContext): Handler {
         );
       case 'GET /auth':
       case 'POST /auth':
-        return authorize(req);
+        return authorize(req, issuer, data());
       case 'POST /token':
         return token(req);
       case 'POST /token/introspection':
