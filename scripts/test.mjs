@@ -3,9 +3,10 @@
 //   1. npm ci / npm install when node_modules is missing or older than package-lock.json
 //   2. Debian packages + code-server 4.100.3 (scripts/setupVscode.mjs; skipped when present)
 //   3. build: node esbuild.mjs, node scripts/buildTests.mjs; type check (counts as one test)
-//   4. layers in order: unit -> vscode -> ui -> package
+//   4. layers in order: lint -> unit -> vscode -> ui -> package
+//      (lint: ESLint and `prettier --check`, each counts as one test like the type check)
 //
-// Usage: node scripts/test.mjs [--only unit,vscode,ui,package] [--grep text] [--no-typecheck]
+// Usage: node scripts/test.mjs [--only lint,unit,vscode,ui,package] [--grep text] [--no-typecheck]
 //        (`--only` may repeat; `--grep` is passed to every layer's mocha.)
 // Exit code: 0 only when every selected layer started, ran at least one test, and nothing failed.
 // A layer that could not start or ran 0 tests counts as one failure in the summary line.
@@ -20,7 +21,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 const started = Date.now();
 
-const LAYERS = ['unit', 'vscode', 'ui', 'package'];
+const LAYERS = ['lint', 'unit', 'vscode', 'ui', 'package'];
 const args = process.argv.slice(2);
 const only = [];
 let grep;
@@ -42,7 +43,7 @@ for (const l of only) {
   }
 }
 const selected = only.length ? LAYERS.filter((l) => only.includes(l)) : LAYERS;
-const needsVscode = selected.some((l) => l !== 'unit');
+const needsVscode = selected.some((l) => l !== 'unit' && l !== 'lint');
 
 function step(msg) {
   console.log(`\n=== ${msg}`);
@@ -169,7 +170,19 @@ async function vscodeLayer() {
   };
 }
 
+/** ESLint, then Prettier's check; each is one test (passed or failed), like the type check. */
+async function lintLayer() {
+  const checks = [
+    ['node_modules/eslint/bin/eslint.js', []],
+    ['node_modules/prettier/bin/prettier.cjs', ['--check', '.']],
+  ];
+  let passed = 0;
+  for (const [bin, binArgs] of checks) if ((await run(node, [join(root, bin), ...binArgs])) === 0) passed++;
+  return { passed, failed: checks.length - passed, pending: 0 };
+}
+
 const layerRunners = {
+  lint: () => lintLayer(),
   unit: () => mochaLayer('unit', 'test/unit/**/*.test.ts'),
   vscode: () => vscodeLayer(),
   ui: () => mochaLayer('ui', 'test/ui/**/*.test.ts', ['--timeout', '120000']),
