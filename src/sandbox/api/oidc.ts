@@ -1,16 +1,15 @@
-import { createHash } from 'node:crypto';
-import { SignJWT } from 'jose';
 import type { JsonObject } from '../../core/json';
 import { JWT_RESOURCE, type OidcClient, type OidcUser, type OpaqueToken } from '../data/oidc';
-import { bearerToken, contentType, formBody, header, json } from '../httpUtil';
+import { bearerToken, formBody, json } from '../httpUtil';
 import type { ApiContext } from '../state';
 import type { Handler, Reply, SandboxRequest } from '../types';
 import { authorize } from './oidcAuthorize';
+import { authenticateClient, formOnly } from './oidcClientAuth';
+import { idToken, jwtAccessToken } from './oidcJwt';
 import {
   ACCESS_TTL,
   CLIENT_CREDENTIALS_TTL,
   discoveryDocument,
-  ID_TOKEN_TTL,
   INVALID_GRANT,
   isJwt,
   newToken,
@@ -34,82 +33,10 @@ export function createOidcApi(ctx: ApiContext): Handler {
   const issuer = ctx.baseUrls.oidc;
   const data = (): ReturnType<ApiContext['state']>['oidc'] => ctx.state().oidc;
 
-  /** Client authentication: Basic, client_secret_post, or none for the public client. */
-  function authenticateClient(req: SandboxRequest, form: URLSearchParams): OidcClient | Reply {
-    let clientId = form.get('client_id') ?? undefined;
-    let secret = form.get('client_secret') ?? undefined;
-    let basic = false;
-    const auth = header(req, 'authorization');
-    if (auth && /^Basic\s+/i.test(auth)) {
-      basic = true;
-      const decoded = Buffer.from(auth.replace(/^Basic\s+/i, ''), 'base64').toString('utf8');
-      const colon = decoded.indexOf(':');
-      if (colon < 0) return oauthError(400, 'invalid_request', 'invalid authorization header value format');
-      try {
-        clientId = decodeURIComponent(decoded.slice(0, colon));
-        secret = decodeURIComponent(decoded.slice(colon + 1));
-      } catch {
-        return oauthError(400, 'invalid_request', 'client_id and client_secret in the authorization header are not properly encoded');
-      }
-    }
-    if (!clientId) return oauthError(400, 'invalid_request', 'no client authentication mechanism provided');
-    const failed = (): Reply =>
-      oauthError(401, 'invalid_client', 'client authentication failed', basic ? { 'www-authenticate': 'Basic realm="sandbox"' } : undefined);
-    const client = data().clients.find((c) => c.clientId === clientId);
-    if (!client) return failed();
-    if (client.clientSecret === undefined) return secret ? failed() : client;
-    if (secret === undefined || !safeEqual(secret, client.clientSecret)) return failed();
-    return client;
-  }
-
-  function formOnly(req: SandboxRequest, route: string): Reply | undefined {
-    if (req.method !== 'POST') return undefined;
-    if (contentType(req) !== 'application/x-www-form-urlencoded') {
-      return oauthError(400, 'invalid_request', `only application/x-www-form-urlencoded content-type bodies are supported on POST ${route}`);
-    }
-    return undefined;
-  }
-
-  async function jwtAccessToken(client: OidcClient, sub: string, scope: string, resource: string, now: number): Promise<string> {
-    const iat = Math.floor(now / 1000);
-    const jti = newToken();
-    data().jwtIds.add(jti);
-    return new SignJWT({
-      jti,
-      sub,
-      iat,
-      exp: iat + (sub === client.clientId ? CLIENT_CREDENTIALS_TTL : ACCESS_TTL),
-      ...(scope ? { scope } : {}),
-      client_id: client.clientId,
-      iss: issuer,
-      aud: resource,
-    })
-      .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: ctx.keys.rsa.kid })
-      .sign(ctx.keys.rsa.privateKey);
-  }
-
   function opaque(fields: Omit<OpaqueToken, 'revoked'>): string {
     const token = newToken();
     data().tokens.set(token, { ...fields, revoked: false });
     return token;
-  }
-
-  async function idToken(client: OidcClient, user: OidcUser, accessToken: string, authTime: number, nonce: string | undefined, now: number): Promise<string> {
-    const iat = Math.floor(now / 1000);
-    const key = client.idTokenAlg === 'ES256' ? ctx.keys.ec : ctx.keys.rsa;
-    const atHash = createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url');
-    return new SignJWT({
-      sub: user.sub,
-      ...(nonce ? { nonce } : {}),
-      at_hash: atHash,
-      auth_time: authTime,
-      aud: client.clientId,
-      exp: iat + ID_TOKEN_TTL,
-      iat,
-      iss: issuer,
-    })
-      .setProtectedHeader({ alg: key.alg, typ: 'JWT', kid: key.kid })
-      .sign(key.privateKey);
   }
 
   /** Access (+ ID, + refresh with offline_access) tokens for a user grant. */
@@ -123,7 +50,7 @@ export function createOidcApi(ctx: ApiContext): Handler {
     const iat = Math.floor(now / 1000);
     const scopes = scope.split(' ').filter(Boolean);
     const accessToken = grant.resource
-      ? await jwtAccessToken(client, user.sub, scope, grant.resource, now)
+      ? await jwtAccessToken(ctx, client, user.sub, scope, grant.resource, now)
       : opaque({
           kind: 'access_token',
           clientId: client.clientId,
@@ -135,7 +62,7 @@ export function createOidcApi(ctx: ApiContext): Handler {
           authTime: grant.authTime,
         });
     const body: JsonObject = { access_token: accessToken, expires_in: ACCESS_TTL };
-    if (scopes.includes('openid')) body['id_token'] = await idToken(client, user, accessToken, grant.authTime, grant.nonce, now);
+    if (scopes.includes('openid')) body['id_token'] = await idToken(ctx, client, user, accessToken, grant.authTime, grant.nonce, now);
     if (scopes.includes('offline_access')) {
       body['refresh_token'] = opaque({
         kind: 'refresh_token',
@@ -162,7 +89,7 @@ export function createOidcApi(ctx: ApiContext): Handler {
     const refused = formOnly(req, '/token');
     if (refused) return refused;
     const form = formBody(req);
-    const client = authenticateClient(req, form);
+    const client = authenticateClient(ctx, req, form);
     if ('status' in client) return client;
     const grantType = form.get('grant_type');
     if (!grantType) return oauthError(400, 'invalid_request', "missing required parameter 'grant_type'");
@@ -182,7 +109,7 @@ export function createOidcApi(ctx: ApiContext): Handler {
       if (resource !== null && resource !== JWT_RESOURCE) return oauthError(400, 'invalid_target', 'resource indicator is missing, or unknown');
       const scopeText = scope.join(' ');
       const accessToken = resource
-        ? await jwtAccessToken(client, client.clientId, scopeText, resource, now)
+        ? await jwtAccessToken(ctx, client, client.clientId, scopeText, resource, now)
         : opaque({ kind: 'access_token', clientId: client.clientId, scope: scopeText, iat, exp: iat + CLIENT_CREDENTIALS_TTL, grantId: newToken() });
       const body: JsonObject = { access_token: accessToken, expires_in: CLIENT_CREDENTIALS_TTL, token_type: 'Bearer' };
       if (scopeText) body['scope'] = scopeText;
@@ -274,7 +201,7 @@ export function createOidcApi(ctx: ApiContext): Handler {
     const refused = formOnly(req, route);
     if (refused) return refused;
     const form = formBody(req);
-    const client = authenticateClient(req, form);
+    const client = authenticateClient(ctx, req, form);
     if ('status' in client) return client;
     const value = form.get('token');
     if (!value) return oauthError(400, 'invalid_request', "missing required parameter 'token'");
