@@ -24,7 +24,15 @@ import { sessionFacts } from './oidc/sessionFacts';
 import { authorizationCodeGrant, clientCredentialsGrant, detectRotation, refreshGrant, requestToken, toStoredTokenSet, type ClientAuth } from './oidc/tokens';
 import { MemoryTokenStore, type StoredTokenSet, type TokenSlot, type TokenStore } from './oidc/tokenStore';
 import type { Provider, ProviderConfig, ProviderContext, ProviderDefinition, RevokeOutcome, SessionInfo, SessionPage } from './types';
-import { USER_SCOPES, DEFAULT_SIGN_IN_SCOPES, tokenBindingRefusal, type OidcProviderOptions, type OidcContext, type SignInOptions, type RefreshResult } from './oidc/options';
+import {
+  USER_SCOPES,
+  DEFAULT_SIGN_IN_SCOPES,
+  tokenBindingRefusal,
+  type OidcProviderOptions,
+  type OidcContext,
+  type SignInOptions,
+  type RefreshResult,
+} from './oidc/options';
 export { DEFAULT_SIGN_IN_SCOPES, tokenBindingRefusal } from './oidc/options';
 export type { OidcProviderOptions, OidcContext, SignInOptions, RefreshResult } from './oidc/options';
 
@@ -138,7 +146,13 @@ export class OidcProvider implements Provider {
     );
     const set = toStoredTokenSet(
       response,
-      defined({ grant: 'client_credentials' as const, now: ctx.now ?? Date.now(), issuer: this.issuer, clientId: client.clientId, resource: this.config.resource ?? this.config.audience }),
+      defined({
+        grant: 'client_credentials' as const,
+        now: ctx.now ?? Date.now(),
+        issuer: this.issuer,
+        clientId: client.clientId,
+        resource: this.config.resource ?? this.config.audience,
+      }),
     );
     await this.store(ctx).set('service', set);
     return set;
@@ -194,7 +208,13 @@ export class OidcProvider implements Provider {
       }
       const set = toStoredTokenSet(
         response,
-        defined({ grant: 'authorization_code' as const, now, issuer: this.issuer, clientId: client.clientId, resource: this.config.resource ?? this.config.audience }),
+        defined({
+          grant: 'authorization_code' as const,
+          now,
+          issuer: this.issuer,
+          clientId: client.clientId,
+          resource: this.config.resource ?? this.config.audience,
+        }),
       );
       await this.store(ctx).set('user', set);
       return set;
@@ -227,7 +247,13 @@ export class OidcProvider implements Provider {
       ctx.signal,
     );
     const { revokedAt: _dropped, ...rest } = previous;
-    const tokens = toStoredTokenSet(response, { grant: 'refresh_token', now: ctx.now ?? Date.now(), issuer: this.issuer, clientId: client.clientId, previous: rest });
+    const tokens = toStoredTokenSet(response, {
+      grant: 'refresh_token',
+      now: ctx.now ?? Date.now(),
+      issuer: this.issuer,
+      clientId: client.clientId,
+      previous: rest,
+    });
     await store.set(slot, tokens);
     const rotation = detectRotation(previous.refreshToken, response);
     if (rotation !== 'rotated') return { tokens, rotation };

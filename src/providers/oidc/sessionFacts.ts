@@ -14,7 +14,14 @@ import type { ClientAuth } from './tokens';
 import type { StoredTokenSet, TokenSlot } from './tokenStore';
 import { fetchUserinfo } from './userinfo';
 
-export async function sessionFacts(http: HttpClient, discovery: DiscoveryDocument, client: ClientAuth, slot: TokenSlot, set: StoredTokenSet, signal?: AbortSignal): Promise<SessionFacts> {
+export async function sessionFacts(
+  http: HttpClient,
+  discovery: DiscoveryDocument,
+  client: ClientAuth,
+  slot: TokenSlot,
+  set: StoredTokenSet,
+  signal?: AbortSignal,
+): Promise<SessionFacts> {
   const facts: { access?: IntrospectionResult; refresh?: IntrospectionResult; userinfo?: JsonObject; userinfoError?: string } = {};
   const ask = async (token: string, hint: 'access_token' | 'refresh_token'): Promise<IntrospectionResult | undefined> => {
     try {

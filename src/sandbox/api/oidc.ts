@@ -185,7 +185,6 @@ export function createOidcApi(ctx: ApiContext): Handler {
     );
   }
 
-
   function activeOpaque(value: string, now: number): OpaqueToken | undefined {
     const t = data().tokens.get(value);
     if (!t || t.revoked || t.consumed || t.exp <= Math.floor(now / 1000)) return undefined;

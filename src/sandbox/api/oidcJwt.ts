@@ -28,7 +28,15 @@ export async function jwtAccessToken(ctx: ApiContext, client: OidcClient, sub: s
 }
 
 /** An ID token for a user grant (RS256 or ES256 as the client asks, with `at_hash`). */
-export async function idToken(ctx: ApiContext, client: OidcClient, user: OidcUser, accessToken: string, authTime: number, nonce: string | undefined, now: number): Promise<string> {
+export async function idToken(
+  ctx: ApiContext,
+  client: OidcClient,
+  user: OidcUser,
+  accessToken: string,
+  authTime: number,
+  nonce: string | undefined,
+  now: number,
+): Promise<string> {
   const iat = Math.floor(now / 1000);
   const key = client.idTokenAlg === 'ES256' ? ctx.keys.ec : ctx.keys.rsa;
   const atHash = createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url');
