@@ -24,15 +24,8 @@ import { sessionFacts } from './oidc/sessionFacts';
 import { authorizationCodeGrant, clientCredentialsGrant, detectRotation, refreshGrant, requestToken, toStoredTokenSet, type ClientAuth } from './oidc/tokens';
 import { MemoryTokenStore, type StoredTokenSet, type TokenSlot, type TokenStore } from './oidc/tokenStore';
 import type { Provider, ProviderConfig, ProviderContext, ProviderDefinition, RevokeOutcome, SessionInfo, SessionPage } from './types';
-import {
-  USER_SCOPES,
-  DEFAULT_SIGN_IN_SCOPES,
-  tokenBindingRefusal,
-  type OidcProviderOptions,
-  type OidcContext,
-  type SignInOptions,
-  type RefreshResult,
-} from './oidc/options';
+import { clientAuthOf, DEFAULT_SIGN_IN_SCOPES, tokenBindingRefusal, USER_SCOPES } from './oidc/options';
+import type { OidcContext, OidcProviderOptions, RefreshResult, SignInOptions } from './oidc/options';
 export { DEFAULT_SIGN_IN_SCOPES, tokenBindingRefusal } from './oidc/options';
 export type { OidcProviderOptions, OidcContext, SignInOptions, RefreshResult } from './oidc/options';
 
@@ -280,12 +273,7 @@ export class OidcProvider implements Provider {
   }
 
   private client(ctx: ProviderContext): ClientAuth {
-    const clientId = this.config.clientId;
-    if (clientId === undefined || clientId === '') {
-      throw new AuthLensError('not-configured', { where: 'clientId' }, 'not-configured: set clientId for this oidc provider');
-    }
-    const secret = ctx.credentials.clientSecret;
-    return secret !== undefined && secret !== '' ? { clientId, clientSecret: secret } : { clientId };
+    return clientAuthOf(this.config, ctx);
   }
 
   /** Introspection of opaque tokens and userinfo for a user set; failures become facts, not errors. */

@@ -1,7 +1,12 @@
+/**
+ * What an `oidc` provider is configured and called with: its options, scopes, sign-in options,
+ * refresh result, and the client credentials of an entry. `oidc.ts` re-exports the public ones.
+ */
+import { AuthLensError } from '../../core/errors';
 import type { LoopbackPages } from './loopback';
-import type { RefreshRotation } from './tokens';
+import type { ClientAuth, RefreshRotation } from './tokens';
 import type { StoredTokenSet, TokenStore } from './tokenStore';
-import type { ProviderContext, ProviderOptions } from '../types';
+import type { ProviderConfig, ProviderContext, ProviderOptions } from '../types';
 
 /** Scopes that only make sense for a user; dropped from client credentials requests. */
 export const USER_SCOPES = new Set(['openid', 'profile', 'email', 'address', 'phone', 'offline_access']);
@@ -45,4 +50,14 @@ export interface RefreshResult {
    * should be; `true` = the server still accepts it; undefined = it cannot be asked).
    */
   readonly oldRefreshTokenActive?: boolean;
+}
+
+/** The client credentials of an `oidc` entry: its `clientId`, and the `clientSecret` credential when set. */
+export function clientAuthOf(config: ProviderConfig, ctx: ProviderContext): ClientAuth {
+  const clientId = config.clientId;
+  if (clientId === undefined || clientId === '') {
+    throw new AuthLensError('not-configured', { where: 'clientId' }, 'not-configured: set clientId for this oidc provider');
+  }
+  const secret = ctx.credentials.clientSecret;
+  return secret !== undefined && secret !== '' ? { clientId, clientSecret: secret } : { clientId };
 }
