@@ -8,6 +8,9 @@ import { sendTokenForm, type ClientAuth } from './tokens';
 
 export type TokenTypeHint = 'access_token' | 'refresh_token';
 
+/** What a call to a token endpoint (introspection, revocation) takes: who asks, where, about which token. */
+export type TokenEndpointArgs = [http: HttpClient, discovery: DiscoveryDocument, client: ClientAuth, token: string, hint?: TokenTypeHint, signal?: AbortSignal];
+
 /** What RFC 7662 introspection said about a token. */
 export type IntrospectionResult =
   /** `claims` holds everything the server sent (`active`, `scope`, `exp`, `client_id`, `sub`...). */
@@ -24,14 +27,7 @@ export type IntrospectionResult =
  * const r = await introspectToken(http, discovery, { clientId, clientSecret }, token, 'access_token');
  * if (r.kind === 'answered' && !r.active) { ... revoked or expired ... }
  */
-export async function introspectToken(
-  http: HttpClient,
-  discovery: DiscoveryDocument,
-  client: ClientAuth,
-  token: string,
-  hint?: TokenTypeHint,
-  signal?: AbortSignal,
-): Promise<IntrospectionResult> {
+export async function introspectToken(...[http, discovery, client, token, hint, signal]: TokenEndpointArgs): Promise<IntrospectionResult> {
   if (!discovery.introspectionEndpoint) return { kind: 'no-endpoint' };
   try {
     const res = await sendTokenForm(http, discovery, client, discovery.introspectionEndpoint, token, { hint, signal });

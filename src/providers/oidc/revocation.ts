@@ -1,10 +1,8 @@
 import { decodeJwt } from 'jose';
 import type { OAuthErrorBody } from '../../core/oauthErrors';
-import type { HttpClient } from '../http';
-import type { DiscoveryDocument } from './discovery';
 import { toOAuthError, unsupportedTokenTypeOf } from './errors';
-import type { TokenTypeHint } from './introspection';
-import { sendTokenForm, type ClientAuth } from './tokens';
+import type { TokenEndpointArgs } from './introspection';
+import { sendTokenForm } from './tokens';
 
 /** What RFC 7009 revocation did. */
 export type RevocationResult =
@@ -36,14 +34,7 @@ export function jwtExpiry(token: string): number | undefined {
  * Revokes a token (RFC 7009 §2.1). A 200 means revoked (servers answer 200 for unknown tokens
  * too, §2.2); `unsupported_token_type` is a refusal with the token's expiry, other errors throw.
  */
-export async function revokeToken(
-  http: HttpClient,
-  discovery: DiscoveryDocument,
-  client: ClientAuth,
-  token: string,
-  hint?: TokenTypeHint,
-  signal?: AbortSignal,
-): Promise<RevocationResult> {
+export async function revokeToken(...[http, discovery, client, token, hint, signal]: TokenEndpointArgs): Promise<RevocationResult> {
   if (!discovery.revocationEndpoint) return { kind: 'no-endpoint' };
   try {
     await sendTokenForm(http, discovery, client, discovery.revocationEndpoint, token, { hint, signal, expect: 'none' });

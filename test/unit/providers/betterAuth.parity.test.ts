@@ -11,39 +11,11 @@ import * as assert from 'node:assert/strict';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/index';
 import { call, signIn, signUp, spawnBetterAuth, type BetterAuthChild, type SignedIn } from '../../fixtures/betterAuthClient';
+import { BA_SESSION, BA_USER } from '../sandbox/shapes';
 
 /** `components.schemas` of seed 000. */
-const SEED_SESSION_KEYS = [
-  'id',
-  'expiresAt',
-  'token',
-  'createdAt',
-  'updatedAt',
-  'ipAddress',
-  'userAgent',
-  'userId',
-  'impersonatedBy',
-  'activeOrganizationId',
-  'activeTeamId',
-];
-const SEED_USER_KEYS = [
-  'id',
-  'name',
-  'email',
-  'emailVerified',
-  'image',
-  'createdAt',
-  'updatedAt',
-  'role',
-  'banned',
-  'banReason',
-  'banExpires',
-  'lastLoginMethod',
-  'inherentOrganizationId',
-  'inherentTeamId',
-  'metadata',
-  'stripeCustomerId',
-];
+const SEED_SESSION_KEYS = Object.keys(BA_SESSION);
+const SEED_USER_KEYS = Object.keys(BA_USER);
 
 type Kind = 'null' | 'array' | 'object' | 'string' | 'number' | 'boolean' | 'undefined';
 const kindOf = (v: unknown): Kind => (v === null ? 'null' : Array.isArray(v) ? 'array' : (typeof v as Kind));

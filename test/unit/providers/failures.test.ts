@@ -4,13 +4,12 @@
  * a body over the cap, cancellation, connection refused; and no credential in any error.
  */
 import * as assert from 'node:assert/strict';
-import * as net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { isAuthLensError, type AuthLensError, type ErrorCode } from '../../../src/core/errors';
 import type { Json } from '../../../src/core/json';
 import { createProvider } from '../../../src/providers/index';
 import type { Credentials, ProviderConfig, ProviderKind } from '../../../src/providers/types';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/index';
+import { freePort } from '../../fixtures/miniServer';
 
 interface Case {
   readonly kind: ProviderKind;
@@ -198,12 +197,4 @@ function safeDecode(s: string): string {
   } catch {
     return s;
   }
-}
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
 }

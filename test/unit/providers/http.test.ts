@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAuthLensError, type AuthLensError } from '../../../src/core/errors';
 import { HttpClient, bypassesProxy, joinUrl, resolveHttpOptions, retryAfterSeconds, statusErrorCode, type HttpRequest } from '../../../src/providers/http';
-import { json, startMiniServer, type MiniServer } from '../../fixtures/miniServer';
+import { freePort, json, startMiniServer, type MiniServer } from '../../fixtures/miniServer';
 
 const SECRET = 'tok_SECRETVALUE_0123456789abcdef';
 const COOKIE = 's%3Acookie-SECRET-abcdefghijkl.sig';
@@ -560,14 +560,6 @@ describe('providers/http', function () {
     for (const err of errors) assertNoSecret(err);
   });
 });
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 /** A forward proxy that only knows CONNECT and tunnels every host to one local port. */
 async function startConnectProxy(targetPort: number): Promise<{ url: string; connects: string[]; close(): Promise<void> }> {
