@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import type { Locator, Page } from 'playwright-core';
 import { freePort } from '../support/codeServer';
 import {
@@ -163,6 +164,11 @@ describe('UI: Sessions view (sandbox)', function () {
     await page.locator('.statusbar', { hasText: /Copied Session token of Sandbox: Better Auth as curl command/ }).waitFor({ timeout: 10_000 });
     const clip = await readClipboard(page);
     assert.match(clip, /^curl 'http:\/\/127\.0\.0\.1:\d+\/better-auth\/get-session' -H 'Authorization: Bearer [^' ]+'$/);
+    // Pasted into a shell, it works: the sandbox in the extension host answers 200.
+    const status = await new Promise<string>((resolve, reject) => {
+      execFile('sh', ['-c', `${clip} -s -o /dev/null -w '%{http_code}'`], { timeout: 15_000 }, (err, out) => (err ? reject(err) : resolve(out)));
+    });
+    assert.equal(status, '200');
   });
 
   it('revokes a session after the modal confirmation', async () => {
