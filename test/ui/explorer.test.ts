@@ -169,6 +169,21 @@ describe('UI: Sessions view (sandbox)', function () {
       execFile('sh', ['-c', `${clip} -s -o /dev/null -w '%{http_code}'`], { timeout: 15_000 }, (err, out) => (err ? reject(err) : resolve(out)));
     });
     assert.equal(status, '200');
+    // The same for Authing's user token (its request goes to the app host's /oidc/me).
+    await collapsedView(page);
+    await expand(treeRow(page, 'Sandbox: Authing').first());
+    await expand(treeRow(page, /this credential/).first());
+    const userToken = treeRow(page, /User token/).first();
+    await waitForState(page, userToken, 'Authing’s user token row');
+    await contextMenu(page, userToken, 'Copy Token As');
+    await pickQuickInput(page, 'curl command');
+    await waitForState(page, page.locator('.statusbar', { hasText: /Copied User token .* of Sandbox: Authing as curl command/ }), 'the copied status message');
+    const authing = await readClipboard(page);
+    assert.match(authing, /^curl 'http:\/\/127\.0\.0\.1:\d+\/authing\/oidc\/me' -H 'Authorization: Bearer [^' ]+'$/);
+    const authingStatus = await new Promise<string>((resolve, reject) => {
+      execFile('sh', ['-c', `${authing} -s -o /dev/null -w '%{http_code}'`], { timeout: 15_000 }, (err, out) => (err ? reject(err) : resolve(out)));
+    });
+    assert.equal(authingStatus, '200');
   });
 
   it('revokes a session after the modal confirmation', async () => {
