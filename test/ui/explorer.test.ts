@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import type { Locator, Page } from 'playwright-core';
 import { freePort } from '../support/codeServer';
 import {
@@ -175,6 +176,26 @@ describe('UI: Sessions view (sandbox)', function () {
     await page.locator('.statusbar', { hasText: /Copied Session token of Sandbox: Better Auth as curl command/ }).waitFor({ timeout: 10_000 });
     const clip = await readClipboard(page);
     assert.match(clip, /^curl 'http:\/\/127\.0\.0\.1:\d+\/better-auth\/get-session' -H 'Authorization: Bearer [^' ]+'$/);
+    // Pasted into a shell, it works: the sandbox in the extension host answers 200.
+    const status = await new Promise<string>((resolve, reject) => {
+      execFile('sh', ['-c', `${clip} -s -o /dev/null -w '%{http_code}'`], { timeout: 15_000 }, (err, out) => (err ? reject(err) : resolve(out)));
+    });
+    assert.equal(status, '200');
+    // The same for Authing's user token (its request goes to the app host's /oidc/me).
+    await collapsedView(page);
+    await expand(treeRow(page, 'Sandbox: Authing').first());
+    await expand(treeRow(page, /this credential/).first());
+    const userToken = treeRow(page, /User token/).first();
+    await waitForState(page, userToken, 'Authing’s user token row');
+    await contextMenu(page, userToken, 'Copy Token As');
+    await pickQuickInput(page, 'curl command');
+    await waitForState(page, page.locator('.statusbar', { hasText: /Copied User token .* of Sandbox: Authing as curl command/ }), 'the copied status message');
+    const authing = await readClipboard(page);
+    assert.match(authing, /^curl 'http:\/\/127\.0\.0\.1:\d+\/authing\/oidc\/me' -H 'Authorization: Bearer [^' ]+'$/);
+    const authingStatus = await new Promise<string>((resolve, reject) => {
+      execFile('sh', ['-c', `${authing} -s -o /dev/null -w '%{http_code}'`], { timeout: 15_000 }, (err, out) => (err ? reject(err) : resolve(out)));
+    });
+    assert.equal(authingStatus, '200');
   });
 
   it('revokes a session after the modal confirmation', async () => {

@@ -16,10 +16,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { launchBrowser, repoRoot, startCodeServer, uiDriverPath, type BrowserSession, type CodeServer } from '../support/codeServer';
-import { hostState, setSetting } from './driver';
+import { hostState } from './driver';
+import { setTheme, type Theme } from './themes';
 import { until, waitForState } from './screen';
 
 export { callDriver, executeCommand, getSetting, hostState, setSetting } from './driver';
+export { setTheme, switchTheme, themeClasses, themeNames, themePickerLabels, type Theme } from './themes';
 export { screenReport, screenState, until, waitForState } from './screen';
 
 /** The browser globals the harness touches inside `page.evaluate` (the tests have no DOM lib). */
@@ -55,32 +57,6 @@ export async function focusWorkbench(page: Page): Promise<void> {
   }
   if (await inFrame()) throw new Error('keyboard focus is stuck in a webview');
 }
-
-export type Theme = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
-
-/** `workbench.colorTheme` values of VS Code 1.100's built-in themes. */
-export const themeNames: Readonly<Record<Theme, string>> = {
-  light: 'Default Light Modern',
-  dark: 'Default Dark Modern',
-  'high-contrast': 'Default High Contrast',
-  'high-contrast-light': 'Default High Contrast Light',
-};
-
-/** The same themes as labelled in the theme picker (Preferences: Color Theme). */
-export const themePickerLabels: Readonly<Record<Theme, string>> = {
-  light: 'Light Modern',
-  dark: 'Dark Modern',
-  'high-contrast': 'Dark High Contrast',
-  'high-contrast-light': 'Light High Contrast',
-};
-
-/** CSS class the workbench root carries for each theme kind. */
-export const themeClasses: Readonly<Record<Theme, string>> = {
-  light: 'vs',
-  dark: 'vs-dark',
-  'high-contrast': 'hc-black',
-  'high-contrast-light': 'hc-light',
-};
 
 export interface WorkbenchOptions {
   /** Workspace settings, written to `.vscode/settings.json` of the workspace. */
@@ -370,41 +346,6 @@ export async function activeTabTitle(page: Page): Promise<string> {
   return (await page.locator(selectors.activeTab).first().innerText()).trim();
 }
 
-/**
- * Switches the colour theme through the theme picker (Preferences: Color Theme), as a person
- * does. Only the test of the picker itself uses this; set-up uses {@link setTheme}.
- */
-export async function switchTheme(page: Page, theme: Theme): Promise<void> {
-  await runCommand(page, 'Preferences: Color Theme');
-  await waitForQuickInputStep(page, /Select Color Theme/);
-  const label = themePickerLabels[theme];
-  await page.locator(selectors.quickInputBox).fill(label);
-  const row = page
-    .locator(selectors.quickInputRow)
-    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) })
-    .first();
-  await waitForState(page, row, `the theme "${label}" in the picker`);
-  await row.click();
-  await waitForState(page, page.locator(`.monaco-workbench.${themeClasses[theme]}`), `the workbench in the ${theme} theme`);
-}
-
-/**
- * Sets the colour theme through the configuration API (user settings) and waits until the
- * extension host and the workbench both show it.
- */
-export async function setTheme(wb: Pick<Workbench, 'page' | 'server'>, theme: Theme): Promise<void> {
-  const kind = { light: 1, dark: 2, 'high-contrast': 3, 'high-contrast-light': 4 }[theme];
-  const now = await hostState(wb);
-  if (now.colorTheme === themeNames[theme] && now.themeKind !== kind) {
-    // Saved but not applied (the start-up fallback): writing the same value changes nothing,
-    // so write another theme first; the change to the wanted one then applies.
-    await setSetting(wb, 'workbench.colorTheme', themeNames[theme === 'light' ? 'dark' : 'light']);
-  }
-  await setSetting(wb, 'workbench.colorTheme', themeNames[theme]);
-  await until(wb.page, `the ${theme} theme in the extension host`, async () => ((await hostState(wb)).themeKind === kind ? true : undefined));
-  await waitForState(wb.page, wb.page.locator(`.monaco-workbench.${themeClasses[theme]}`), `the workbench in the ${theme} theme`);
-}
-
-function escapeRegExp(s: string): string {
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { redactText } from '../../src/core/redact';
 import { repoRoot } from '../support/codeServer';
 
 export interface ScreenState {
@@ -86,7 +87,8 @@ export async function screenReport(page: Page, name: string): Promise<string> {
   } catch {
     lines.push('screenshot: (failed)');
   }
-  return lines.join('\n');
+  // Test tokens can sit in an input box or a notification: mask them like the product's logs do.
+  return redactText(lines.join('\n'), [], undefined, 10_000);
 }
 
 /** An Error whose message carries the screen report. */

@@ -290,9 +290,11 @@ describe('core/tokenFinder', () => {
         const big = unit.repeat(Math.ceil((1024 * 1024) / unit.length));
         time(small);
         const tSmall = Math.max(time(small), 1);
-        const tBig = time(big);
-        // 16x the input: linear gives ~16x; allow 64x plus slack for a loaded machine.
-        assert.ok(tBig < 64 * tSmall + 200 && tBig < 3000, `${unit}: 64 KiB ${tSmall.toFixed(1)} ms, 1 MiB ${tBig.toFixed(1)} ms`);
+        // Best of three: one GC pause or a busy core must not look like a rescan.
+        const tBig = Math.min(time(big), time(big), time(big));
+        // 16x the input: linear gives ~16x; allow 64x plus slack for a loaded machine (the old
+        // quadratic walk took minutes on 1 MiB, so the slack costs the test no power).
+        assert.ok(tBig < 64 * tSmall + 1000 && tBig < 3000, `${unit}: 64 KiB ${tSmall.toFixed(1)} ms, 1 MiB ${tBig.toFixed(1)} ms`);
       }
     });
 

