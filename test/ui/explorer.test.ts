@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { Locator, Page } from 'playwright-core';
 import { freePort } from '../support/codeServer';
 import {
@@ -25,6 +26,12 @@ import {
   waitForState,
   type Workbench,
 } from './harness';
+
+/** Runs a copied curl command in a shell, as a person pasting it would, and returns the HTTP status. */
+async function httpStatusOf(curl: string): Promise<string> {
+  const { stdout } = await promisify(execFile)('sh', ['-c', `${curl} -s -o /dev/null -w '%{http_code}'`], { timeout: 15_000 });
+  return stdout;
+}
 
 /**
  * The Sessions view as a person uses it: the welcome view, the sandbox started from its button,
@@ -177,10 +184,7 @@ describe('UI: Sessions view (sandbox)', function () {
     const clip = await readClipboard(page);
     assert.match(clip, /^curl 'http:\/\/127\.0\.0\.1:\d+\/better-auth\/get-session' -H 'Authorization: Bearer [^' ]+'$/);
     // Pasted into a shell, it works: the sandbox in the extension host answers 200.
-    const status = await new Promise<string>((resolve, reject) => {
-      execFile('sh', ['-c', `${clip} -s -o /dev/null -w '%{http_code}'`], { timeout: 15_000 }, (err, out) => (err ? reject(err) : resolve(out)));
-    });
-    assert.equal(status, '200');
+    assert.equal(await httpStatusOf(clip), '200');
     // The same for Authing's user token (its request goes to the app host's /oidc/me).
     await collapsedView(page);
     await expand(treeRow(page, 'Sandbox: Authing').first());
@@ -192,10 +196,7 @@ describe('UI: Sessions view (sandbox)', function () {
     await waitForState(page, page.locator('.statusbar', { hasText: /Copied User token .* of Sandbox: Authing as curl command/ }), 'the copied status message');
     const authing = await readClipboard(page);
     assert.match(authing, /^curl 'http:\/\/127\.0\.0\.1:\d+\/authing\/oidc\/me' -H 'Authorization: Bearer [^' ]+'$/);
-    const authingStatus = await new Promise<string>((resolve, reject) => {
-      execFile('sh', ['-c', `${authing} -s -o /dev/null -w '%{http_code}'`], { timeout: 15_000 }, (err, out) => (err ? reject(err) : resolve(out)));
-    });
-    assert.equal(authingStatus, '200');
+    assert.equal(await httpStatusOf(authing), '200');
   });
 
   it('revokes a session after the modal confirmation', async () => {
