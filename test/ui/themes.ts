@@ -67,4 +67,3 @@ export async function setTheme(wb: Pick<Workbench, 'page' | 'server'>, theme: Th
   await until(wb.page, `the ${theme} theme in the extension host`, async () => ((await hostState(wb)).themeKind === kind ? true : undefined));
   await waitForState(wb.page, wb.page.locator(`.monaco-workbench.${themeClasses[theme]}`), `the workbench in the ${theme} theme`);
 }
-
