@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { fakeJwe, fakeJwt, hostileClaims } from '../fixtures/hoverTokens';
 import { activateAuthLens, closeAllEditors } from './helpers';
 
-// Made when the suite starts, not when the file loads: the run loads every file minutes
-// before this suite, and "expires in 12 min" is about the moment the hover is read.
+// Made before each test, not when the file loads or the suite starts: activation can take
+// longer than the 30 s margin on a loaded machine, and "expires in 12 min" is about the moment
+// the hover is read.
 let valid: string;
 let expired: string;
 let hostile: string;
@@ -64,11 +65,11 @@ describe('AuthLens: token hover', () => {
   let doc: vscode.TextDocument;
 
   before(async () => {
-    makeFixtures();
     await activateAuthLens();
   });
 
   beforeEach(async () => {
+    makeFixtures();
     doc = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
     await vscode.window.showTextDocument(doc);
   });
