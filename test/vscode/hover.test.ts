@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import { fakeJwe, fakeJwt, hostileClaims } from '../fixtures/hoverTokens';
 import { activateAuthLens, closeAllEditors } from './helpers';
 
-// Made before each test, not when the file loads or the suite starts: activation can take
-// longer than the 30 s margin on a loaded machine, and "expires in 12 min" is about the moment
-// the hover is read.
+// Made before each test, not when the file loads or the suite starts: "expires in 12 min" is
+// about the moment the hover is read. exp is 12 min 10 s ahead: the hover rounds to whole
+// minutes, so 12 min 30 s would read "13 min" whenever less than half a second had passed.
 let valid: string;
 let expired: string;
 let hostile: string;
@@ -15,7 +15,7 @@ let text: string;
 
 function makeFixtures(): void {
   const nowS = Math.floor(Date.now() / 1000);
-  valid = fakeJwt({ iss: 'https://issuer.test', sub: 'hover-user', aud: 'api', exp: nowS + 12 * 60 + 30, iat: nowS - 60 });
+  valid = fakeJwt({ iss: 'https://issuer.test', sub: 'hover-user', aud: 'api', exp: nowS + 12 * 60 + 10, iat: nowS - 60 });
   expired = fakeJwt({ sub: 'old-user', exp: nowS - 2 * 86_400, iat: nowS - 3 * 86_400 });
   hostile = fakeJwt(
     { ...hostileClaims, big: 'A'.repeat(20_000), iss: hostileClaims['link'], sub: hostileClaims['img'] },
