@@ -25,6 +25,7 @@ import {
   waitForQuickInputStep,
   waitForState,
   type Workbench,
+  contextMenu,
 } from './harness';
 
 /** Runs a copied curl command in a shell, as a person pasting it would, and returns the HTTP status. */
@@ -40,14 +41,6 @@ async function httpStatusOf(curl: string): Promise<string> {
  */
 
 /** Right-clicks a tree row and picks `item` from its context menu. */
-async function contextMenu(page: Page, row: Locator, item: string): Promise<void> {
-  await row.click({ button: 'right' });
-  const entry = page.getByRole('menuitem', { name: new RegExp(`^${item}`) }).first();
-  await entry.waitFor({ state: 'visible', timeout: 10_000 });
-  await entry.hover();
-  await entry.click();
-}
-
 /** Expands a collapsed tree row (click toggles; only click when collapsed). */
 async function expand(row: Locator): Promise<void> {
   await row.waitFor({ state: 'visible', timeout: 20_000 });

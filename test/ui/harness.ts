@@ -244,6 +244,22 @@ export function treeRow(page: Page, text: string | RegExp): Locator {
 }
 
 /** Clicks the first workbench button (welcome view, notification, dialog) whose text contains `text`. */
+/**
+ * Chooses `item` from a tree row's context menu and waits for the menu to close. The item is
+ * chosen with Enter once the pointer has focused it: VS Code's menu ignores a mouse-up that comes
+ * too soon after it opened (the right-click's own release), which left the menu open with the
+ * item highlighted on a loaded machine.
+ */
+export async function contextMenu(page: Page, row: Locator, item: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const entry = page.getByRole('menuitem', { name: new RegExp(`^${escapeRegExp(item)}`) }).first();
+  await waitForState(page, entry, `the context menu item "${item}"`);
+  await entry.hover();
+  await waitForState(page, page.locator('.monaco-menu .action-menu-item:focus', { hasText: item }).first(), `"${item}" focused in the context menu`);
+  await page.keyboard.press('Enter');
+  await waitForState(page, entry, `the context menu to close after "${item}"`, { state: 'hidden' });
+}
+
 export async function clickButton(scope: Locator | Page, text: string): Promise<void> {
   await scope.locator('.monaco-button', { hasText: text }).first().click();
 }

@@ -16,6 +16,7 @@ import {
   waitForState,
   webviewFrame,
   type Workbench,
+  contextMenu,
 } from './harness';
 
 /**
@@ -30,13 +31,6 @@ const PROVIDER = 'Sandbox: Better Auth';
 async function expand(row: Locator): Promise<void> {
   await row.waitFor({ state: 'visible', timeout: 20_000 });
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-}
-
-async function contextMenu(page: Page, row: Locator, item: string): Promise<void> {
-  await row.click({ button: 'right' });
-  const entry = page.getByRole('menuitem', { name: new RegExp(`^${item}`) }).first();
-  await waitForState(page, entry, `the context menu item "${item}"`);
-  await entry.click();
 }
 
 /** The view collapsed, then the Better Auth provider open: every test starts from this. */
