@@ -170,15 +170,37 @@ describe('AuthLens: token hover', () => {
     assert.equal((await authLensHovers(json, new vscode.Position(0, 10))).length, 1, 'other languages still hover');
   });
 
-  it('hovers a token in a 10 MB single-line document quickly', async () => {
+  it('hovers a token in a 10 MB single-line document with little more than VS Code’s own round trip', async () => {
     const filler = 'var a=1;'.repeat(650_000);
     const big = await vscode.workspace.openTextDocument({ content: `${filler}x="${valid}";${filler}`, language: 'plaintext' });
     const at = big.positionAt(filler.length + 10);
-    await authLensHovers(big, at); // warm up
-    const t0 = Date.now();
-    const found = await authLensHovers(big, at);
-    const ms = Date.now() - t0;
-    assert.equal(found.length, 1);
-    assert.ok(ms < 1000, `hover round trip ${ms} ms`);
+    const config = vscode.workspace.getConfiguration('authlens');
+    // The baseline is the same round trip with the hover turned off (the provider returns at
+    // once), measured in the same run, so a slow or busy machine moves both figures alike.
+    const roundTrip = async (): Promise<{ ms: number; found: number }> => {
+      const t0 = performance.now();
+      const found = await authLensHovers(big, at);
+      return { ms: performance.now() - t0, found: found.length };
+    };
+    await roundTrip(); // warm up
+    let withHover = Infinity;
+    let baseline = Infinity;
+    try {
+      for (let i = 0; i < 3; i++) {
+        const on = await roundTrip();
+        assert.equal(on.found, 1);
+        withHover = Math.min(withHover, on.ms);
+        await config.update('hover.enabled', false, vscode.ConfigurationTarget.Global);
+        const off = await roundTrip();
+        assert.equal(off.found, 0);
+        baseline = Math.min(baseline, off.ms);
+        await config.update('hover.enabled', undefined, vscode.ConfigurationTarget.Global);
+      }
+    } finally {
+      await config.update('hover.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+    // A bounded scan adds a few milliseconds; a whole-line or quadratic scan adds seconds.
+    const extra = withHover - baseline;
+    assert.ok(extra < Math.max(400, baseline), `hover ${withHover.toFixed(0)} ms, baseline ${baseline.toFixed(0)} ms`);
   });
 });
