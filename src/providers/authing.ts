@@ -8,35 +8,16 @@
  */
 import { AuthLensError, isAuthLensError } from '../core/errors';
 import type { JsonObject } from '../core/json';
-import { type HttpClient, joinUrl } from './http';
+import { joinUrl } from './http';
 import { AUTHING_COOKIE } from './kinds';
 import { defined, objectAt, optDateAt, optStringAt, statusFromTimes, stringAt } from './shape';
-import { providerHttpClient } from './providerHttp';
-import type {
-  Provider,
-  ProviderConfig,
-  ProviderContext,
-  ProviderDefinition,
-  ProviderOptions,
-  RevokeOutcome,
-  SessionInfo,
-  SessionPage,
-  TokenInfo,
-} from './types';
+import { ProviderOverHttp } from './providerHttp';
+import type { Provider, ProviderContext, ProviderDefinition, RevokeOutcome, SessionInfo, SessionPage, TokenInfo } from './types';
 
 const WHERE = '/cas/session';
 
-export class AuthingProvider implements Provider {
-  private readonly http: HttpClient;
-
-  constructor(
-    readonly config: ProviderConfig,
-    options: ProviderOptions = {},
-  ) {
-    // The app host is configured in the same provider entry as the base URL.
-    this.http = providerHttpClient(config, options);
-  }
-
+// The app host is configured in the same provider entry as the base URL: both may get the cookie.
+export class AuthingProvider extends ProviderOverHttp implements Provider {
   async listSessions(ctx: ProviderContext, _cursor?: string): Promise<SessionPage> {
     const cookie = ctx.credentials.cookie;
     if (cookie === undefined || cookie === '') {

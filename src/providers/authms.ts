@@ -9,24 +9,15 @@
 import { decodeJwt } from 'jose';
 import { AuthLensError, isAuthLensError } from '../core/errors';
 import type { JsonObject } from '../core/json';
-import { type HttpClient, joinUrl } from './http';
+import { joinUrl } from './http';
 import { arrayAt, defined, objectAt, optBooleanAt, optDateAt, optNumberAt, optStringAt, shapeError, statusFromTimes, stringAt } from './shape';
-import { providerHttpClient } from './providerHttp';
-import type { Provider, ProviderConfig, ProviderContext, ProviderDefinition, ProviderOptions, RevokeOutcome, SessionInfo, SessionPage } from './types';
+import { ProviderOverHttp } from './providerHttp';
+import type { Provider, ProviderContext, ProviderDefinition, RevokeOutcome, SessionInfo, SessionPage } from './types';
 
 const DEFAULT_PAGE_SIZE = 100;
 const WHERE = '/sessions';
 
-export class AuthMsProvider implements Provider {
-  private readonly http: HttpClient;
-
-  constructor(
-    readonly config: ProviderConfig,
-    options: ProviderOptions = {},
-  ) {
-    this.http = providerHttpClient(config, options);
-  }
-
+export class AuthMsProvider extends ProviderOverHttp implements Provider {
   async listSessions(ctx: ProviderContext, cursor?: string): Promise<SessionPage> {
     const bearer = this.bearer(ctx);
     const userId = this.userId(bearer);

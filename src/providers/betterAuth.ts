@@ -13,22 +13,11 @@
  */
 import { AuthLensError, isAuthLensError } from '../core/errors';
 import { isJsonObject, type Json, type JsonObject } from '../core/json';
-import { type HttpClient, joinUrl, type HttpResponse } from './http';
+import { joinUrl, type HttpResponse } from './http';
 import { DEFAULT_BETTER_AUTH_COOKIE } from './kinds';
 import { arrayAt, defined, objectAt, optDateAt, optStringAt, statusFromTimes, stringAt } from './shape';
-import { providerHttpClient } from './providerHttp';
-import type {
-  Credentials,
-  Provider,
-  ProviderConfig,
-  ProviderContext,
-  ProviderDefinition,
-  ProviderOptions,
-  RevokeOutcome,
-  SessionInfo,
-  SessionPage,
-  TokenInfo,
-} from './types';
+import { ProviderOverHttp } from './providerHttp';
+import type { Credentials, Provider, ProviderContext, ProviderDefinition, RevokeOutcome, SessionInfo, SessionPage, TokenInfo } from './types';
 
 /** How a request authenticates: a header set plus the secret values in it. */
 interface Auth {
@@ -41,17 +30,8 @@ interface CurrentSession {
   readonly user: JsonObject;
 }
 
-export class BetterAuthProvider implements Provider {
-  private readonly http: HttpClient;
-  private readonly origin: string;
-
-  constructor(
-    readonly config: ProviderConfig,
-    options: ProviderOptions = {},
-  ) {
-    this.http = providerHttpClient(config, options);
-    this.origin = this.http.origin;
-  }
+export class BetterAuthProvider extends ProviderOverHttp implements Provider {
+  private readonly origin = this.http.origin;
 
   async listSessions(ctx: ProviderContext, _cursor?: string): Promise<SessionPage> {
     const auth = this.primaryAuth(ctx.credentials);

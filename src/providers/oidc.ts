@@ -10,9 +10,8 @@
  */
 import { AuthLensError } from '../core/errors';
 import { oidcIssuerOf, tokenBindingOf, tokensBoundTo } from './credentialOrigins';
-import type { HttpClient } from './http';
 import { defined } from './shape';
-import { providerHttpClient } from './providerHttp';
+import { ProviderOverHttp } from './providerHttp';
 import { discoveryCache, discoveryKey, fetchDiscovery, type DiscoveryDocument } from './oidc/discovery';
 import { fetchJwks, verifyIdToken } from './oidc/idToken';
 import { introspectToken, type IntrospectionResult } from './oidc/introspection';
@@ -32,18 +31,14 @@ export type { OidcProviderOptions, OidcContext, SignInOptions, RefreshResult } f
 /** The issuer of an `oidc` provider: `issuer`, else the base URL. */
 export const issuerOf = oidcIssuerOf;
 
-export class OidcProvider implements Provider {
+// The issuer is configured in the same provider entry as the base URL: both may get the secret.
+export class OidcProvider extends ProviderOverHttp implements Provider {
   readonly issuer: string;
-  private readonly http: HttpClient;
   private readonly defaultTokens: TokenStore;
 
-  constructor(
-    readonly config: ProviderConfig,
-    options: OidcProviderOptions = {},
-  ) {
+  constructor(config: ProviderConfig, options: OidcProviderOptions = {}) {
+    super(config, options);
     this.issuer = issuerOf(config);
-    // The issuer is configured in the same provider entry as the base URL: both may get the secret.
-    this.http = providerHttpClient(config, options);
     this.defaultTokens = options.tokens ?? new MemoryTokenStore();
   }
 

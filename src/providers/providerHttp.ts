@@ -25,3 +25,15 @@ export function providerHttpClient(config: ProviderConfig, options: ProviderOpti
     }),
   );
 }
+
+/** What every HTTP provider kind starts from: its settings entry and the client bound to that entry's origins. */
+export abstract class ProviderOverHttp {
+  protected readonly http: HttpClient;
+
+  constructor(
+    readonly config: ProviderConfig,
+    options: ProviderOptions = {},
+  ) {
+    this.http = providerHttpClient(config, options);
+  }
+}

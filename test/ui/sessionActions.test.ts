@@ -1,23 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import {
-  clickButton,
-  executeCommand,
-  getSetting,
-  hostState,
-  openActivityBarView,
-  screenshot,
-  screenshotOnFailure,
-  setSetting,
-  startWorkbench,
-  treeRow,
-  until,
-  waitForNotification,
-  waitForState,
-  webviewFrame,
-  type Workbench,
-  contextMenu,
-} from './harness';
+import * as ui from './harness';
 
 /**
  * Session features that only show in the workbench, driven as a person would: the warning
@@ -35,48 +18,48 @@ async function expand(row: Locator): Promise<void> {
 
 /** The view collapsed, then the Better Auth provider open: every test starts from this. */
 async function openProvider(page: Page): Promise<void> {
-  await openActivityBarView(page, 'AuthLens');
+  await ui.openActivityBarView(page, 'AuthLens');
   await page.keyboard.press('Escape');
   await page.locator('.part.sidebar .action-label[aria-label^="Collapse All"]').first().click();
-  await expand(treeRow(page, PROVIDER).first());
-  await waitForState(page, treeRow(page, /this credential/).first(), 'the credential’s own session', { timeout: 30_000 });
+  await expand(ui.treeRow(page, PROVIDER).first());
+  await ui.waitForState(page, ui.treeRow(page, /this credential/).first(), 'the credential’s own session', { timeout: 30_000 });
 }
 
 /** The number in the provider row's "N sessions". */
 async function sessionCount(page: Page): Promise<number> {
-  const m = /(\d+) sessions?/.exec((await treeRow(page, PROVIDER).first().textContent()) ?? '');
+  const m = /(\d+) sessions?/.exec((await ui.treeRow(page, PROVIDER).first().textContent()) ?? '');
   return m ? Number(m[1]) : NaN;
 }
 
 /** Opens the inspector on the session token of the first active session row matching `session`. */
 async function inspectSessionToken(page: Page, session: Locator): Promise<void> {
   await expand(session);
-  const token = treeRow(page, 'Session token').first();
-  await waitForState(page, token, 'the session’s token row');
+  const token = ui.treeRow(page, 'Session token').first();
+  await ui.waitForState(page, token, 'the session’s token row');
   await token.hover();
   await token.locator('.action-label[aria-label^="Inspect Token"]').click();
-  await waitForState(page, webviewFrame(page).locator('#action-refresh'), 'the inspector’s provider actions', { timeout: 30_000 });
+  await ui.waitForState(page, ui.webviewFrame(page).locator('#action-refresh'), 'the inspector’s provider actions', { timeout: 30_000 });
 }
 
 /** Simulates the browser window losing and regaining focus (headless pages always "have focus"). */
 async function blurAndRefocusWindow(page: Page): Promise<void> {
   await page.evaluate(`(() => { document.hasFocus = () => false; window.dispatchEvent(new FocusEvent('blur')); })()`);
-  await until(page, 'the extension host to see the window unfocused', async () => ((await hostState(wbRef!)).focused ? undefined : true));
+  await ui.until(page, 'the extension host to see the window unfocused', async () => ((await ui.hostState(wbRef!)).focused ? undefined : true));
   await page.evaluate(`(() => { delete document.hasFocus; window.dispatchEvent(new FocusEvent('focus')); })()`);
-  await until(page, 'the extension host to see the window focused', async () => ((await hostState(wbRef!)).focused ? true : undefined));
+  await ui.until(page, 'the extension host to see the window focused', async () => ((await ui.hostState(wbRef!)).focused ? true : undefined));
 }
 
-let wbRef: Workbench | undefined;
+let wbRef: ui.Workbench | undefined;
 
 describe('UI: session actions (expiry warning, focus refresh, inspector Revoke and Refresh)', function () {
   this.timeout(180_000);
-  let wb: Workbench;
-  screenshotOnFailure(() => wb?.page);
+  let wb: ui.Workbench;
+  ui.screenshotOnFailure(() => wb?.page);
 
   before(async () => {
-    wb = await startWorkbench({ theme: 'dark', viewport: { width: 1400, height: 900 } });
+    wb = await ui.startWorkbench({ theme: 'dark', viewport: { width: 1400, height: 900 } });
     wbRef = wb;
-    assert.equal(await executeCommand(wb, 'authlens.startSandbox'), true, 'the sandbox started');
+    assert.equal(await ui.executeCommand(wb, 'authlens.startSandbox'), true, 'the sandbox started');
   });
   after(async () => {
     await wb?.close();
@@ -86,25 +69,25 @@ describe('UI: session actions (expiry warning, focus refresh, inspector Revoke a
     const { page } = wb;
     await openProvider(page);
     // The sandbox seeds sessions that expire within minutes; the warning comes at 5 minutes.
-    const soon = treeRow(page, /expires in [1-4]m\b/).first();
-    await waitForState(page, soon, 'a session that expires within five minutes');
+    const soon = ui.treeRow(page, /expires in [1-4]m\b/).first();
+    await ui.waitForState(page, soon, 'a session that expires within five minutes');
     const user = (await soon.locator('.label-name').first().textContent())?.trim() ?? '';
-    await contextMenu(page, soon, 'Pin as Active');
-    const toast = await waitForNotification(page, /The session of .+ at Sandbox: Better Auth expires in \d+m/);
+    await ui.contextMenu(page, soon, 'Pin as Active');
+    const toast = await ui.waitForNotification(page, /The session of .+ at Sandbox: Better Auth expires in \d+m/);
     assert.ok(user === '' || ((await toast.textContent()) ?? '').includes(user), `the warning names the session's user (${user})`);
     const status = page.locator('.statusbar-item', { hasText: /\d+m \d+s left/ }).first();
-    await waitForState(page, status, 'the pinned countdown in the status bar');
-    await screenshot(page, 'session-expiry-warning');
-    await clickButton(toast, 'Show Sessions');
-    await waitForState(page, toast, 'the warning to close', { state: 'hidden' });
+    await ui.waitForState(page, status, 'the pinned countdown in the status bar');
+    await ui.screenshot(page, 'session-expiry-warning');
+    await ui.clickButton(toast, 'Show Sessions');
+    await ui.waitForState(page, toast, 'the warning to close', { state: 'hidden' });
   });
 
   it('refreshes loaded providers when the window gets focus back (autoRefresh.onFocus)', async () => {
     const { page } = wb;
     await openProvider(page);
-    await setSetting(wb, 'authlens.autoRefresh.onFocus', true);
+    await ui.setSetting(wb, 'authlens.autoRefresh.onFocus', true);
     try {
-      const providers = await getSetting<{ id: string; baseUrl: string }[]>(wb, 'authlens.providers');
+      const providers = await ui.getSetting<{ id: string; baseUrl: string }[]>(wb, 'authlens.providers');
       const base = providers.find((p) => p.id === 'sandbox-better-auth')?.baseUrl;
       assert.ok(base, 'the sandbox provider is in the settings');
       // The next Better Auth requests fail: only a refresh can bring that to the tree.
@@ -114,33 +97,35 @@ describe('UI: session actions (expiry warning, focus refresh, inspector Revoke a
         body: JSON.stringify({ path: '/better-auth', kind: 'status', status: 500, times: 10 }),
       });
       assert.equal(res.status, 204);
-      assert.match((await treeRow(page, PROVIDER).first().textContent()) ?? '', /sessions?/, 'listed before the focus change');
+      assert.match((await ui.treeRow(page, PROVIDER).first().textContent()) ?? '', /sessions?/, 'listed before the focus change');
       await blurAndRefocusWindow(page);
-      await waitForState(page, treeRow(page, new RegExp(`${PROVIDER}.*500`)).first(), 'the provider row to show the refresh’s HTTP 500', { timeout: 30_000 });
-      await screenshot(page, 'session-focus-refresh');
+      await ui.waitForState(page, ui.treeRow(page, new RegExp(`${PROVIDER}.*500`)).first(), 'the provider row to show the refresh’s HTTP 500', {
+        timeout: 30_000,
+      });
+      await ui.screenshot(page, 'session-focus-refresh');
       await fetch(`${new URL(base).origin}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     } finally {
-      await setSetting(wb, 'authlens.autoRefresh.onFocus', undefined);
+      await ui.setSetting(wb, 'authlens.autoRefresh.onFocus', undefined);
     }
   });
 
   it('Refresh from the inspector reloads the session and says so', async () => {
     const { page } = wb;
-    await executeCommand(wb, 'authlens.refresh');
+    await ui.executeCommand(wb, 'authlens.refresh');
     await openProvider(page);
-    await inspectSessionToken(page, treeRow(page, /this credential/).first());
-    const frame = webviewFrame(page);
+    await inspectSessionToken(page, ui.treeRow(page, /this credential/).first());
+    const frame = ui.webviewFrame(page);
     await frame.locator('#action-refresh').click();
-    await waitForState(page, frame.locator('#status-line.ok', { hasText: 'Refreshed from Sandbox: Better Auth' }), 'the inspector’s "Refreshed from" line');
-    await screenshot(page, 'inspector-action-refresh');
+    await ui.waitForState(page, frame.locator('#status-line.ok', { hasText: 'Refreshed from Sandbox: Better Auth' }), 'the inspector’s "Refreshed from" line');
+    await ui.screenshot(page, 'inspector-action-refresh');
   });
 
   it('Revoke from the inspector asks first, revokes, and the tree loses the session', async () => {
     const { page } = wb;
-    await executeCommand(wb, 'authlens.refresh');
+    await ui.executeCommand(wb, 'authlens.refresh');
     await openProvider(page);
     const before = await sessionCount(page);
-    const rows = treeRow(page, /on (macOS|Linux|Windows|iOS|Android)/);
+    const rows = ui.treeRow(page, /on (macOS|Linux|Windows|iOS|Android)/);
     let victim: Locator | undefined;
     const seen: string[] = [];
     for (let i = 0; i < (await rows.count()); i++) {
@@ -153,18 +138,20 @@ describe('UI: session actions (expiry warning, focus refresh, inspector Revoke a
     }
     assert.ok(victim, `a session other than the credential’s own among: ${seen.join(' | ')}`);
     await inspectSessionToken(page, victim);
-    const frame = webviewFrame(page);
+    const frame = ui.webviewFrame(page);
     await frame.locator('#action-revoke').click();
     const dialog = page.locator('.monaco-dialog-box');
-    await waitForState(page, dialog, 'the revoke confirmation');
+    await ui.waitForState(page, dialog, 'the revoke confirmation');
     assert.match((await dialog.textContent()) ?? '', /Revoke the session of .+ on .+\?/);
-    await clickButton(dialog, 'Revoke');
-    await waitForState(page, frame.locator('#status-line.ok', { hasText: 'The session was revoked.' }), 'the inspector’s "revoked" line', { timeout: 20_000 });
-    const after = await until(page, `fewer than ${before} sessions in the tree`, async () => {
+    await ui.clickButton(dialog, 'Revoke');
+    await ui.waitForState(page, frame.locator('#status-line.ok', { hasText: 'The session was revoked.' }), 'the inspector’s "revoked" line', {
+      timeout: 20_000,
+    });
+    const after = await ui.until(page, `fewer than ${before} sessions in the tree`, async () => {
       const n = await sessionCount(page);
       return n < before ? n : undefined;
     });
     assert.equal(after, before - 1);
-    await screenshot(page, 'inspector-action-revoke');
+    await ui.screenshot(page, 'inspector-action-revoke');
   });
 });

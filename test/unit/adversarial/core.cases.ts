@@ -5,17 +5,7 @@
 import { decodeJwt, decodeProtectedHeader, stripTokenWrapping, MAX_TOKEN_LENGTH } from '../../../src/core/decode';
 import { AuthLensError } from '../../../src/core/errors';
 import { errorMessage } from '../../../src/core/errorMessages';
-import {
-  codeFence,
-  codeSpan,
-  escapeMarkdown,
-  hasInvisibles,
-  plainText,
-  showInvisibles,
-  showInvisiblesAsJson,
-  stripInvisibles,
-  truncate,
-} from '../../../src/core/hostileText';
+import * as hostileText from '../../../src/core/hostileText';
 import { describeOAuthError, parseOAuthError, parseWwwAuthenticateError } from '../../../src/core/oauthErrors';
 import { redact, redactText } from '../../../src/core/redact';
 import { findTokens, tokenAtOffset } from '../../../src/core/tokenFinder';
@@ -62,10 +52,16 @@ export const suite: AdversarialSuite = {
         errorMessage(new AuthLensError('net-timeout', { where: s })),
       ],
     },
-    'hostile text: hasInvisibles, showInvisibles, stripInvisibles (1 MB)': { input: mb, run: (s) => [hasInvisibles(s), showInvisibles(s), stripInvisibles(s)] },
-    'hostile text: showInvisiblesAsJson, truncate (1 MB)': { input: mb, run: (s) => [showInvisiblesAsJson(s), truncate(s, s.length >> 1)] },
-    'hostile text: plainText, escapeMarkdown (1 MB)': { input: mb, run: (s) => [plainText(s, s.length), escapeMarkdown(s)] },
-    'hostile text: codeSpan, codeFence (1 MB)': { input: mb, run: (s) => [codeSpan(s), codeFence(s)] },
+    'hostile text: hasInvisibles, showInvisibles, stripInvisibles (1 MB)': {
+      input: mb,
+      run: (s) => [hostileText.hasInvisibles(s), hostileText.showInvisibles(s), hostileText.stripInvisibles(s)],
+    },
+    'hostile text: showInvisiblesAsJson, truncate (1 MB)': {
+      input: mb,
+      run: (s) => [hostileText.showInvisiblesAsJson(s), hostileText.truncate(s, s.length >> 1)],
+    },
+    'hostile text: plainText, escapeMarkdown (1 MB)': { input: mb, run: (s) => [hostileText.plainText(s, s.length), hostileText.escapeMarkdown(s)] },
+    'hostile text: codeSpan, codeFence (1 MB)': { input: mb, run: (s) => [hostileText.codeSpan(s), hostileText.codeFence(s)] },
     'OAuth error parsing (1 MB)': {
       input: mb,
       run: (s) => [
