@@ -2,7 +2,7 @@
  * Time and the network for one request: the overall deadline, aborts, the wait before a retry,
  * and a network failure (undici wraps system errors) mapped to an error code.
  */
-import { AuthLensError, type ErrorCode } from '../core/errors';
+import { AuthLensError, type ErrorCode, type ErrorDetails, type TlsCause } from '../core/errors';
 
 /**
  * An abort signal that fires at `ms` or when the caller's signal does, whichever comes first;
@@ -83,4 +83,27 @@ export function networkErrorCode(codes: readonly string[], err: unknown): ErrorC
   if (codes.some((c) => /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|EPROTO|UND_ERR_PRX_TLS|ERR_TLS/.test(c))) return 'net-tls';
   if (codes.includes('UND_ERR_DESTROYED') || codes.includes('UND_ERR_CLOSED')) return 'cancelled';
   return 'net-other';
+}
+
+/**
+ * What a TLS failure says about the certificate, from Node's (OpenSSL's) error codes; undefined
+ * for handshake and protocol failures, which have other causes.
+ */
+export function tlsCauseOf(codes: readonly string[]): TlsCause | undefined {
+  if (codes.some((c) => c === 'DEPTH_ZERO_SELF_SIGNED_CERT' || c === 'SELF_SIGNED_CERT_IN_CHAIN')) return 'self-signed';
+  if (codes.some((c) => c === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || c === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' || c === 'UNABLE_TO_GET_ISSUER_CERT')) {
+    return 'unknown-issuer';
+  }
+  if (codes.includes('ERR_TLS_CERT_ALTNAME_INVALID') || codes.includes('HOSTNAME_MISMATCH')) return 'hostname-mismatch';
+  if (codes.includes('CERT_HAS_EXPIRED')) return 'expired';
+  if (codes.includes('CERT_NOT_YET_VALID')) return 'not-yet-valid';
+  return undefined;
+}
+
+/** Which per-phase timeout ran out, from undici's error codes. */
+export function timeoutPhaseOf(codes: readonly string[]): ErrorDetails['timeoutPhase'] {
+  if (codes.includes('UND_ERR_CONNECT_TIMEOUT') || codes.includes('ETIMEDOUT')) return 'connect';
+  if (codes.includes('UND_ERR_HEADERS_TIMEOUT')) return 'headers';
+  if (codes.includes('UND_ERR_BODY_TIMEOUT')) return 'body';
+  return undefined;
 }

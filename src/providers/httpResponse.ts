@@ -66,19 +66,24 @@ export function errorDetails(
     serverMessage = clip(redactText(serverMessage, secrets, undefined, MAX_SERVER_MESSAGE), MAX_SERVER_MESSAGE);
   }
   const serverCode = str('code') ?? (typeof obj?.['error'] === 'string' && obj['error'] !== serverMessage ? obj['error'] : undefined);
-  const requestId = headers['x-request-id'] ?? str('request_id') ?? str('requestId');
-  const traceId = str('trace_id') ?? str('traceId') ?? headers['x-trace-id'];
+  const requestId = firstHeader(headers, REQUEST_ID_HEADERS) ?? str('request_id') ?? str('requestId');
+  const traceId = str('trace_id') ?? str('traceId') ?? firstHeader(headers, TRACE_ID_HEADERS) ?? traceparentId(headers['traceparent']);
   const retry = retryAfterSeconds(headers, body);
-  const fieldErrors = Array.isArray(obj?.['errors'])
-    ? obj['errors']
+  // RFC 9457 `type` ("about:blank" says nothing) and `instance`.
+  const problemType = str('type') !== 'about:blank' ? str('type') : undefined;
+  const problemInstance = str('instance');
+  // `errors` (AuthMS, RFC 9457 §3's example with `pointer`), or RFC 7807's `invalid-params`.
+  const listed = Array.isArray(obj?.['errors']) ? obj['errors'] : Array.isArray(obj?.['invalid-params']) ? obj['invalid-params'] : undefined;
+  const fieldErrors = listed
+    ? listed
         .filter(isJsonObject)
         .slice(0, 50)
         .map((e) => {
           const pick = (k: string): string | undefined => (typeof e[k] === 'string' ? clip(redactText(e[k], secrets, undefined, 200), 200) : undefined);
           const fe: { field?: string; code?: string; description?: string } = {};
-          const field = pick('field');
+          const field = pick('field') ?? pick('name') ?? pick('pointer') ?? pick('param');
           const code = pick('code');
-          const description = pick('description') ?? pick('message');
+          const description = pick('description') ?? pick('message') ?? pick('reason') ?? pick('detail');
           if (field !== undefined) fe.field = field;
           if (code !== undefined) fe.code = code;
           if (description !== undefined) fe.description = description;
@@ -91,6 +96,8 @@ export function errorDetails(
     ...(serverCode !== undefined ? { serverCode: clip(redactText(serverCode, secrets, undefined, 100), 100) } : {}),
     ...(requestId !== undefined ? { requestId: clip(redactText(requestId, secrets, undefined, 200), 200) } : {}),
     ...(traceId !== undefined ? { traceId: clip(redactText(traceId, secrets, undefined, 200), 200) } : {}),
+    ...(problemType !== undefined ? { problemType: clip(redactText(problemType, secrets, undefined, 200), 200) } : {}),
+    ...(problemInstance !== undefined ? { problemInstance: clip(redactText(problemInstance, secrets, undefined, 200), 200) } : {}),
     ...(retry !== undefined ? { retryAfterSeconds: retry } : {}),
     ...(fieldErrors !== undefined && fieldErrors.length > 0 ? { fieldErrors } : {}),
   };
@@ -146,6 +153,24 @@ export function looksLikeHtml(text: string, contentType: string | undefined): bo
   if (contentType !== undefined && /\btext\/html\b|application\/xhtml/i.test(contentType)) return true;
   const head = text.slice(0, 512).trimStart().toLowerCase();
   return head.startsWith('<!doctype') || head.startsWith('<html') || head.startsWith('<head') || head.startsWith('<body') || head.startsWith('<?xml');
+}
+
+/** Correlation headers of common gateways and clouds, in the order they are preferred. */
+const REQUEST_ID_HEADERS = ['x-request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-ms-request-id', 'request-id', 'x-correlation-id', 'cf-ray'];
+const TRACE_ID_HEADERS = ['x-trace-id', 'x-b3-traceid', 'x-amzn-trace-id', 'x-cloud-trace-context'];
+
+function firstHeader(headers: Readonly<Record<string, string>>, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const v = headers[name]?.trim();
+    if (v !== undefined && v !== '') return v;
+  }
+  return undefined;
+}
+
+/** The trace id of a W3C `traceparent` (`00-<trace id>-<span id>-<flags>`). */
+function traceparentId(value: string | undefined): string | undefined {
+  const m = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/i.exec(value?.trim() ?? '');
+  return m?.[1];
 }
 
 function clip(s: string, max: number): string {

@@ -1,4 +1,4 @@
-import { AuthLensError, isAuthLensError } from '../../core/errors';
+import { AuthLensError, isAuthLensError, type ErrorAttempt } from '../../core/errors';
 import { isJsonObject, type JsonObject } from '../../core/json';
 import type { HttpClient } from '../http';
 
@@ -51,14 +51,12 @@ export function discoveryUrls(issuer: string): { url: string; source: DiscoveryD
  * doc.tokenEndpoint // "https://id.example.com/realms/dev/protocol/openid-connect/token"
  */
 export async function fetchDiscovery(http: HttpClient, issuer: string, now: number, signal?: AbortSignal): Promise<DiscoveryDocument> {
-  const tried: string[] = [];
-  let lastError: AuthLensError | undefined;
+  const attempts: ErrorAttempt[] = [];
   for (const { url, source } of discoveryUrls(issuer)) {
-    tried.push(url);
     try {
       const res = await http.send({ method: 'GET', url, ...(signal ? { signal } : {}) });
       if (!isJsonObject(res.json)) {
-        lastError = new AuthLensError('response-shape', { where: url }, `response-shape: ${url} is not a JSON object`);
+        attempts.push({ url, code: 'response-shape', details: { status: res.status, where: 'not a JSON object' } });
         continue;
       }
       return parseDiscovery(res.json, issuer, source, url, now);
@@ -66,21 +64,35 @@ export async function fetchDiscovery(http: HttpClient, issuer: string, now: numb
       if (!isAuthLensError(err)) throw err;
       // Only a missing or non-JSON document moves on to the next URL; network failures,
       // cancellation and an issuer mismatch are the answer.
-      if (!['http-not-found', 'response-html', 'response-not-json', 'response-shape', 'http-other', 'http-forbidden', 'http-unauthorized'].includes(err.code)) {
-        throw err;
-      }
-      lastError = err;
+      if (!MOVES_ON.has(err.code)) throw err;
+      // The server's own words (problem details, OAuth error, request and trace ids) are kept
+      // per URL: they are often the only clue (a gateway's 403, a tenant that does not exist).
+      const { attempts: _nested, ...details } = err.details;
+      attempts.push({ url, code: err.code, details });
     }
   }
+  const last = attempts[attempts.length - 1];
   throw new AuthLensError(
     'oidc-discovery-failed',
     {
-      where: tried.join(' , '),
-      ...(lastError?.details.status !== undefined ? { status: lastError.details.status } : {}),
+      where: attempts.map((a) => a.url).join(' , '),
+      ...(last?.details.status !== undefined ? { status: last.details.status } : {}),
+      attempts,
     },
-    `oidc-discovery-failed: no metadata at ${tried.join(' or ')}${lastError ? ` (${lastError.code})` : ''}`,
+    `oidc-discovery-failed: no metadata at ${attempts.map((a) => `${a.url} (${a.code}${a.details.status !== undefined ? ` ${a.details.status}` : ''})`).join(', ')}`,
   );
 }
+
+/** Failures after which the next well-known URL is tried. */
+const MOVES_ON: ReadonlySet<string> = new Set([
+  'http-not-found',
+  'response-html',
+  'response-not-json',
+  'response-shape',
+  'http-other',
+  'http-forbidden',
+  'http-unauthorized',
+]);
 
 /** Reads a metadata document; pure. Throws `oidc-issuer-mismatch` or `response-shape`. */
 export function parseDiscovery(json: JsonObject, configuredIssuer: string, source: DiscoveryDocument['source'], url: string, now: number): DiscoveryDocument {
