@@ -1,5 +1,6 @@
 import { decodeJwt } from 'jose';
 import type { OAuthErrorBody } from '../../core/oauthErrors';
+import type { RevokeOutcome } from '../types';
 import { toOAuthError, unsupportedTokenTypeOf } from './errors';
 import type { TokenEndpointArgs } from './introspection';
 import { sendTokenForm } from './tokens';
@@ -72,4 +73,39 @@ export function explainRefusal(result: Extract<RevocationResult, { kind: 'refuse
     return `${what} A JWT access token is checked by signature alone, so it stays valid until exp ${new Date(result.expiresAt).toISOString()}.`;
   }
   return result.isJwt ? `${what} A JWT access token without exp stays valid until its signing key is rotated.` : what;
+}
+
+/** What revoking a session's tokens did: the outcome for the person and what to record in the stored set. */
+export interface SessionRevocation {
+  readonly outcome: RevokeOutcome;
+  /** The access token itself was recalled (opaque token, 200): the set is revoked. */
+  readonly accessRevoked: boolean;
+  /** The refresh token was revoked (200): the grant is gone, whatever became of the access token. */
+  readonly grantRevoked: boolean;
+}
+
+/**
+ * The outcome of revoking a session: the refresh token (when there was one) and the access
+ * token. oidc-provider 9 revokes the refresh token (200) and refuses a JWT access token (400
+ * `unsupported_token_type`): the grant is gone, and the access token stays valid until its
+ * `exp`. That is reported as revoked, with a note saying exactly that.
+ *
+ * @example
+ * sessionRevocation({ kind: 'revoked', isJwt: false }, { kind: 'refused', error: { error: 'unsupported_token_type' }, isJwt: true, expiresAt: 1e12 })
+ * // { outcome: { kind: 'revoked', note: 'refresh token revoked; the JWT access token stays valid until 2001-09-09T01:46:40.000Z ...' }, ... }
+ */
+export function sessionRevocation(refresh: RevocationResult | undefined, access: RevocationResult): SessionRevocation {
+  const grantRevoked = refresh?.kind === 'revoked';
+  const accessRevoked = access.kind === 'revoked' && !access.isJwt;
+  if (access.kind === 'refused') {
+    if (!grantRevoked) return { outcome: { kind: 'not-revoked', reason: explainRefusal(access) }, accessRevoked, grantRevoked };
+    const until = access.expiresAt !== undefined ? `until ${new Date(access.expiresAt).toISOString()}` : 'until its signing key is rotated (it has no exp)';
+    const note = access.isJwt
+      ? `refresh token revoked; the JWT access token stays valid ${until}: the server cannot recall it (${access.error.error}), and APIs that check its signature accept it until then.`
+      : `refresh token revoked; the server refused to revoke the access token (${access.error.error}), so it may stay valid until it expires.`;
+    return { outcome: { kind: 'revoked', note }, accessRevoked, grantRevoked };
+  }
+  const jwtNote = access.kind === 'revoked' ? explainJwtRevocation(access) : undefined;
+  const note = jwtNote !== undefined && grantRevoked ? `refresh token revoked. ${jwtNote}` : jwtNote;
+  return { outcome: note !== undefined ? { kind: 'revoked', note } : { kind: 'revoked' }, accessRevoked, grantRevoked };
 }

@@ -46,6 +46,9 @@ export function sessionStatus(set: StoredTokenSet, facts: SessionFacts, now: num
   if (facts.access?.kind === 'answered' && !facts.access.active) return expired ? 'expired' : 'revoked';
   if (expired) return 'expired';
   if (set.revokedAt !== undefined && facts.access?.kind !== 'answered') return 'revoked';
+  // The grant is gone (refresh token revoked, or introspected inactive after AuthLens revoked
+  // it): the session is over, though a JWT access token stays valid until its exp.
+  if (set.grantRevokedAt !== undefined) return 'revoked';
   return 'active';
 }
 
@@ -85,7 +88,7 @@ export function buildSession(slot: TokenSlot, set: StoredTokenSet, facts: Sessio
     const exp = refreshIntro?.['exp'];
     tokens.push({
       kind: 'refresh-token',
-      label: 'Refresh token',
+      label: set.grantRevokedAt !== undefined ? 'Refresh token (revoked)' : 'Refresh token',
       value: set.refreshToken,
       opaque: !isJwt(set.refreshToken),
       ...(typeof exp === 'number' ? { expiresAt: new Date(exp * 1000).toISOString() } : {}),
@@ -109,6 +112,14 @@ export function buildSession(slot: TokenSlot, set: StoredTokenSet, facts: Sessio
   if (set.resource !== undefined) session['resource'] = set.resource;
   if (expiry !== undefined) session['expires_at'] = new Date(expiry).toISOString();
   if (set.revokedAt !== undefined) session['revoked_at'] = new Date(set.revokedAt).toISOString();
+  if (set.grantRevokedAt !== undefined) {
+    session['grant_revoked_at'] = new Date(set.grantRevokedAt).toISOString();
+    session['refresh_token'] = 'revoked';
+    if (accessJwt && set.revokedAt === undefined) {
+      session['access_token'] =
+        expiry !== undefined ? `JWT, valid until ${new Date(expiry).toISOString()} (cannot be recalled)` : 'JWT without exp (cannot be recalled)';
+    }
+  }
   if (facts.access?.kind === 'refused') session['access_token_introspection'] = `refused: ${facts.access.error.error}`;
   if (facts.userinfoError !== undefined) session['userinfo_error'] = facts.userinfoError;
 

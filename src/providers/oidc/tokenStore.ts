@@ -17,7 +17,7 @@ export interface StoredTokenSet {
   readonly refreshToken?: string;
   readonly idToken?: string;
   /** The grant that produced the set. */
-  readonly grant: 'client_credentials' | 'authorization_code' | 'refresh_token';
+  readonly grant: 'client_credentials' | 'authorization_code' | 'device_code' | 'refresh_token';
   /** The resource / audience asked for, if any. */
   readonly resource?: string;
   readonly obtainedAt: number;
@@ -26,6 +26,11 @@ export interface StoredTokenSet {
   readonly clientId: string;
   /** When AuthLens revoked the set (epoch ms); the server's introspection answer wins when there is one. */
   readonly revokedAt?: number;
+  /**
+   * When AuthLens revoked the refresh token, ending the grant (epoch ms), while a JWT access
+   * token the server cannot recall stays valid until its `exp`.
+   */
+  readonly grantRevokedAt?: number;
 }
 
 /** A provider's token sets, one per slot. */
