@@ -12,6 +12,8 @@ import {
   betterAuthUserFields,
 } from './claimsSeed';
 import { amrValues, introspectionFields, joseHeaderFields, jwtPayloadFields } from './claimsStandard';
+import { claimRules, claimTablesByProvider } from './claimsIdp';
+import type { IdentityProvider } from './identityProviders';
 
 export type { FieldInfo, FieldKind } from './claimsTypes';
 
@@ -54,20 +56,46 @@ const tablesByContext: Readonly<Record<FieldContext, readonly ReadonlyMap<string
 
 const amr = amrMap(amrValues);
 
+const providerTables: ReadonlyMap<IdentityProvider, ReadonlyMap<string, FieldInfo>> = new Map(
+  (Object.entries(claimTablesByProvider) as [IdentityProvider, FieldTable][]).map(([p, table]) => [p, toMap(table)]),
+);
+
+/** Token claims (a JWT payload, an introspection answer) are where a provider's names apply. */
+function isTokenContext(context: FieldContext): boolean {
+  return context === 'jwt-payload' || context === 'oidc.introspection';
+}
+
+/** What a provider's own claim means: its exact names first, then its rules (prefixes, namespaces). */
+function describeProviderClaim(name: string, provider: IdentityProvider): FieldInfo | undefined {
+  const exact = providerTables.get(provider)?.get(name);
+  if (exact) return exact;
+  // Claim names are token data: the rules only run on names of a sane length.
+  if (name.length > 1000) return undefined;
+  const rule = claimRules[provider]?.find((r) => r.test(name));
+  return rule ? { summary: rule.summary, source: rule.source, kind: rule.kind } : undefined;
+}
+
 /**
  * What a field means in a context, or undefined when AuthLens does not know it. Nested fields
  * are looked up by their dotted name from the context's root (`address.locality` in a JWT
- * payload, `thirdPartyIdentity.refreshToken` in Authing's userInfo).
+ * payload, `thirdPartyIdentity.refreshToken` in Authing's userInfo). With the provider that
+ * issued the token (`identityProviderOf(payload.iss)`), that provider's meaning of a token claim
+ * wins over the standard one: `scp` at Entra is not `scp` at Okta.
  *
  * @example
  * describeField('exp', 'jwt-payload')
  * // { summary: 'Expiration time: after this instant the token must be rejected.', source: 'RFC 7519 §4.1.4', kind: 'time' }
  * describeField('impersonatedBy', 'better-auth.session')?.source // 'Better Auth admin plugin'
  * describeField('favouriteColour', 'jwt-payload')                // undefined
+ * describeField('ver', 'jwt-payload', 'okta')?.summary           // 'Version of the Okta token format (1).'
  */
-export function describeField(name: string, context: FieldContext): FieldInfo | undefined {
+export function describeField(name: string, context: FieldContext, provider?: IdentityProvider): FieldInfo | undefined {
   const tables = tablesByContext[context];
   if (!tables || typeof name !== 'string') return undefined;
+  if (provider !== undefined && isTokenContext(context)) {
+    const own = describeProviderClaim(name, provider);
+    if (own) return own;
+  }
   for (const table of tables) {
     const info = table.get(name);
     if (info) return info;
@@ -103,6 +131,8 @@ export function claimTemplates(): string[] {
     authingCookieFields,
     authingUserInfoFields,
     authmsSessionFields,
+    ...Object.values(claimTablesByProvider),
   ].flatMap((t) => t.map((row) => row[1]));
-  return [...new Set([...all, ...amrValues.map((row) => row[1])])];
+  const rules = Object.values(claimRules).flatMap((list) => list.map((r) => r.summary));
+  return [...new Set([...all, ...rules, ...amrValues.map((row) => row[1])])];
 }

@@ -3,12 +3,17 @@
  */
 import { claimTemplates } from './claims';
 import { errorMessageTemplates } from './errorMessages';
+import { issuerCheckTemplates } from './issuerCheck';
+import { issuerQuirkTemplates } from './issuerQuirks';
 import { redactStrings } from './redact';
 import { timeTemplates } from './time';
 import { verdictTemplates } from './verdictText';
 import { warningTemplates } from './warnings';
 
 export { describeAmr, describeField, knownFields, type FieldContext, type FieldInfo, type FieldKind } from './claims';
+export { identityProviderOf, recogniseIssuer, type IdentityProvider, type RecognisedIssuer } from './identityProviders';
+export { checkIssuer, type IssuerCheckResult } from './issuerCheck';
+export { findIssuerQuirk, type IssuerQuirk, type IssuerQuirkCode, type IssuerQuirkInput } from './issuerQuirks';
 export {
   decodeJwt,
   decodeProtectedHeader,
@@ -78,6 +83,8 @@ export function coreTemplates(): string[] {
       ...Object.values(redactStrings),
       ...claimTemplates(),
       ...verdictTemplates(),
+      ...issuerQuirkTemplates(),
+      ...issuerCheckTemplates(),
     ]),
   ];
 }
