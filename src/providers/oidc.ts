@@ -13,20 +13,24 @@ import { oidcIssuerOf, tokenBindingOf, tokensBoundTo } from './credentialOrigins
 import { defined } from './shape';
 import { ProviderOverHttp } from './providerHttp';
 import { discoveryCache, discoveryKey, fetchDiscovery, type DiscoveryDocument } from './oidc/discovery';
-import { fetchJwks, verifyIdToken } from './oidc/idToken';
+import { noDiscoveredOrigins, type DiscoveredCredentialOrigins } from './oidc/endpointOrigins';
+import { refuseOriginsAddedSinceStored, trustDiscoveredOrigins } from './oidc/originTrust';
 import { introspectToken, type IntrospectionResult } from './oidc/introspection';
-import { startLoopbackListener } from './oidc/loopback';
-import { buildAuthorizationUrl, createAuthorizationRequestSecrets } from './oidc/pkce';
-import { explainJwtRevocation, explainRefusal, revokeToken, type RevocationResult } from './oidc/revocation';
+import { browserSignIn } from './oidc/browserSignIn';
+import { deviceAuthorizationEndpointOf } from './oidc/deviceGrant';
+import { deviceSignIn, type DeviceSignInOptions } from './oidc/deviceSignIn';
+import type { UserSignInDeps } from './oidc/userSignIn';
+import { revokeToken, sessionRevocation, type RevocationResult } from './oidc/revocation';
 import { buildSession, type SessionFacts } from './oidc/session';
 import { sessionFacts } from './oidc/sessionFacts';
-import { authorizationCodeGrant, clientCredentialsGrant, detectRotation, refreshGrant, requestToken, toStoredTokenSet, type ClientAuth } from './oidc/tokens';
+import { clientCredentialsGrant, detectRotation, refreshGrant, requestToken, toStoredTokenSet, type ClientAuth } from './oidc/tokens';
 import { MemoryTokenStore, type StoredTokenSet, type TokenSlot, type TokenStore } from './oidc/tokenStore';
 import type { Provider, ProviderConfig, ProviderContext, ProviderDefinition, RevokeOutcome, SessionInfo, SessionPage } from './types';
-import { clientAuthOf, DEFAULT_SIGN_IN_SCOPES, tokenBindingRefusal, USER_SCOPES } from './oidc/options';
+import { clientAuthOf, tokenBindingRefusal, USER_SCOPES } from './oidc/options';
 import type { OidcContext, OidcProviderOptions, RefreshResult, SignInOptions } from './oidc/options';
 export { DEFAULT_SIGN_IN_SCOPES, tokenBindingRefusal } from './oidc/options';
 export type { OidcProviderOptions, OidcContext, SignInOptions, RefreshResult } from './oidc/options';
+export type { DeviceCodePrompt, DeviceSignInOptions } from './oidc/deviceSignIn';
 
 /** The issuer of an `oidc` provider: `issuer`, else the base URL. */
 export const issuerOf = oidcIssuerOf;
@@ -35,6 +39,7 @@ export const issuerOf = oidcIssuerOf;
 export class OidcProvider extends ProviderOverHttp implements Provider {
   readonly issuer: string;
   private readonly defaultTokens: TokenStore;
+  private endpointOrigins: DiscoveredCredentialOrigins = noDiscoveredOrigins;
 
   constructor(config: ProviderConfig, options: OidcProviderOptions = {}) {
     super(config, options);
@@ -43,10 +48,19 @@ export class OidcProvider extends ProviderOverHttp implements Provider {
   }
 
   /** The issuer's metadata, from the cache unless `refresh` (the "Refresh Discovery" command). */
-  discovery(opts: { refresh?: boolean; signal?: AbortSignal; now?: number } = {}): Promise<DiscoveryDocument> {
+  // Each document read also sets where credentials may go: its endpoint origins, if it came over https or loopback.
+  async discovery(opts: { refresh?: boolean; signal?: AbortSignal; now?: number } = {}): Promise<DiscoveryDocument> {
     const key = discoveryKey(this.config.id, this.issuer);
     if (opts.refresh === true) discoveryCache.invalidate(key);
-    return discoveryCache.get(key, () => fetchDiscovery(this.http, this.issuer, opts.now ?? Date.now(), opts.signal));
+    const doc = await discoveryCache.get(key, () => fetchDiscovery(this.http, this.issuer, opts.now ?? Date.now(), opts.signal));
+    this.endpointOrigins = trustDiscoveredOrigins(this.http, this.config, doc);
+    return doc;
+  }
+
+  /** The origins beyond its settings that this entry's credentials may go to (issue 14), from discovery. */
+  async credentialOrigins(opts: { signal?: AbortSignal; refresh?: boolean } = {}): Promise<DiscoveredCredentialOrigins> {
+    await this.discovery(opts);
+    return this.endpointOrigins;
   }
 
   /** The discovered `jwks_uri` (or the configured `jwksUrl`), for signature verification. */
@@ -99,12 +113,14 @@ export class OidcProvider extends ProviderOverHttp implements Provider {
     if (set.refreshToken) results.push(await revokeToken(this.http, discovery, client, set.refreshToken, 'refresh_token', ctx.signal));
     const access = await revokeToken(this.http, discovery, client, set.accessToken, 'access_token', ctx.signal);
     results.push(access);
-    // Marked revoked only when the server recalled an opaque access token: a JWT stays valid
-    // until exp wherever it is checked by signature, whatever the server answered.
-    if (access.kind === 'revoked' && !access.isJwt) await store.set(slot, { ...set, revokedAt: ctx.now ?? Date.now() });
-    if (access.kind === 'refused') return { kind: 'not-revoked', reason: explainRefusal(access) };
-    const note = access.kind === 'revoked' ? explainJwtRevocation(access) : undefined;
-    return note !== undefined ? { kind: 'revoked', note } : { kind: 'revoked' };
+    // The set is marked revoked only when the server recalled an opaque access token, and its
+    // grant when the refresh token was revoked: a JWT stays valid until exp whatever was answered.
+    const done = sessionRevocation(results.length > 1 ? results[0] : undefined, access);
+    const at = ctx.now ?? Date.now();
+    if (done.accessRevoked || done.grantRevoked) {
+      await store.set(slot, { ...set, ...(done.accessRevoked ? { revokedAt: at } : {}), ...(done.grantRevoked ? { grantRevokedAt: at } : {}) });
+    }
+    return done.outcome;
   }
 
   /** Revokes one token (RFC 7009) and reports exactly what the server said. */
@@ -148,67 +164,22 @@ export class OidcProvider extends ProviderOverHttp implements Provider {
 
   /**
    * Authorization code + PKCE (RFC 7636) through the system browser: a one-shot loopback
-   * listener receives the code (state checked), the code is exchanged, the ID token checked
-   * (signature, iss, aud, nonce), and the set stored in the `user` slot.
+   * listener (fixed port with `redirectPort`, redirect URI mapped by `opts.externalUri`) receives
+   * the code (state checked), the code is exchanged, the ID token checked (signature, iss, aud,
+   * nonce), the set stored in the `user` slot, and only then the browser told "signed in".
    */
   async signIn(ctx: OidcContext, opts: SignInOptions): Promise<StoredTokenSet> {
-    const discovery = await this.discovery(defined({ signal: ctx.signal }));
-    if (!discovery.authorizationEndpoint) {
-      throw new AuthLensError('unsupported', { where: 'authorization_endpoint' }, 'unsupported: the issuer has no authorization endpoint');
-    }
-    const client = this.client(ctx);
-    const scopes = opts.scopes ?? (this.config.scopes && this.config.scopes.length > 0 ? this.config.scopes : DEFAULT_SIGN_IN_SCOPES);
-    const secrets = createAuthorizationRequestSecrets();
-    const listener = await startLoopbackListener(defined({ state: secrets.state, timeoutMs: opts.timeoutMs, pages: opts.pages, signal: ctx.signal }));
-    try {
-      const url = buildAuthorizationUrl(
-        defined({
-          authorizationEndpoint: discovery.authorizationEndpoint,
-          clientId: client.clientId,
-          redirectUri: listener.redirectUri,
-          scopes,
-          secrets,
-          resource: this.config.resource,
-          audience: this.config.audience,
-          // Servers such as oidc-provider issue a refresh token only with explicit consent.
-          prompt: scopes.includes('offline_access') ? 'consent' : undefined,
-        }),
-      );
-      const opened = await opts.openBrowser(url);
-      if (opened === false) throw new AuthLensError('cancelled', { where: 'browser' }, 'cancelled: the browser was not opened');
-      const { code, iss } = await listener.result;
-      // RFC 9207: a server that names itself must name the issuer we asked.
-      if (iss !== undefined && iss.replace(/\/+$/, '') !== discovery.issuer.replace(/\/+$/, '')) {
-        throw new AuthLensError('oidc-issuer-mismatch', { where: 'iss' }, 'oidc-issuer-mismatch: the redirect names another issuer');
-      }
-      const response = await requestToken(
-        this.http,
-        discovery,
-        client,
-        authorizationCodeGrant(defined({ code, redirectUri: listener.redirectUri, codeVerifier: secrets.codeVerifier, resource: this.config.resource })),
-        [code, secrets.codeVerifier],
-        ctx.signal,
-      );
-      const now = ctx.now ?? Date.now();
-      if (response.idToken !== undefined && discovery.jwksUri !== undefined) {
-        const jwks = await fetchJwks(this.http, discovery.jwksUri, ctx.signal);
-        await verifyIdToken(response.idToken, jwks, { issuer: discovery.issuer, clientId: client.clientId, nonce: secrets.nonce, now });
-      }
-      const set = toStoredTokenSet(
-        response,
-        defined({
-          grant: 'authorization_code' as const,
-          now,
-          issuer: this.issuer,
-          clientId: client.clientId,
-          resource: this.config.resource ?? this.config.audience,
-        }),
-      );
-      await this.store(ctx).set('user', set);
-      return set;
-    } finally {
-      listener.close();
-    }
+    return browserSignIn(await this.signInDeps(ctx), opts);
+  }
+
+  /** Sign-in with a code (RFC 8628 device grant); the set goes to the `user` slot. */
+  async signInWithCode(ctx: OidcContext, opts: DeviceSignInOptions): Promise<StoredTokenSet> {
+    return deviceSignIn(await this.signInDeps(ctx), opts);
+  }
+
+  /** The discovered `device_authorization_endpoint`, when the issuer offers sign-in with a code. */
+  async deviceAuthorizationEndpoint(signal?: AbortSignal): Promise<string | undefined> {
+    return deviceAuthorizationEndpointOf(await this.discovery(defined({ signal })));
   }
 
   /**
@@ -234,7 +205,7 @@ export class OidcProvider extends ProviderOverHttp implements Provider {
       [previous.refreshToken],
       ctx.signal,
     );
-    const { revokedAt: _dropped, ...rest } = previous;
+    const { revokedAt: _dropped, grantRevokedAt: _gone, ...rest } = previous;
     const tokens = toStoredTokenSet(response, {
       grant: 'refresh_token',
       now: ctx.now ?? Date.now(),
@@ -267,7 +238,23 @@ export class OidcProvider extends ProviderOverHttp implements Provider {
     return ctx.tokens ?? this.defaultTokens;
   }
 
+  private async signInDeps(ctx: OidcContext): Promise<UserSignInDeps> {
+    const discovery = await this.discovery(defined({ signal: ctx.signal }));
+    const now = ctx.now;
+    return defined({
+      http: this.http,
+      discovery,
+      client: this.client(ctx),
+      config: this.config,
+      issuer: this.issuer,
+      store: this.store(ctx),
+      signal: ctx.signal,
+      now: () => now ?? Date.now(),
+    });
+  }
+
   private client(ctx: ProviderContext): ClientAuth {
+    refuseOriginsAddedSinceStored(this.endpointOrigins, ctx);
     return clientAuthOf(this.config, ctx);
   }
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AuthLensError } from '../../core/errors';
+import { plainText } from '../../core/hostileText';
 
 /** The texts of the small page the browser shows after the redirect (localised by the caller). */
 export interface LoopbackPages {
@@ -15,6 +16,8 @@ export interface LoopbackOptions {
   readonly timeoutMs?: number;
   /** Callback path (default `/callback`). */
   readonly path?: string;
+  /** A fixed port (the provider's `redirectPort`, for servers that want a registered redirect URI); default any free port. */
+  readonly port?: number;
   readonly pages?: LoopbackPages;
   readonly signal?: AbortSignal;
 }
@@ -34,7 +37,18 @@ export interface LoopbackListener {
    * `oidc-state-mismatch` (only forged callbacks arrived) or `oidc-login-timeout`.
    */
   readonly result: Promise<LoopbackResult>;
-  /** Stops listening (idempotent). */
+  /**
+   * Also accepts the callback with this `Host` (the host and port of the URI that
+   * `vscode.env.asExternalUri` mapped the redirect URI to: the browser names that one).
+   */
+  allowHost(host: string): void;
+  /**
+   * Answers the browser, whose callback request was held open since {@link result} resolved:
+   * the success page, or the failure page with `failure` (plain text, made plain again here).
+   * Then stops listening. Only the first call counts.
+   */
+  respond(outcome: { readonly ok: true } | { readonly ok: false; readonly failure?: string }): void;
+  /** Stops listening (idempotent); a held browser request gets the failure page. */
   close(): void;
 }
 
@@ -44,9 +58,11 @@ const DEFAULT_PAGES: LoopbackPages = {
 };
 
 /**
- * A one-shot HTTP listener on 127.0.0.1 and a random port for the authorization code redirect
- * (RFC 8252 §7.3). It answers the first callback that carries the right `state` with a small
- * plain-text page and closes; it also closes on timeout or abort. Other paths (a browser's
+ * A one-shot HTTP listener on 127.0.0.1 and a random (or the fixed) port for the authorization
+ * code redirect (RFC 8252 §7.3). The first callback that carries the right `state` resolves
+ * {@link LoopbackListener.result}; its browser request is held open until the caller has
+ * exchanged the code and calls `respond()`, so the page says "signed in" only once that is
+ * true. A callback carrying an error is answered at once. It also closes on timeout or abort. Other paths (a browser's
  * favicon) get 404. A callback with another `state`, or a `Host` other than `127.0.0.1:<port>`,
  * gets 400 and the listener keeps waiting: any local process or web page can reach the port,
  * and letting one forged request end the sign-in would let it cancel every sign-in.
@@ -55,6 +71,8 @@ const DEFAULT_PAGES: LoopbackPages = {
  * const listener = await startLoopbackListener({ state });
  * await openBrowser(buildAuthorizationUrl({ ..., redirectUri: listener.redirectUri }));
  * const { code } = await listener.result;
+ * // ... exchange the code ...
+ * listener.respond({ ok: true });
  */
 export async function startLoopbackListener(opts: LoopbackOptions): Promise<LoopbackListener> {
   const path = opts.path ?? '/callback';
@@ -72,10 +90,27 @@ export async function startLoopbackListener(opts: LoopbackOptions): Promise<Loop
 
   const server = createServer((req, res) => handle(req, res));
   let timer: NodeJS.Timeout | undefined;
-  /** `127.0.0.1:<port>`, set once the port is known (before any request can arrive). */
-  let expectedHost: string | undefined;
+  /** `127.0.0.1:<port>`, set once the port is known (before any request can arrive), plus mapped hosts. */
+  const expectedHosts = new Set<string>();
+  /** The browser's callback request, waiting for the outcome of the code exchange. */
+  let held: ServerResponse | undefined;
 
+  const respond = (outcome: { readonly ok: true } | { readonly ok: false; readonly failure?: string }): void => {
+    const res = held;
+    held = undefined;
+    if (res === undefined) {
+      close();
+      return;
+    }
+    // text/plain with nosniff: server text in the failure cannot become markup or a link.
+    const text = outcome.ok ? pages.success : outcome.failure ? `${pages.failure}\n\n${plainText(outcome.failure, 600)}` : pages.failure;
+    answer(res, outcome.ok ? 200 : 400, text, close);
+  };
   const close = (): void => {
+    if (held !== undefined) {
+      respond({ ok: false });
+      return;
+    }
     if (timer) clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);
     server.close();
@@ -111,7 +146,7 @@ export async function startLoopbackListener(opts: LoopbackOptions): Promise<Loop
     }
     // The redirect URI names 127.0.0.1:<port>, so the browser sends exactly that; any other
     // Host is a page reaching the port through another name (DNS rebinding).
-    if (req.headers.host !== expectedHost) {
+    if (req.headers.host === undefined || !expectedHosts.has(req.headers.host.toLowerCase())) {
       answer(res, 400, pages.failure);
       return;
     }
@@ -142,17 +177,29 @@ export async function startLoopbackListener(opts: LoopbackOptions): Promise<Loop
       const iss = params.get('iss');
       outcome = { ok: { code, ...(iss !== null ? { iss } : {}) } };
     }
-    answer(res, 'ok' in outcome ? 200 : 400, 'ok' in outcome ? pages.success : pages.failure, close);
+    if ('ok' in outcome) {
+      // Held until the caller knows whether the exchange worked; no more callbacks are taken.
+      held = res;
+      if (timer) clearTimeout(timer);
+    } else {
+      answer(res, 400, pages.failure, close);
+    }
     finish(outcome);
   }
 
-  server.listen(0, '127.0.0.1');
+  server.listen(opts.port ?? 0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (opts.port === undefined) reject(err);
+      else {
+        const why = err.code === 'EADDRINUSE' ? 'in use by another program' : err.code === 'EACCES' ? 'not allowed' : 'unusable';
+        reject(new AuthLensError('config-invalid', { where: `redirectPort ${opts.port} (${why})` }, `config-invalid: redirectPort ${opts.port} is ${why}`));
+      }
+    });
   });
   const { port } = server.address() as AddressInfo;
-  expectedHost = `127.0.0.1:${port}`;
+  expectedHosts.add(`127.0.0.1:${port}`);
 
   timer = setTimeout(() => {
     finish({
@@ -169,6 +216,10 @@ export async function startLoopbackListener(opts: LoopbackOptions): Promise<Loop
   return {
     redirectUri: `http://127.0.0.1:${port}${path}`,
     result,
+    allowHost: (host) => {
+      expectedHosts.add(host.toLowerCase());
+    },
+    respond,
     close: () => {
       if (!done) finish({ error: new AuthLensError('cancelled', { where: 'sign-in' }, 'cancelled: sign-in closed') });
       close();

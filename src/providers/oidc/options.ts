@@ -4,7 +4,8 @@
  */
 import { AuthLensError } from '../../core/errors';
 import type { LoopbackPages } from './loopback';
-import type { ClientAuth, RefreshRotation } from './tokens';
+import type { ClientAuth } from './clientAuth';
+import type { RefreshRotation } from './tokens';
 import type { StoredTokenSet, TokenStore } from './tokenStore';
 import type { ProviderConfig, ProviderContext, ProviderOptions } from '../types';
 
@@ -40,6 +41,13 @@ export interface SignInOptions {
   readonly pages?: LoopbackPages;
   /** Overrides the configured scopes. */
   readonly scopes?: readonly string[];
+  /**
+   * Maps the loopback redirect URI to the one a browser reaches when the extension host runs
+   * elsewhere (`vscode.env.asExternalUri`: SSH, containers, Codespaces); identity when local.
+   */
+  readonly externalUri?: (uri: string) => Promise<string>;
+  /** The failure text for the browser page (localised by the caller); default English from the error code. */
+  readonly describeFailure?: (err: unknown) => string;
 }
 
 export interface RefreshResult {
@@ -52,12 +60,28 @@ export interface RefreshResult {
   readonly oldRefreshTokenActive?: boolean;
 }
 
-/** The client credentials of an `oidc` entry: its `clientId`, and the `clientSecret` credential when set. */
+/**
+ * The client of an `oidc` entry: its `clientId`, the `clientSecret` and `privateKey` credentials
+ * when set, whether it names a TLS client certificate, and its `tokenEndpointAuthMethod`.
+ */
 export function clientAuthOf(config: ProviderConfig, ctx: ProviderContext): ClientAuth {
   const clientId = config.clientId;
   if (clientId === undefined || clientId === '') {
     throw new AuthLensError('not-configured', { where: 'clientId' }, 'not-configured: set clientId for this oidc provider');
   }
   const secret = ctx.credentials.clientSecret;
-  return secret !== undefined && secret !== '' ? { clientId, clientSecret: secret } : { clientId };
+  const privateKey = ctx.credentials.privateKey;
+  const certificate = nonEmpty(config.tlsClientCertificate) && nonEmpty(config.tlsClientKey);
+  return {
+    clientId,
+    ...(nonEmpty(secret) ? { clientSecret: secret } : {}),
+    ...(nonEmpty(privateKey) ? { privateKey } : {}),
+    ...(certificate ? { certificate } : {}),
+    ...(config.tokenEndpointAuthMethod !== undefined ? { method: config.tokenEndpointAuthMethod } : {}),
+    ...(ctx.now !== undefined ? { now: ctx.now } : {}),
+  };
+}
+
+function nonEmpty(value: string | undefined): value is string {
+  return value !== undefined && value !== '';
 }
