@@ -3,7 +3,7 @@
  * each is a key of the runtime l10n bundles, so `errorMessage(err, (s) => vscode.l10n.t(s))`
  * gives the localised message.
  */
-import type { AuthLensError, ErrorCode, ErrorDetails } from './errors';
+import type { AuthLensError, ErrorCode, ErrorDetails, OriginRefusal } from './errors';
 import { plainText, truncate } from './hostileText';
 import { describeOAuthError } from './oauthErrors';
 import { redactText } from './redact';
@@ -39,7 +39,7 @@ const base = {
   'http-server': 'The server failed while answering (server error).',
   'http-other': 'The server answered with an unexpected status.',
   'redirect-blocked': 'The server redirected the request; AuthLens does not follow redirects with credentials.',
-  'origin-mismatch': 'The credential was entered for another origin than this provider base URL, so it was not sent.',
+  'origin-mismatch': 'AuthLens did not send the credential to this origin.',
   'not-configured': 'This provider is not configured yet.',
   unsupported: 'This provider does not support this action.',
   'config-invalid': 'The provider settings are invalid.',
@@ -96,7 +96,23 @@ const extra = {
   oauthMeaning: 'Error "{0}" ({1}): {2}',
   fieldError: 'Field {0}: {1}',
   where: 'Where: {0}.',
+  originNotAllowed: 'It is not one of the origins this provider’s credentials are bound to (its base URL and the origins its settings name).',
+  originNotInDiscovery: 'It is neither the provider’s base URL or issuer nor an endpoint that the issuer’s discovery document names.',
+  originDiscoveryNotHttps:
+    'The issuer’s discovery document names it, but that document came over plain http from another machine, so anyone on the path could have written it: endpoints it names on other origins get no credential. Serve discovery over https.',
+  originEndpointNotHttps: 'The issuer’s discovery document names it, but as a plain http endpoint on another machine: the credential would travel unencrypted.',
+  originAddedSinceStored:
+    'The issuer’s discovery document names it only since you stored the credential. AuthLens set the credential aside and asks whether it may go there too.',
 } as const;
+
+/** Why a credential was not sent (`origin-mismatch`), one sentence per reason. */
+const originRefusalSentence = {
+  'not-allowed': extra.originNotAllowed,
+  'not-in-discovery': extra.originNotInDiscovery,
+  'discovery-not-https': extra.originDiscoveryNotHttps,
+  'endpoint-not-https': extra.originEndpointNotHttps,
+  'added-since-stored': extra.originAddedSinceStored,
+} as const satisfies Record<OriginRefusal, string>;
 
 const MAX_SERVER_TEXT = 300;
 
@@ -181,6 +197,8 @@ export function errorMessage(err: Pick<AuthLensError, 'code' | 'details'>, t: Tr
   const d: ErrorDetails = err.details ?? {};
   const code: ErrorCode = err.code in base ? err.code : 'net-other';
   const parts: string[] = code.startsWith('token-') ? tokenSentence(code, d, t) : [baseSentence(code, d, t)];
+  const refusal = code === 'origin-mismatch' && d.originRefusal !== undefined ? (originRefusalSentence as Partial<Record<string, string>>)[d.originRefusal] : undefined;
+  if (refusal !== undefined) parts.push(t(refusal));
   if (!code.startsWith('token-') && d.where && codesNamingWhere.has(code)) {
     parts.push(fillTemplate(t(extra.where), oneLine(d.where, 100)));
   }

@@ -72,7 +72,16 @@ export interface ErrorDetails {
   readonly position?: number;
   /** The limit that was exceeded (KiB for sizes, levels for nesting). */
   readonly limit?: number;
+  /** `origin-mismatch`: why the credential may not go to the origin in `where`. */
+  readonly originRefusal?: OriginRefusal;
 }
+
+/**
+ * Why a credential was not sent to an origin: not among the provider's origins at all, or named
+ * by the issuer's discovery document but not trusted (document or endpoint over plain http from
+ * another machine), or named only since the credential was stored.
+ */
+export type OriginRefusal = 'not-allowed' | 'not-in-discovery' | 'discovery-not-https' | 'endpoint-not-https' | 'added-since-stored';
 
 export class AuthLensError extends Error {
   override readonly name = 'AuthLensError';

@@ -12,7 +12,7 @@
  * error details), `httpNetwork.ts` (deadline, retry wait, network errors).
  */
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
-import { AuthLensError, isAuthLensError } from '../core/errors';
+import { AuthLensError, isAuthLensError, type OriginRefusal } from '../core/errors';
 import { redactText } from '../core/redact';
 import type { HttpOptions } from './types';
 import type { HttpClientOptions, HttpRequest, HttpResponse } from './httpTypes';
@@ -52,6 +52,8 @@ export class HttpClient {
   private agent: Agent | undefined;
   private proxyAgent: ProxyAgent | undefined;
   private closed = false;
+  /** Origins the issuer's discovery document vouches for, and the ones it names but that get nothing (see `trustCredentialOrigins`). */
+  private discovered: { trusted: ReadonlySet<string>; refused: ReadonlyMap<string, OriginRefusal> } | undefined;
 
   constructor(private readonly options: HttpClientOptions) {
     this.origin = originOf(options.baseUrl, 'baseUrl');
@@ -84,6 +86,15 @@ export class HttpClient {
     }
   }
 
+  /**
+   * Lets credentials also go to the endpoint origins an issuer's discovery document names
+   * (`discoveredCredentialOrigins` in `oidc/endpointOrigins.ts`), replacing what an earlier
+   * document named. `refused`: origins it names that get nothing, so the refusal says why.
+   */
+  trustCredentialOrigins(trusted: readonly string[], refused: ReadonlyMap<string, OriginRefusal> = new Map()): void {
+    this.discovered = { trusted: new Set(trusted), refused };
+  }
+
   /** Closes the connection pools; later calls fail with `cancelled`. */
   async close(): Promise<void> {
     this.closed = true;
@@ -98,11 +109,12 @@ export class HttpClient {
     // Every declared secret counts here, however short: the length filter of `collectSecrets` is
     // for redaction only, and a 3-character secret must not reach another origin either.
     const carriesCredential = secrets.length > 0 || declaresCredential(req);
-    if (carriesCredential && !this.credentialOrigins.has(url.origin)) {
+    if (carriesCredential && !this.credentialOrigins.has(url.origin) && this.discovered?.trusted.has(url.origin) !== true) {
+      const originRefusal = this.discovered === undefined ? 'not-allowed' : (this.discovered.refused.get(url.origin) ?? 'not-in-discovery');
       throw new AuthLensError(
         'origin-mismatch',
-        { where: url.origin },
-        `origin-mismatch: refusing to send a credential to ${url.origin} (provider origin ${this.origin})`,
+        { where: url.origin, originRefusal },
+        `origin-mismatch: refusing to send a credential to ${url.origin} (${originRefusal}; provider origin ${this.origin})`,
       );
     }
     let method = req.method;

@@ -1,6 +1,7 @@
 import type { JsonObject } from '../core/json';
 import type { CredentialKind, ProviderKind } from './kinds';
 import type { TokenStore } from './oidc/tokenStore';
+import type { DiscoveredCredentialOrigins } from './oidc/endpointOrigins';
 
 /** The kinds (a row each in `kinds.ts`) and credential kinds, declared with the kind table. */
 export type { CredentialKind, ProviderKind } from './kinds';
@@ -104,6 +105,12 @@ export interface ProviderContext {
    * provider (VS Code: `src/secrets/oidcTokenStore.ts` over SecretStorage). Other kinds ignore it.
    */
   readonly tokens?: TokenStore;
+  /**
+   * Every origin the `credentials` were stored for (`CredentialStore.get`); an `oidc` provider
+   * refuses to send them to an origin its discovery document names beyond these. Absent: the
+   * HTTP client's allow-list alone decides.
+   */
+  readonly credentialOrigins?: readonly string[];
 }
 
 /**
@@ -132,6 +139,11 @@ export interface Provider {
   listSessions(ctx: ProviderContext, cursor?: string): Promise<SessionPage>;
   /** Absent when the API has no way to revoke. */
   revokeSession?(ctx: ProviderContext, session: SessionInfo): Promise<RevokeOutcome>;
+  /**
+   * Where this entry's credentials may go beyond its settings, from the issuer's discovery
+   * document (`oidc`; fetched when not cached). Absent for kinds without discovery.
+   */
+  credentialOrigins?(opts: { signal?: AbortSignal; refresh?: boolean }): Promise<DiscoveredCredentialOrigins>;
   /** Dispose the connection pool. */
   close(): Promise<void>;
 }
