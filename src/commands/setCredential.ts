@@ -4,6 +4,7 @@ import { credentialDestinationsText, credentialKindLabel } from '../secrets/cred
 import type { CredentialKind } from '../providers/types';
 import type { Services } from '../services';
 import { pickProvider } from '../sessions/explorerArgs';
+import { readPrivateKey } from './privateKeyInput';
 
 function hint(kind: CredentialKind): string {
   switch (kind) {
@@ -15,6 +16,8 @@ function hint(kind: CredentialKind): string {
       return vscode.l10n.t('A token of an admin user (lists and revokes other users’ sessions)');
     case 'clientSecret':
       return vscode.l10n.t('The OAuth client secret');
+    case 'privateKey':
+      return vscode.l10n.t('The client’s private key for private_key_jwt: a PKCS#8 PEM or a private JWK');
   }
 }
 
@@ -55,17 +58,23 @@ export function setCredentialCommand(services: Services) {
       kind = picked?.credKind;
     }
     if (!kind) return;
-    const value = await vscode.window.showInputBox({
-      title: vscode.l10n.t('{0} for {1}', credentialKindLabel(kind), name),
-      prompt:
-        vscode.l10n.t('{0}. Stored in VS Code’s secret storage and only sent to {1}.', hint(kind), origins) +
-        (provider.level === 'workspace'
-          ? ` ${vscode.l10n.t('This provider comes from the workspace settings, which whoever wrote the repository chose.')}`
-          : ''),
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a value.') : /[\r\n]/.test(v) ? vscode.l10n.t('The value must be one line.') : undefined),
-    });
+    const title = vscode.l10n.t('{0} for {1}', credentialKindLabel(kind), name);
+    const fromWorkspace =
+      provider.level === 'workspace' ? ` ${vscode.l10n.t('This provider comes from the workspace settings, which whoever wrote the repository chose.')}` : '';
+    const value =
+      kind === 'privateKey'
+        ? await readPrivateKey(
+            title,
+            vscode.l10n.t('{0}. Stored in VS Code’s secret storage; it signs assertions sent to {1}.', hint(kind), origins) + fromWorkspace,
+          )
+        : await vscode.window.showInputBox({
+            title,
+            prompt: vscode.l10n.t('{0}. Stored in VS Code’s secret storage and only sent to {1}.', hint(kind), origins) + fromWorkspace,
+            password: true,
+            ignoreFocusOut: true,
+            validateInput: (v) =>
+              v.trim() === '' ? vscode.l10n.t('Enter a value.') : /[\r\n]/.test(v) ? vscode.l10n.t('The value must be one line.') : undefined,
+          });
     if (value === undefined) return;
     await services.credentials.set(provider, kind, value.trim());
     void vscode.window.setStatusBarMessage(vscode.l10n.t('{0} stored for {1} (bound to {2})', credentialKindLabel(kind), name, origins), 5000);

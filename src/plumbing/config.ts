@@ -105,6 +105,12 @@ function describeProblem(p: ConfigProblem, level: ConfigLevel): string {
     case 'out-of-range':
       what = vscode.l10n.t('field "{0}" must be in the range {1}', field, p.expected ?? '');
       break;
+    case 'not-one-of':
+      what = vscode.l10n.t('field "{0}" must be one of {1}', field, p.expected ?? '');
+      break;
+    case 'relative-path':
+      what = vscode.l10n.t('field "{0}" must be an absolute file path or start with ~/', field);
+      break;
   }
   return vscode.l10n.t('{0} in {1}: {2}. The entry is skipped.', where, levelText, what);
 }

@@ -4,12 +4,26 @@
  * A bad entry is reported and skipped; the other entries still load.
  */
 import { isProviderKind, providerKindList } from './kinds';
+import { clientAuthMethods, isClientAuthMethod } from './oidc/clientAuthMethod';
 import type { ProviderConfig, ProviderKind } from './types';
 
 /** The kinds a `kind` field may name: the rows of the kind table (`src/providers/kinds.ts`). */
 export const providerKinds: readonly ProviderKind[] = providerKindList;
 
-export type ProblemKind = 'not-object' | 'missing' | 'wrong-type' | 'bad-id' | 'bad-kind' | 'bad-url' | 'url-credentials' | 'duplicate-id' | 'out-of-range';
+export type ProblemKind =
+  | 'not-object'
+  | 'missing'
+  | 'wrong-type'
+  | 'bad-id'
+  | 'bad-kind'
+  | 'bad-url'
+  | 'url-credentials'
+  | 'duplicate-id'
+  | 'out-of-range'
+  /** A value outside its list (`expected` holds the list). */
+  | 'not-one-of'
+  /** A file path that is neither absolute nor `~/...`. */
+  | 'relative-path';
 
 export interface ConfigProblem {
   /** Index of the entry in its settings level. */
@@ -54,6 +68,11 @@ const optionalFields: readonly OptionalField[] = [
   { name: 'audience', type: 'string' },
   { name: 'jwksUrl', type: 'string' },
   { name: 'timeoutMs', type: 'number', min: 100, max: 600_000 },
+  { name: 'tokenEndpointAuthMethod', type: 'string' },
+  { name: 'tlsClientCertificate', type: 'string' },
+  { name: 'tlsClientKey', type: 'string' },
+  // Unprivileged ports only: binding below 1024 needs root on Linux and macOS.
+  { name: 'redirectPort', type: 'number', min: 1024, max: 65535 },
 ];
 
 /** Validates one entry. Returns the config, or the problems that made it unusable. */
@@ -125,9 +144,25 @@ export function validateProviderEntry(entry: unknown, index: number): { config?:
     }
   }
 
+  const method = optional['tokenEndpointAuthMethod'];
+  if (typeof method === 'string' && !isClientAuthMethod(method)) problems.push(at('tokenEndpointAuthMethod', 'not-one-of', clientAuthMethods.join(', ')));
+  for (const pathField of ['tlsClientCertificate', 'tlsClientKey'] as const) {
+    const v = optional[pathField];
+    // Resolved against no folder: settings are read where no workspace folder is at hand.
+    if (typeof v === 'string' && !isAbsoluteOrHomePath(v)) problems.push(at(pathField, 'relative-path'));
+  }
+  if (typeof optional['tlsClientCertificate'] === 'string' && optional['tlsClientKey'] === undefined) problems.push(at('tlsClientKey', 'missing'));
+  if (typeof optional['tlsClientKey'] === 'string' && optional['tlsClientCertificate'] === undefined) problems.push(at('tlsClientCertificate', 'missing'));
+
   if (problems.length > 0 || id === undefined || kind === undefined || baseUrl === undefined) return { problems };
   const label = typeof e.label === 'string' && e.label.trim() !== '' ? e.label.trim() : id;
   return { config: { ...(optional as Partial<ProviderConfig>), id, kind, label, baseUrl }, problems };
+}
+
+/** True for `/abs/path`, `C:\\path`, `\\\\server\\share` and `~/path` (the forms a file setting accepts). */
+export function isAbsoluteOrHomePath(value: string): boolean {
+  const v = value.trim();
+  return v.startsWith('/') || v.startsWith('~/') || v.startsWith('~\\') || /^[A-Za-z]:[\\/]/.test(v) || v.startsWith('\\\\');
 }
 
 /**

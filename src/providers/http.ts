@@ -12,13 +12,14 @@
  * error details), `httpNetwork.ts` (deadline, retry wait, network errors).
  */
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
-import { AuthLensError, isAuthLensError, type OriginRefusal } from '../core/errors';
+import { AuthLensError, isAuthLensError, type ErrorCode, type ErrorDetails, type OriginRefusal } from '../core/errors';
 import { redactText } from '../core/redact';
+import { readClientCertificate } from './clientCertificate';
 import type { HttpOptions } from './types';
 import type { HttpClientOptions, HttpRequest, HttpResponse } from './httpTypes';
 import { statusErrorCode, errorDetails, parseJson, looksLikeHtml } from './httpResponse';
 import { bypassesProxy, declaresCredential, collectSecrets, bodyOf, flattenHeaders, displayUrl, safeOrigin, originOf, parseUrl } from './httpRequest';
-import { Deadline, throwIfAborted, sleep, errorCodes, networkErrorCode } from './httpNetwork';
+import { Deadline, throwIfAborted, sleep, errorCodes, networkErrorCode, tlsCauseOf, timeoutPhaseOf } from './httpNetwork';
 export { bypassesProxy, joinUrl } from './httpRequest';
 export { statusErrorCode, retryAfterSeconds, parseJson } from './httpResponse';
 export type { HttpClientOptions, HttpMethod, HttpRequest, HttpResponse } from './httpTypes';
@@ -76,7 +77,7 @@ export class HttpClient {
         const where = safeOrigin(req.url);
         throw new AuthLensError(
           'net-timeout',
-          { where, limit: Math.ceil(this.deadlineMs / 1000) },
+          { where, limit: Math.ceil(this.deadlineMs / 1000), timeoutPhase: 'total' },
           `net-timeout: ${req.method} ${where} sent no complete answer within ${this.deadlineMs} ms`,
         );
       }
@@ -215,13 +216,19 @@ export class HttpClient {
         uri: proxy,
         ...timeouts,
         connect: { timeout: this.timeoutMs },
-        requestTls: { rejectUnauthorized: !insecure, timeout: this.timeoutMs },
+        requestTls: { rejectUnauthorized: !insecure, timeout: this.timeoutMs, ...this.clientCertificate() },
         proxyTls: { rejectUnauthorized: this.options.http?.strictSSL !== false, timeout: this.timeoutMs },
       });
       return this.proxyAgent;
     }
-    this.agent ??= new Agent({ ...timeouts, connect: { timeout: this.timeoutMs, rejectUnauthorized: !insecure } });
+    this.agent ??= new Agent({ ...timeouts, connect: { timeout: this.timeoutMs, rejectUnauthorized: !insecure, ...this.clientCertificate() } });
     return this.agent;
+  }
+
+  /** The certificate and key for `tls_client_auth`, read from their files (once: the agents live on). */
+  private clientCertificate(): { cert?: Buffer; key?: Buffer } {
+    const files = this.options.clientCertificate;
+    return files !== undefined ? readClientCertificate(files) : {};
   }
 
   /** Reads the body up to the cap. For error responses (`lenient`) an oversized body reads as absent. */
@@ -267,7 +274,22 @@ export class HttpClient {
     const codes = errorCodes(err);
     const code = networkErrorCode(codes, err);
     const sys = codes[0] !== undefined ? ` (${codes[0]})` : '';
-    return new AuthLensError(code, { where }, redactText(`${code}: ${req.method} ${where}${sys}`, secrets));
+    return new AuthLensError(code, { where, ...this.failureFacts(code, codes) }, redactText(`${code}: ${req.method} ${where}${sys}`, secrets));
+  }
+
+  /** A timeout's limit and phase; a certificate failure's cause and the opt-out that would apply. */
+  private failureFacts(code: ErrorCode, codes: readonly string[]): ErrorDetails {
+    if (code === 'net-timeout') {
+      const phase = timeoutPhaseOf(codes);
+      return { limit: this.timeoutMs / 1000, ...(phase !== undefined ? { timeoutPhase: phase } : {}) };
+    }
+    if (code !== 'net-tls') return {};
+    const cause = tlsCauseOf(codes);
+    const optOut = this.options.tlsOptOutId;
+    return {
+      ...(cause !== undefined ? { tlsCause: cause } : {}),
+      ...(cause !== undefined && optOut !== undefined && this.options.allowInsecureTls !== true ? { tlsOptOutId: optOut } : {}),
+    };
   }
 
   private log(line: string, secrets: readonly string[]): void {

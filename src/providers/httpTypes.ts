@@ -3,6 +3,7 @@
  * one request, one response.
  */
 import type { Json } from '../core/json';
+import type { ClientCertificateFiles } from './clientCertificate';
 import type { HttpOptions } from './types';
 
 /** Per-provider settings of a client. */
@@ -18,6 +19,16 @@ export interface HttpClientOptions {
   readonly deadlineMs?: number;
   /** The provider's TLS opt-out (`allowInsecureTls`). */
   readonly allowInsecureTls?: boolean;
+  /**
+   * A TLS client certificate presented on every connection of this client (`tls_client_auth`,
+   * RFC 8705); the files are read when the first connection is made.
+   */
+  readonly clientCertificate?: ClientCertificateFiles;
+  /**
+   * The provider id a certificate failure names as the one to add to
+   * `authlens.insecureTlsProviders` (absent: the failure names no setting).
+   */
+  readonly tlsOptOutId?: string;
   readonly http?: HttpOptions;
   /**
    * Further origins the user configured for this same provider (Authing's `appHost`) that may

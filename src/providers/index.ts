@@ -35,3 +35,5 @@ export type { DiscoveryDocument } from './oidc/discovery';
 export { explainJwtRevocation, explainRefusal } from './oidc/revocation';
 export type { RevocationResult } from './oidc/revocation';
 export { jwksUriFor } from './oidc/jwksUri';
+// Set Credential checks a pasted `privateKey` credential with jose before storing it.
+export { privateKeyProblem, storedPrivateKeyText } from './oidc/clientPrivateKey';

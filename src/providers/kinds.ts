@@ -11,7 +11,7 @@ import type { FieldContext } from '../core/claims';
 import type { CopyRequest } from '../core/copyFormats';
 
 /** What a credential is; each lives in SecretStorage under the provider id and its origin. */
-export type CredentialKind = 'cookie' | 'bearer' | 'admin' | 'clientSecret';
+export type CredentialKind = 'cookie' | 'bearer' | 'admin' | 'clientSecret' | 'privateKey';
 
 /**
  * The fields of a provider entry the table reads. Declared here rather than taken from
@@ -56,9 +56,10 @@ export interface KindInfo {
   readonly claimContexts: { readonly session?: FieldContext; readonly user?: FieldContext };
   /**
    * Where verification keys come from when the entry sets no `jwksUrl`: `discovery` reads the
-   * issuer's `jwks_uri`; `none` means only a configured `jwksUrl` is used.
+   * issuer's `jwks_uri`; `{ path }` is a JWKS under the base URL (Better Auth's `/jwks`, which
+   * serves no discovery document); `none` means only a configured `jwksUrl` is used.
    */
-  readonly defaultJwks: 'discovery' | 'none';
+  readonly defaultJwks: 'discovery' | 'none' | { readonly path: string };
 }
 
 /** Better Auth's default session cookie (the entry's `cookieName` overrides it). */
@@ -87,7 +88,8 @@ const table = {
       cookieName: betterAuthCookie(config),
     }),
     claimContexts: { session: 'better-auth.session', user: 'better-auth.user' },
-    defaultJwks: 'none',
+    // The jwt plugin's keys (EdDSA); its tokens' `iss` is the server's origin, which has no discovery.
+    defaultJwks: { path: '/jwks' },
   },
   // The user token against `{appHost}/oidc/me`: Authing's OIDC side is node oidc-provider
   // mounted at `/oidc` (revocation `/oidc/token/revocation`, JWKS `/oidc/.well-known/jwks.json`),
@@ -134,7 +136,8 @@ const table = {
     detail: 'Any OpenID Connect issuer (discovery, PKCE sign-in, introspection)',
     baseUrlExample: 'https://auth.example.com',
     openIdClient: true,
-    credentialKinds: ['clientSecret'],
+    // The private key signs `private_key_jwt` assertions; it is never sent itself.
+    credentialKinds: ['clientSecret', 'privateKey'],
     cookieName: () => undefined,
     extraCredentialUrl: (config) => config.issuer,
     copyRequest: (config, token, discovered) => ({
@@ -159,6 +162,17 @@ export const providerKindList: readonly ProviderKind[] = Object.keys(table) as P
 /** True when `value` names a kind of the table (setting values and command arguments are untyped). */
 export function isProviderKind(value: unknown): value is ProviderKind {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(table, value);
+}
+
+/**
+ * The JWKS a kind publishes under the entry's base URL (rows with `defaultJwks: { path }`).
+ *
+ * @example
+ * baseJwksUrl('better-auth', 'http://localhost:3000/api/auth') // => 'http://localhost:3000/api/auth/jwks'
+ */
+export function baseJwksUrl(kind: ProviderKind, baseUrl: string): string | undefined {
+  const d = providerKindTable[kind].defaultJwks;
+  return typeof d === 'object' ? `${trimSlashes(baseUrl)}${d.path}` : undefined;
 }
 
 /**

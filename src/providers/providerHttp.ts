@@ -20,6 +20,11 @@ export function providerHttpClient(config: ProviderConfig, options: ProviderOpti
       credentialOrigins: also.length > 0 ? also : undefined,
       timeoutMs: config.timeoutMs,
       allowInsecureTls: config.allowInsecureTls,
+      clientCertificate:
+        config.tlsClientCertificate !== undefined && config.tlsClientKey !== undefined
+          ? { certFile: config.tlsClientCertificate, keyFile: config.tlsClientKey }
+          : undefined,
+      tlsOptOutId: config.id,
       http: options.http,
       log: options.log,
     }),

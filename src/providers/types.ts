@@ -1,5 +1,6 @@
 import type { JsonObject } from '../core/json';
 import type { CredentialKind, ProviderKind } from './kinds';
+import type { ClientAuthMethod } from './oidc/clientAuthMethod';
 import type { TokenStore } from './oidc/tokenStore';
 import type { DiscoveredCredentialOrigins } from './oidc/endpointOrigins';
 
@@ -34,6 +35,14 @@ export interface ProviderConfig {
   readonly allowInsecureTls?: boolean;
   /** Request timeout in milliseconds (default 10 000). */
   readonly timeoutMs?: number;
+  /** oidc: how the client authenticates (`client_secret_basic` ... `none`); absent = chosen from discovery. */
+  readonly tokenEndpointAuthMethod?: ClientAuthMethod;
+  /** oidc: PEM client certificate file for `tls_client_auth` (absolute, or `~/...`). */
+  readonly tlsClientCertificate?: string;
+  /** oidc: PEM private key file of that certificate (absolute, or `~/...`). */
+  readonly tlsClientKey?: string;
+  /** oidc: fixed loopback port for the sign-in redirect (1024–65535; default any free port). */
+  readonly redirectPort?: number;
 }
 
 export type Credentials = Readonly<Partial<Record<CredentialKind, string>>>;

@@ -21,7 +21,7 @@ export { credentialDestinations, credentialOriginsOf, originOf };
  * Values never reach settings, workspace state, logs or messages.
  */
 
-export const credentialKinds: readonly CredentialKind[] = ['cookie', 'bearer', 'admin', 'clientSecret'];
+export const credentialKinds: readonly CredentialKind[] = ['cookie', 'bearer', 'admin', 'clientSecret', 'privateKey'];
 
 export interface StoredCredential {
   readonly origin: string;
@@ -35,12 +35,16 @@ export interface SetAsideCredential {
   readonly kind: CredentialKind;
   readonly storedOrigin: string;
   readonly currentOrigin: string;
+  /** Origins it would now go to that it was not stored for, when only the issuer's discovery document added them. */
+  readonly addedByDiscovery?: readonly string[];
 }
 
 export interface CredentialLookup {
   /** Only the credentials bound to the provider's current origin. */
   readonly credentials: Credentials;
   readonly setAside: readonly SetAsideCredential[];
+  /** Every origin the handed-out credentials may go to (all of them are bound to each): `ProviderContext.credentialOrigins`. */
+  readonly origins: readonly string[];
 }
 
 /**
@@ -48,16 +52,20 @@ export interface CredentialLookup {
  * {@link credentialDestinations}, the list the HTTP client allows and the binding stores, so the
  * prompt cannot name fewer origins than the credential is sent to.
  */
-export function credentialDestinationsText(config: ProviderConfig): string {
-  return credentialDestinations(config)
+export function credentialDestinationsText(config: ProviderConfig, discovered: readonly string[] = []): string {
+  return credentialDestinations(config, discovered)
     .map((o) => plainText(o, 120))
     .join(', ');
 }
 
-function sameOrigins(stored: StoredCredential, current: { origin: string; also: readonly string[] }): boolean {
-  const a = [...(stored.also ?? [])].sort();
-  const b = [...current.also].sort();
-  return stored.origin === current.origin && a.length === b.length && a.every((o, i) => o === b[i]);
+/**
+ * The origins a credential would now go to that it was not stored for. None: it may be used
+ * (an origin it was stored for and no longer goes to is harmless: it goes to fewer places).
+ */
+function unboundOrigins(stored: StoredCredential, current: { origin: string; also: readonly string[] }): string[] {
+  if (stored.origin !== current.origin) return [current.origin];
+  const bound = [stored.origin, ...(stored.also ?? [])];
+  return current.also.filter((o) => !bound.includes(o));
 }
 
 function originsText(origin: string, also: readonly string[] | undefined): string {
@@ -98,6 +106,8 @@ export function credentialKindLabel(kind: CredentialKind): string {
       return vscode.l10n.t('Admin token');
     case 'clientSecret':
       return vscode.l10n.t('Client secret');
+    case 'privateKey':
+      return vscode.l10n.t('Private key (private_key_jwt)');
   }
 }
 
@@ -123,9 +133,9 @@ export class CredentialStore extends Disposable {
     this.register(this.changed);
   }
 
-  /** Stores a credential bound to the provider's current origin. */
-  async set(config: ProviderConfig, kind: CredentialKind, value: string): Promise<void> {
-    const origins = credentialOriginsOf(config);
+  /** Stores a credential bound to the provider's current origins, the `discovered` endpoint origins of its issuer included. */
+  async set(config: ProviderConfig, kind: CredentialKind, value: string, discovered: readonly string[] = []): Promise<void> {
+    const origins = credentialOriginsOf(config, discovered);
     if (!origins) throw new Error(vscode.l10n.t('The base URL of "{0}" is not an http(s) URL.', plainText(config.label)));
     await this.setForOrigin(config.id, kind, origins.origin, value, origins.also);
   }
@@ -157,45 +167,59 @@ export class CredentialStore extends Disposable {
   }
 
   /**
-   * The credentials a provider may use now: only those bound to its current origin.
-   * Others are set aside and the person is asked, once per window, what to do with them.
+   * The credentials a provider may use now: only those bound to every origin it would send them
+   * to (its settings' origins, and `discovered`: the endpoint origins its issuer's discovery
+   * document vouches for). Others are set aside and the person is asked, once per window, what
+   * to do with them.
    */
-  async get(config: ProviderConfig): Promise<CredentialLookup> {
-    const current = credentialOriginsOf(config);
+  async get(config: ProviderConfig, discovered: readonly string[] = []): Promise<CredentialLookup> {
+    const current = credentialOriginsOf(config, discovered);
     const credentials: Partial<Record<CredentialKind, string>> = {};
     const setAside: SetAsideCredential[] = [];
     for (const kind of credentialKinds) {
       const s = parseStored(await this.secrets.get(credentialKey(config.id, kind)));
       if (!s) continue;
-      if (current !== undefined && sameOrigins(s, current)) {
+      const unbound = current !== undefined ? unboundOrigins(s, current) : undefined;
+      if (unbound !== undefined && unbound.length === 0) {
         credentials[kind] = s.value;
       } else {
-        const item = {
+        const byDiscovery = unbound !== undefined && unbound.every((o) => discovered.includes(o));
+        const item: SetAsideCredential = {
           kind,
           storedOrigin: originsText(s.origin, s.also),
           currentOrigin: current !== undefined ? originsText(current.origin, current.also) : config.baseUrl,
+          ...(byDiscovery ? { addedByDiscovery: unbound } : {}),
         };
         setAside.push(item);
-        this.log.warn(`Credential ${kind} of provider ${config.id} set aside: bound to ${s.origin}, provider now at ${item.currentOrigin}`);
-        void this.askAboutOrigin(config, item);
+        this.log.warn(`Credential ${kind} of provider ${config.id} set aside: bound to ${item.storedOrigin}, provider now sends to ${item.currentOrigin}`);
+        void this.askAboutOrigin(config, item, discovered);
       }
     }
-    return { credentials, setAside };
+    return { credentials, setAside, origins: current !== undefined ? [current.origin, ...current.also] : [] };
   }
 
-  private async askAboutOrigin(config: ProviderConfig, item: SetAsideCredential): Promise<void> {
+  private async askAboutOrigin(config: ProviderConfig, item: SetAsideCredential, discovered: readonly string[]): Promise<void> {
     const askKey = `${config.id}/${item.kind}/${item.storedOrigin}/${item.currentOrigin}`;
     if (this.asked.has(askKey)) return;
     this.asked.add(askKey);
     const useIt = vscode.l10n.t('Use for new origin');
     const clear = vscode.l10n.t('Clear');
-    const question = vscode.l10n.t(
-      'The {0} of "{1}" was entered for {2}, but the provider now points to {3}. AuthLens did not send it. Use it for the new origin?',
-      credentialKindLabel(item.kind),
-      plainText(config.label),
-      plainText(item.storedOrigin),
-      plainText(item.currentOrigin),
-    );
+    const question =
+      item.addedByDiscovery !== undefined
+        ? vscode.l10n.t(
+            'The issuer of "{0}" now names {1} in its discovery document, but its {2} was stored for {3} only. AuthLens did not send it. Send it to {1} too?',
+            plainText(config.label),
+            plainText(item.addedByDiscovery.join(', ')),
+            credentialKindLabel(item.kind),
+            plainText(item.storedOrigin),
+          )
+        : vscode.l10n.t(
+            'The {0} of "{1}" was entered for {2}, but the provider now points to {3}. AuthLens did not send it. Use it for the new origin?',
+            credentialKindLabel(item.kind),
+            plainText(config.label),
+            plainText(item.storedOrigin),
+            plainText(item.currentOrigin),
+          );
     // Whoever moved the provider may also sit on the network path: say when nothing checks the certificate.
     const tls =
       config.allowInsecureTls === true
@@ -206,7 +230,7 @@ export class CredentialStore extends Disposable {
     const now = parseStored(await this.secrets.get(credentialKey(config.id, item.kind)));
     if (!now || originsText(now.origin, now.also) !== item.storedOrigin) return;
     if (choice === useIt) {
-      const origins = credentialOriginsOf(config);
+      const origins = credentialOriginsOf(config, discovered);
       if (origins) await this.setForOrigin(config.id, item.kind, origins.origin, now.value, origins.also);
     } else if (choice === clear) {
       await this.clear(config.id, item.kind);

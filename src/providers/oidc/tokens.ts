@@ -2,15 +2,12 @@ import { AuthLensError } from '../../core/errors';
 import { isJsonObject, type JsonObject } from '../../core/json';
 import type { HttpClient, HttpRequest, HttpResponse } from '../http';
 import type { DiscoveryDocument } from './discovery';
+import { clientAuthentication, withClientAuthContext, type ClientAuth, type ClientAuthDiscovery } from './clientAuth';
 import { withOAuthErrors } from './errors';
 import type { StoredTokenSet } from './tokenStore';
 
-/** How the client proves who it is at the token, introspection and revocation endpoints. */
-export interface ClientAuth {
-  readonly clientId: string;
-  /** Absent for public clients (`token_endpoint_auth_method: none`). */
-  readonly clientSecret?: string;
-}
+// Kept importable from here: callers written before client authentication got its own file.
+export { clientAuthentication, type ClientAuth } from './clientAuth';
 
 /** A successful token response (RFC 6749 §5.1), as sent. */
 export interface TokenResponse {
@@ -24,54 +21,35 @@ export interface TokenResponse {
 }
 
 /**
- * Headers and form fields that authenticate the client. With a secret: `client_secret_basic`
- * (RFC 6749 §2.3.1, id and secret form-encoded before base64) unless the server only lists
- * `client_secret_post`; without one: `client_id` in the body.
- */
-export function clientAuthentication(
-  client: ClientAuth,
-  discovery: Pick<DiscoveryDocument, 'tokenEndpointAuthMethodsSupported'>,
-): { headers: Record<string, string>; form: Record<string, string>; secrets: string[] } {
-  if (client.clientSecret === undefined || client.clientSecret === '') {
-    return { headers: {}, form: { client_id: client.clientId }, secrets: [] };
-  }
-  const methods = discovery.tokenEndpointAuthMethodsSupported;
-  const post = methods !== undefined && !methods.includes('client_secret_basic') && methods.includes('client_secret_post');
-  if (post) {
-    return {
-      headers: {},
-      form: { client_id: client.clientId, client_secret: client.clientSecret },
-      secrets: [client.clientSecret],
-    };
-  }
-  const encode = (s: string): string => encodeURIComponent(s).replace(/%20/g, '+');
-  const basic = Buffer.from(`${encode(client.clientId)}:${encode(client.clientSecret)}`).toString('base64');
-  return { headers: { authorization: `Basic ${basic}` }, form: {}, secrets: [client.clientSecret] };
-}
-
-/**
  * POSTs one token (with its type hint) to an introspection (RFC 7662 §2.1) or revocation
  * (RFC 7009 §2.1) endpoint, authenticated as the client; the token is passed as a secret so no
  * error or log line can carry it.
  */
-export function sendTokenForm(
+export async function sendTokenForm(
   http: HttpClient,
-  discovery: Pick<DiscoveryDocument, 'tokenEndpointAuthMethodsSupported'>,
+  discovery: ClientAuthDiscovery & Partial<Pick<DiscoveryDocument, 'introspectionEndpoint' | 'revocationEndpoint'>>,
   client: ClientAuth,
   endpoint: string,
   token: string,
-  options: { readonly hint?: string | undefined; readonly signal?: AbortSignal | undefined; readonly expect?: HttpRequest['expect'] },
+  options: {
+    readonly hint?: string | undefined;
+    readonly signal?: AbortSignal | undefined;
+    readonly expect?: HttpRequest['expect'];
+  },
 ): Promise<HttpResponse> {
-  const auth = clientAuthentication(client, discovery);
-  return http.send({
-    method: 'POST',
-    url: endpoint,
-    headers: auth.headers,
-    form: { ...auth.form, token, ...(options.hint ? { token_type_hint: options.hint } : {}) },
-    secrets: [...auth.secrets, token],
-    ...(options.expect ? { expect: options.expect } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const auth = await clientAuthentication(client, discovery, { endpoint });
+  const name = endpoint === discovery.introspectionEndpoint ? 'introspection' : endpoint === discovery.revocationEndpoint ? 'revocation' : 'token';
+  return withClientAuthContext(name, auth.method, () =>
+    http.send({
+      method: 'POST',
+      url: endpoint,
+      headers: auth.headers,
+      form: { ...auth.form, token, ...(options.hint ? { token_type_hint: options.hint } : {}) },
+      secrets: [...auth.secrets, token],
+      ...(options.expect ? { expect: options.expect } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    }),
+  );
 }
 
 /** Reads a token response; throws `response-shape` when `access_token` or `token_type` is missing. */
@@ -118,18 +96,20 @@ export async function requestToken(
   signal?: AbortSignal,
 ): Promise<TokenResponse> {
   const url = tokenEndpoint(discovery);
-  const auth = clientAuthentication(client, discovery);
+  const auth = await clientAuthentication(client, discovery, { endpoint: url });
   const form: Record<string, string> = { ...auth.form };
   for (const [k, v] of Object.entries(grant)) if (v !== undefined && v !== '') form[k] = v;
-  const res = await withOAuthErrors('token', () =>
-    http.send({
-      method: 'POST',
-      url,
-      headers: auth.headers,
-      form,
-      secrets: [...auth.secrets, ...secrets],
-      ...(signal ? { signal } : {}),
-    }),
+  const res = await withClientAuthContext('token', auth.method, () =>
+    withOAuthErrors('token', () =>
+      http.send({
+        method: 'POST',
+        url,
+        headers: auth.headers,
+        form,
+        secrets: [...auth.secrets, ...secrets],
+        ...(signal ? { signal } : {}),
+      }),
+    ),
   );
   return parseTokenResponse(res.json, 'token response');
 }

@@ -48,7 +48,7 @@ describe('providers/kinds', () => {
       'better-auth': ['cookie', 'bearer', 'admin'],
       authing: ['cookie', 'clientSecret'],
       authms: ['bearer', 'admin'],
-      oidc: ['clientSecret'],
+      oidc: ['clientSecret', 'privateKey'],
     });
   });
 
