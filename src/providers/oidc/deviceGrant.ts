@@ -9,7 +9,8 @@ import { isJsonObject } from '../../core/json';
 import type { HttpClient } from '../http';
 import type { DiscoveryDocument } from './discovery';
 import { oauthErrorOf, withOAuthErrors } from './errors';
-import { clientAuthentication, requestToken, type ClientAuth, type TokenResponse } from './tokens';
+import { clientAuthentication, withClientAuthContext, type ClientAuth } from './clientAuth';
+import { requestToken, type TokenResponse } from './tokens';
 
 /** RFC 8628 §3.4: the grant type of the polling requests. */
 export const DEVICE_CODE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -118,13 +119,15 @@ export async function requestDeviceAuthorization(
       `unsupported: ${discovery.issuer} publishes no device_authorization_endpoint (RFC 8628)`,
     );
   }
-  const auth = clientAuthentication(client, discovery);
+  const auth = await clientAuthentication(client, discovery, { endpoint });
   const form: Record<string, string> = { ...auth.form };
   if (request.scopes.length > 0) form['scope'] = request.scopes.join(' ');
   if (request.resource !== undefined && request.resource !== '') form['resource'] = request.resource;
   if (request.audience !== undefined && request.audience !== '') form['audience'] = request.audience;
-  const res = await withOAuthErrors('device authorization', () =>
-    http.send({ method: 'POST', url: endpoint, headers: auth.headers, form, secrets: auth.secrets, ...(signal ? { signal } : {}) }),
+  const res = await withClientAuthContext('device authorization', auth.method, () =>
+    withOAuthErrors('device authorization', () =>
+      http.send({ method: 'POST', url: endpoint, headers: auth.headers, form, secrets: auth.secrets, ...(signal ? { signal } : {}) }),
+    ),
   );
   return parseDeviceAuthorization(res.json);
 }
