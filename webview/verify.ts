@@ -20,6 +20,18 @@ function resultView(o: VerifyOutcome): HTMLElement {
     el('div', {}, t('Checked: {0}.', what)),
     o.keyDescription ? el('div', {}, t('Key: {0}', o.keyDescription)) : null,
     o.failure ? el('div', { class: 'verify-reason' }, t('Why: {0}', o.failure.message)) : null,
+    // The issuer check, as plain text the host made (it may quote the token's iss).
+    o.issuer
+      ? el(
+          'div',
+          {
+            class: o.issuer.matches ? 'verify-issuer' : 'verify-issuer verify-reason',
+            id: 'verify-issuer',
+            attrs: { 'data-matches': String(o.issuer.matches), ...(o.issuer.quirk ? { 'data-quirk': o.issuer.quirk } : {}) },
+          },
+          o.issuer.message,
+        )
+      : null,
     el('div', { class: 'muted' }, t('Only the signature is checked here; expiry and other claims are judged in the summary.')),
   );
 }

@@ -4,6 +4,7 @@
  * the core. Pure (core only, no vscode). `viewModel.ts` assembles the whole model.
  */
 import { describeAmr, describeField, type FieldContext, type FieldInfo } from '../core/claims';
+import type { IdentityProvider } from '../core/identityProviders';
 import type { Json, JsonObject } from '../core/json';
 import type { Translate } from '../core/template';
 import { parseInstant } from '../core/time';
@@ -37,6 +38,8 @@ export class RowBuilder {
   private nextId = 0;
   private rows = 0;
   budgetHit = false;
+  /** The provider that issued the token of the table being built: its claim names win. */
+  private provider: IdentityProvider | undefined;
   readonly withheld = new Map<string, { value: string; truncated: boolean }>();
 
   constructor(
@@ -44,7 +47,8 @@ export class RowBuilder {
     private readonly t: Translate,
   ) {}
 
-  table(part: FieldPart, obj: JsonObject, context: FieldContext | undefined): FieldTable {
+  table(part: FieldPart, obj: JsonObject, context: FieldContext | undefined, provider?: IdentityProvider): FieldTable {
+    this.provider = provider;
     const sensitive = new Set(sensitiveFields(obj).map((f) => f.path));
     const before = this.budgetHit;
     const { rows, notes } = this.children(part, obj, '', 0, context, sensitive);
@@ -91,7 +95,7 @@ export class RowBuilder {
     this.rows++;
     const id = `${part}-${this.nextId++}`;
     const name = displayText(arrayItem ? `[${key}]` : key, 200);
-    const info = lookup(key, path, depth, context, arrayItem, value);
+    const info = lookup(key, path, depth, context, arrayItem, value, this.provider);
     const explanation = info ? { summary: this.t(info.summary), source: info.source } : undefined;
     const valueType = valueTypeOf(value);
     const base = {
@@ -181,11 +185,19 @@ function isJwtTimeClaim(context: FieldContext | undefined, depth: number, key: s
 }
 
 /** Claim knowledge for a row: by name at the top, by dotted path below, `amr` values by value. */
-function lookup(key: string, path: string, depth: number, context: FieldContext | undefined, arrayItem: boolean, value: Json): FieldInfo | undefined {
+function lookup(
+  key: string,
+  path: string,
+  depth: number,
+  context: FieldContext | undefined,
+  arrayItem: boolean,
+  value: Json,
+  provider: IdentityProvider | undefined,
+): FieldInfo | undefined {
   if (context === undefined) return undefined;
   if (arrayItem) return /^amr\[\d+\]$/.test(path) && typeof value === 'string' ? describeAmr(value) : undefined;
-  if (depth === 0) return describeField(key, context);
-  const nested = describeField(path, context);
+  if (depth === 0) return describeField(key, context, provider);
+  const nested = describeField(path, context, provider);
   if (nested) return nested;
   // Authing's session keeps its cookie as an object with a table of its own.
   if (context === 'authing.session' && path.startsWith('cookie.')) return describeField(path.slice('cookie.'.length), 'authing.cookie');

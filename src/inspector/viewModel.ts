@@ -10,6 +10,7 @@
  */
 import type { DecodedJwt } from '../core/decode';
 import type { Json, JsonObject } from '../core/json';
+import { identityProviderOf } from '../core/identityProviders';
 import { english, fillTemplate, type Translate } from '../core/template';
 import { tokenVerdict, type Repair, type TokenVerdict } from '../core/verdict';
 import { verdictWords } from '../core/verdictText';
@@ -19,7 +20,7 @@ import type { TokenKind } from '../providers/types';
 import type { FieldTable, InspectorModel, JsonViews, PanelContent } from '../shared/inspectorModel';
 import { boundedJson, defaultLimits, type ModelLimits } from './boundedJson';
 import { RowBuilder } from './rows';
-import { groupWarnings, rawOf, responseWarnings, summaryOf, timesOf, verdictModel, verifyOf, type InspectorSource } from './summary';
+import { groupWarnings, rawOf, responseWarnings, summaryOf, timesOf, verdictModel, verifyOf, type InspectorSource, type KeySource } from './summary';
 
 export { boundedJson, defaultLimits, preview, type ModelLimits } from './boundedJson';
 export type { InspectorSource } from './summary';
@@ -28,6 +29,11 @@ export interface BuildOptions {
   /** Epoch ms. */
   readonly now: number;
   readonly source?: InspectorSource;
+  /**
+   * Where Verify finds keys when that is not the source's provider: a pasted token whose `iss`
+   * is a configured Better Auth server (see `keySource.ts`). Default: the source.
+   */
+  readonly keySource?: KeySource;
   /** A secret for this token's issuer is stored. */
   readonly storedSecret?: boolean;
   /** Revoke / refresh handlers exist for the source. */
@@ -117,7 +123,8 @@ export function buildInspectorModel(token: string, opts: BuildOptions): BuiltIns
   const tables: FieldTable[] = [];
   const header = decoded?.header ?? jweHeader;
   if (header) tables.push(rows.table('header', header, 'jwt-header'));
-  if (payload) tables.push(rows.table('payload', payload, decoded ? 'jwt-payload' : 'oidc.introspection'));
+  // The issuer names the provider whose claim names apply (`scp` at Entra is not `scp` at Okta).
+  if (payload) tables.push(rows.table('payload', payload, decoded ? 'jwt-payload' : 'oidc.introspection', identityProviderOf(payload['iss'])));
   if (session) {
     tables.push(rows.table('session', session.raw.session, ctx.session));
     if (session.raw.user) tables.push(rows.table('user', session.raw.user, ctx.user));
@@ -160,7 +167,7 @@ export function buildInspectorModel(token: string, opts: BuildOptions): BuiltIns
         ? { ...rawOf(raw.split('.')[0] ?? '', limits), length: raw.length }
         : { header: '', payload: '', signature: '', truncated: false, length: raw.length },
     json,
-    verify: verifyOf(decoded, jweHeader, source, opts.storedSecret === true),
+    verify: verifyOf(decoded, jweHeader, opts.keySource ?? source, opts.storedSecret === true),
     actions: { canRevoke: session !== undefined && opts.canRevoke === true, canRefresh: source !== undefined && opts.canRefresh === true },
     ...(failure ? { decodeError: failure } : {}),
   };

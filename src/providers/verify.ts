@@ -4,7 +4,9 @@
  * by the inspector's status, and `jku` / `x5u` header URLs are never followed.
  */
 import { compactVerify, errors as joseErrors, importJWK, importSPKI, importX509, type CryptoKey, type JWK } from 'jose';
+import { checkIssuer } from '../core/issuerCheck';
 import { isJsonObject, type Json, type JsonObject } from '../core/json';
+import type { Translate } from '../core/template';
 import { isFetchableKeyUrl } from '../shared/keyUrl';
 import type { VerifyFailureCode, VerifyOutcome } from './verifyResult';
 export { fetchKeySet } from './keySet';
@@ -42,15 +44,19 @@ class VerifyFailure extends Error {
   }
 }
 
-function headerOf(token: string): JsonObject {
-  const first = token.split('.')[0] ?? '';
+/** Segment `index` of the token as a JSON object, or undefined when it is not one. */
+function segmentJson(token: string, index: number): JsonObject | undefined {
   try {
-    const text = new TextDecoder().decode(base64UrlBytes(first));
-    const parsed: unknown = JSON.parse(text);
-    if (isJsonObject(parsed)) return parsed;
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(base64UrlBytes(token.split('.')[index] ?? '')));
+    return isJsonObject(parsed) ? parsed : undefined;
   } catch {
-    // fall through
+    return undefined;
   }
+}
+
+function headerOf(token: string): JsonObject {
+  const header = segmentJson(token, 0);
+  if (header) return header;
   throw new VerifyFailure('malformed-token', 'The token header is not a base64url JSON object.');
 }
 
@@ -179,15 +185,38 @@ function candidateKeys(keys: readonly JsonObject[], alg: string, kid: string | u
   throw new VerifyFailure('no-matching-key', `${where} has no ${kty ?? ''} signing key for ${alg}${listed}.`);
 }
 
+/** What the token is expected to be, beside a valid signature: its issuer (checked exactly). */
+export interface VerifyExpectation {
+  readonly issuer?: string;
+  /** The kind of token expected, for Cognito's `token_use`. */
+  readonly tokenUse?: 'id' | 'access';
+  /** Localises the issuer check's text (English by default). */
+  readonly t?: Translate;
+}
+
 /**
  * Verifies the signature of a JWS compact token with the given key material and says exactly
- * what was checked: algorithm and key id from the header, and which key was used. Never throws.
+ * what was checked: algorithm and key id from the header, and which key was used. With an
+ * expected issuer, also says whether `iss` is that issuer and which provider quirk explains a
+ * difference (the signature's verdict stays its own). Never throws.
  *
  * @example
  * const r = await verifyJwt(token, { kind: 'secret', secret: 'my-hs256-secret' });
  * r.valid ? r.keyDescription : r.failure?.message
+ * (await verifyJwt(token, jwks, { issuer: 'https://tenant.auth0.com/' })).issuer?.message
  */
-export async function verifyJwt(token: string, key: VerifyKeyInput): Promise<VerifyOutcome> {
+export async function verifyJwt(token: string, key: VerifyKeyInput, expect: VerifyExpectation = {}): Promise<VerifyOutcome> {
+  const outcome = await verifySignature(token, key);
+  const claims = expect.issuer !== undefined ? segmentJson(token, 1) : undefined;
+  if (expect.issuer === undefined || claims === undefined) return outcome;
+  const issuer = checkIssuer(
+    { claims, expectedIssuer: expect.issuer, ...(expect.tokenUse !== undefined ? { expectedTokenUse: expect.tokenUse } : {}) },
+    expect.t,
+  );
+  return { ...outcome, issuer };
+}
+
+async function verifySignature(token: string, key: VerifyKeyInput): Promise<VerifyOutcome> {
   let alg: string | undefined;
   let kid: string | undefined;
   try {

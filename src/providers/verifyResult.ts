@@ -14,6 +14,22 @@ export interface VerifyOutcome {
   readonly keyDescription?: string;
   /** Why it failed, as a stable code and a sentence. */
   readonly failure?: { readonly code: VerifyFailureCode; readonly message: string };
+  /**
+   * The token's `iss` against the expected issuer (the discovery document's, else the provider
+   * setting's), reported beside the signature: a provider quirk that explains a difference is
+   * named (`core/issuerCheck.ts`). Absent when no issuer was expected.
+   */
+  readonly issuer?: IssuerCheckOutcome;
+}
+
+/** What Verify says about the issuer: plain text made by the core from hostile values. */
+export interface IssuerCheckOutcome {
+  readonly matches: boolean;
+  readonly expected: string;
+  readonly actual?: string;
+  /** The provider quirk recognised (`auth0-trailing-slash`, `entra-v1-token`, `keycloak-hostname`...). */
+  readonly quirk?: string;
+  readonly message: string;
 }
 
 export type VerifyFailureCode =

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../../core/errorMessages';
 import { isAuthLensError } from '../../core/errors';
 import { loadProviders } from '../../plumbing/lazy';
+import type { VerifyExpectation } from '../../providers/verify';
 import type { VerifyOutcome } from '../../providers/verifyResult';
 import type { RequestOf, VerifyKeyRequest } from '../../shared/inspectorProtocol';
 import type { InspectorDeps } from '../deps';
@@ -26,13 +27,20 @@ async function verify(key: VerifyKeyRequest, deps: InspectorDeps, panel: PanelAc
     ...(typeof header['alg'] === 'string' ? { alg: header['alg'] } : {}),
     ...(typeof header['kid'] === 'string' ? { kid: header['kid'] } : {}),
   };
+  // Beside the signature, Verify says whether `iss` is the issuer the keys or the settings name.
+  const configured = configuredIssuer(panel, deps);
+  const expect = (issuer: string | undefined = configured): VerifyExpectation => ({
+    ...(issuer !== undefined ? { issuer } : {}),
+    ...tokenUseOf(panel),
+    t: translate,
+  });
   const logOutcome = (outcome: VerifyOutcome): VerifyOutcome => {
     deps.log.info(`Inspector: signature ${outcome.valid ? 'valid' : `invalid (${outcome.failure?.code ?? '?'})`} alg=${outcome.alg ?? '?'}`);
     return outcome;
   };
   switch (key.kind) {
     case 'secret': {
-      const outcome = await mod.verifyJwt(decoded.raw, { kind: 'secret', secret: key.secret });
+      const outcome = await mod.verifyJwt(decoded.raw, { kind: 'secret', secret: key.secret }, expect());
       const iss = issuerKey(panel.current());
       if (key.remember && outcome.valid && iss) {
         await deps.secrets.store(hsSecretKey(iss), key.secret);
@@ -44,10 +52,10 @@ async function verify(key: VerifyKeyRequest, deps: InspectorDeps, panel: PanelAc
       const iss = issuerKey(panel.current());
       const secret = iss ? await deps.secrets.get(hsSecretKey(iss)) : undefined;
       if (!secret) return { valid: false, ...base, failure: { code: 'no-secret', message: vscode.l10n.t('No secret is stored for this issuer.') } };
-      return logOutcome(await mod.verifyJwt(decoded.raw, { kind: 'secret', secret }));
+      return logOutcome(await mod.verifyJwt(decoded.raw, { kind: 'secret', secret }, expect()));
     }
     case 'publicKey':
-      return logOutcome(await mod.verifyJwt(decoded.raw, { kind: 'publicKey', text: key.text }));
+      return logOutcome(await mod.verifyJwt(decoded.raw, { kind: 'publicKey', text: key.text }, expect()));
     case 'jwks': {
       const content = panel.current()?.built.content;
       const candidates = content?.kind === 'token' ? content.model.verify.jwksCandidates : [];
@@ -68,7 +76,7 @@ async function verify(key: VerifyKeyRequest, deps: InspectorDeps, panel: PanelAc
           log: (line) => deps.log.debug(line),
           confirmKeyUrl: (jwksUri) => confirmForeignKeyUrl(jwksUri, key.url),
         });
-        return logOutcome(await mod.verifyJwt(decoded.raw, { kind: 'jwks', jwks: fetched.jwks, url: fetched.url }));
+        return logOutcome(await mod.verifyJwt(decoded.raw, { kind: 'jwks', jwks: fetched.jwks, url: fetched.url }, expect(fetched.issuer ?? configured)));
       } catch (err) {
         const message = isAuthLensError(err)
           ? (declinedKeyUrlMessage(err, key.url) ?? errorMessage(err, translate))
@@ -77,4 +85,17 @@ async function verify(key: VerifyKeyRequest, deps: InspectorDeps, panel: PanelAc
       }
     }
   }
+}
+
+/** The issuer setting of the provider the shown token came from, if it has one. */
+function configuredIssuer(panel: PanelAccess, deps: InspectorDeps): string | undefined {
+  const id = panel.current()?.input.source?.providerId;
+  const issuer = id !== undefined ? deps.sessions.provider(id)?.issuer : undefined;
+  return issuer !== undefined && issuer !== '' ? issuer : undefined;
+}
+
+/** The kind of token the source says it is, for Cognito's `token_use`. */
+function tokenUseOf(panel: PanelAccess): Pick<VerifyExpectation, 'tokenUse'> {
+  const kind = panel.current()?.input.source?.tokenKind;
+  return kind === 'id-token' ? { tokenUse: 'id' } : kind === 'access-token' ? { tokenUse: 'access' } : {};
 }
