@@ -26,6 +26,8 @@ export interface FetchKeySetOptions {
 export interface FetchedKeySet {
   readonly jwks: Json;
   readonly url: string;
+  /** The discovery document's `issuer`, when the keys were found through one: Verify checks `iss` against it. */
+  readonly issuer?: string;
 }
 
 /**
@@ -83,7 +85,8 @@ export async function fetchKeySet(url: string, options: FetchKeySetOptions = {})
         `cancelled: jwks_uri on another origin not confirmed (${new URL(jwksUri).origin})`,
       );
     }
-    return { jwks: (await get(jwksUri)) ?? null, url: jwksUri };
+    const issuer = isJsonObject(first) && typeof first['issuer'] === 'string' ? first['issuer'] : undefined;
+    return { jwks: (await get(jwksUri)) ?? null, url: jwksUri, ...(issuer !== undefined ? { issuer } : {}) };
   }
   return { jwks: first ?? null, url };
 }
