@@ -186,14 +186,17 @@ describe('providers/oidc client authentication (real oidc-provider 9)', function
   });
 
   it('a method the server does not list is refused with the method and the server’s list', async () => {
-    await assert.rejects(serviceToken({ tokenEndpointAuthMethod: 'tls_client_auth', tlsClientCertificate: '/nonexistent/c.pem', tlsClientKey: '/nonexistent/k.pem' }, {}), (err: unknown) => {
-      assert.ok(isAuthLensError(err));
-      assert.equal(err.code, 'config-invalid');
-      const text = errorMessage(err);
-      assert.match(text, /tokenEndpointAuthMethod tls_client_auth/);
-      assert.match(text, /token_endpoint_auth_methods_supported: client_secret_basic, client_secret_jwt, client_secret_post, private_key_jwt, none/);
-      return true;
-    });
+    await assert.rejects(
+      serviceToken({ tokenEndpointAuthMethod: 'tls_client_auth', tlsClientCertificate: '/nonexistent/c.pem', tlsClientKey: '/nonexistent/k.pem' }, {}),
+      (err: unknown) => {
+        assert.ok(isAuthLensError(err));
+        assert.equal(err.code, 'config-invalid');
+        const text = errorMessage(err);
+        assert.match(text, /tokenEndpointAuthMethod tls_client_auth/);
+        assert.match(text, /token_endpoint_auth_methods_supported: client_secret_basic, client_secret_jwt, client_secret_post, private_key_jwt, none/);
+        return true;
+      },
+    );
     assert.equal(seen.length, 0);
   });
 
