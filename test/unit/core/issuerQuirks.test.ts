@@ -74,7 +74,12 @@ describe('core/issuerQuirks', () => {
   });
 
   it("recognises Google's azp and hd, and its two issuer forms", () => {
-    const google = claims({ iss: 'https://accounts.google.com', aud: 'server.apps.googleusercontent.com', azp: 'android.apps.googleusercontent.com', hd: 'corp.example' });
+    const google = claims({
+      iss: 'https://accounts.google.com',
+      aud: 'server.apps.googleusercontent.com',
+      azp: 'android.apps.googleusercontent.com',
+      hd: 'corp.example',
+    });
     assert.equal(codeOf({ claims: google, clientId: 'android.apps.googleusercontent.com' }), 'google-azp');
     assert.equal(codeOf({ claims: google, clientId: 'server.apps.googleusercontent.com' }), undefined);
     assert.equal(codeOf({ claims: google, hostedDomain: 'other.example' }), 'google-hd');
