@@ -3,7 +3,7 @@
  * each is a key of the runtime l10n bundles, so `errorMessage(err, (s) => vscode.l10n.t(s))`
  * gives the localised message.
  */
-import type { AuthLensError, ErrorCode, ErrorDetails, OriginRefusal } from './errors';
+import type { AuthLensError, ErrorCode, ErrorDetails, OriginRefusal, TlsCause } from './errors';
 import { plainText, truncate } from './hostileText';
 import { describeOAuthError } from './oauthErrors';
 import { redactText } from './redact';
@@ -87,6 +87,20 @@ const extra = {
   badLength: 'Its length is impossible for base64url.',
   segmentCountUnknown: 'This is not a JWT: a JWT has 3 parts separated by dots.',
   timeoutAfter: 'The server did not send a complete answer within {0} s, so AuthLens stopped waiting.',
+  timeoutConnect: 'The server did not accept the connection within {0} s.',
+  timeoutHeaders: 'The server sent no answer within {0} s.',
+  timeoutBody: 'The server stopped sending its answer: nothing arrived for {0} s.',
+  tlsSelfSigned: 'The server certificate is self-signed: no certificate authority this machine trusts vouches for it.',
+  tlsUnknownIssuer:
+    'The server certificate comes from an issuer this machine does not trust (unknown issuer, as with a development or company certificate authority).',
+  tlsHostnameMismatch: 'The server certificate is for another host name than the one in the URL.',
+  tlsExpired: 'The server certificate has expired.',
+  tlsNotYetValid: 'The server certificate is not valid yet (check this machine’s clock).',
+  tlsOptOut:
+    'For a development server you trust, add "{0}" to the user setting authlens.insecureTlsProviders: certificate checks are then off for this provider only.',
+  problemType: 'Problem type: {0}.',
+  problemInstance: 'Problem instance: {0}.',
+  attempt: 'Tried {0}: {1}',
   status: 'HTTP status {0}.',
   requestId: 'Request id: {0}.',
   traceId: 'Trace id: {0}.',
@@ -178,9 +192,44 @@ function tokenSentence(code: ErrorCode, d: ErrorDetails, t: Translate): string[]
  */
 function baseSentence(code: ErrorCode, d: ErrorDetails, t: Translate): string {
   if (code === 'net-timeout' && typeof d.limit === 'number' && Number.isFinite(d.limit) && d.limit > 0) {
-    return fillTemplate(t(extra.timeoutAfter), Math.ceil(d.limit));
+    const phase =
+      d.timeoutPhase === 'connect'
+        ? extra.timeoutConnect
+        : d.timeoutPhase === 'headers'
+          ? extra.timeoutHeaders
+          : d.timeoutPhase === 'body'
+            ? extra.timeoutBody
+            : extra.timeoutAfter;
+    return fillTemplate(t(phase), Math.ceil(d.limit));
   }
   return t(base[code]);
+}
+
+const tlsSentence = {
+  'self-signed': extra.tlsSelfSigned,
+  'unknown-issuer': extra.tlsUnknownIssuer,
+  'hostname-mismatch': extra.tlsHostnameMismatch,
+  expired: extra.tlsExpired,
+  'not-yet-valid': extra.tlsNotYetValid,
+} as const satisfies Record<TlsCause, string>;
+
+/** `net-tls`: what the certificate check found, and the setting that opts this provider out. */
+function tlsSentences(code: ErrorCode, d: ErrorDetails, t: Translate): string[] {
+  if (code !== 'net-tls') return [];
+  const out: string[] = [];
+  const cause = d.tlsCause !== undefined ? (tlsSentence as Partial<Record<string, string>>)[d.tlsCause] : undefined;
+  if (cause !== undefined) out.push(t(cause));
+  if (d.tlsOptOutId) out.push(fillTemplate(t(extra.tlsOptOut), oneLine(d.tlsOptOutId, 100)));
+  return out;
+}
+
+const MAX_ATTEMPTS_SHOWN = 4;
+
+/** Each URL tried (discovery) with what it answered, as one sentence each. */
+function attemptSentences(d: ErrorDetails, t: Translate): string[] {
+  return (d.attempts ?? [])
+    .slice(0, MAX_ATTEMPTS_SHOWN)
+    .map((a) => fillTemplate(t(extra.attempt), oneLine(a.url, 300), oneLine(errorMessage({ code: a.code, details: a.details }, t), 600)));
 }
 
 /**
@@ -196,14 +245,16 @@ function baseSentence(code: ErrorCode, d: ErrorDetails, t: Translate): string {
 export function errorMessage(err: Pick<AuthLensError, 'code' | 'details'>, t: Translate = english): string {
   const d: ErrorDetails = err.details ?? {};
   const code: ErrorCode = err.code in base ? err.code : 'net-other';
-  const parts: string[] = code.startsWith('token-') ? tokenSentence(code, d, t) : [baseSentence(code, d, t)];
-  const refusal = code === 'origin-mismatch' && d.originRefusal !== undefined ? (originRefusalSentence as Partial<Record<string, string>>)[d.originRefusal] : undefined;
+  const parts: string[] = code.startsWith('token-') ? tokenSentence(code, d, t) : [baseSentence(code, d, t), ...tlsSentences(code, d, t)];
+  const refusal =
+    code === 'origin-mismatch' && d.originRefusal !== undefined ? (originRefusalSentence as Partial<Record<string, string>>)[d.originRefusal] : undefined;
   if (refusal !== undefined) parts.push(t(refusal));
   if (!code.startsWith('token-') && d.where && codesNamingWhere.has(code)) {
     parts.push(fillTemplate(t(extra.where), oneLine(d.where, 100)));
   }
   // "401", "429"... are already in their sentences.
-  if (typeof d.status === 'number' && !base[code].includes(`(${d.status}`)) parts.push(fillTemplate(t(extra.status), d.status));
+  // With attempts, each names its own status.
+  if (typeof d.status === 'number' && !base[code].includes(`(${d.status}`) && d.attempts === undefined) parts.push(fillTemplate(t(extra.status), d.status));
   const oauth = code === 'oauth-error' && d.serverCode ? describeOAuthError(d.serverCode) : undefined;
   if (oauth) parts.push(fillTemplate(t(extra.oauthMeaning), oauth.code, oauth.source, t(oauth.meaning)));
   else if (d.serverCode) parts.push(fillTemplate(t(extra.serverCode), oneLine(redactText(d.serverCode, []), 100)));
@@ -215,8 +266,11 @@ export function errorMessage(err: Pick<AuthLensError, 'code' | 'details'>, t: Tr
   if (typeof d.retryAfterSeconds === 'number' && Number.isFinite(d.retryAfterSeconds)) {
     parts.push(fillTemplate(t(extra.retryAfter), Math.max(0, Math.ceil(d.retryAfterSeconds))));
   }
+  if (d.problemType) parts.push(fillTemplate(t(extra.problemType), oneLine(redactText(d.problemType, []), 200)));
+  if (d.problemInstance) parts.push(fillTemplate(t(extra.problemInstance), oneLine(redactText(d.problemInstance, []), 200)));
   if (d.requestId) parts.push(fillTemplate(t(extra.requestId), oneLine(redactText(d.requestId, []), 200)));
   if (d.traceId) parts.push(fillTemplate(t(extra.traceId), oneLine(redactText(d.traceId, []), 200)));
+  parts.push(...attemptSentences(d, t));
   return parts.join(' ');
 }
 

@@ -70,10 +70,21 @@ export interface ErrorDetails {
   readonly character?: string;
   /** Tokens: the 1-based position of `character` in the bare token. */
   readonly position?: number;
-  /** The limit that was exceeded (KiB for sizes, levels for nesting). */
+  /** The limit that was exceeded (KiB for sizes, levels for nesting, seconds for timeouts). */
   readonly limit?: number;
   /** `origin-mismatch`: why the credential may not go to the origin in `where`. */
   readonly originRefusal?: OriginRefusal;
+  /** `net-timeout`: which wait ran out (`total` is the overall deadline of one request). */
+  readonly timeoutPhase?: 'connect' | 'headers' | 'body' | 'total';
+  /** `net-tls`: what the certificate check found, when the TLS error code says it. */
+  readonly tlsCause?: TlsCause;
+  /** `net-tls`: the provider id whose TLS opt-out (`authlens.insecureTlsProviders`) would apply. */
+  readonly tlsOptOutId?: string;
+  /** RFC 9457 problem details: the problem `type` URI and the `instance`, as sent (plain text). */
+  readonly problemType?: string;
+  readonly problemInstance?: string;
+  /** Every URL tried before giving up (discovery), each with what it answered. */
+  readonly attempts?: readonly ErrorAttempt[];
 }
 
 /**
@@ -82,6 +93,16 @@ export interface ErrorDetails {
  * another machine), or named only since the credential was stored.
  */
 export type OriginRefusal = 'not-allowed' | 'not-in-discovery' | 'discovery-not-https' | 'endpoint-not-https' | 'added-since-stored';
+
+/** What a certificate check found (from the TLS error code). */
+export type TlsCause = 'self-signed' | 'unknown-issuer' | 'hostname-mismatch' | 'expired' | 'not-yet-valid';
+
+/** One URL tried and what it answered (its error code and details, without further attempts). */
+export interface ErrorAttempt {
+  readonly url: string;
+  readonly code: ErrorCode;
+  readonly details: Omit<ErrorDetails, 'attempts'>;
+}
 
 export class AuthLensError extends Error {
   override readonly name = 'AuthLensError';

@@ -11,6 +11,11 @@ import type { HttpOptions, SessionInfo } from '../providers/types';
 export interface InspectorSettings {
   /** `http.proxy`, `http.proxyStrictSSL`, `http.noProxy` and the proxy environment, resolved once per settings snapshot. */
   readonly http: HttpOptions;
+  /**
+   * The configured providers: a pasted token whose `iss` is a Better Auth server's origin gets
+   * that server's keys and TLS opt-out (`authlens.insecureTlsProviders`) for Verify.
+   */
+  readonly providers: readonly ConfiguredProvider[];
 }
 
 /** A token the person picked from the Sessions view (for Compare). */

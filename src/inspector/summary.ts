@@ -25,11 +25,14 @@ export interface InspectorSource {
   readonly providerKind?: ProviderKind;
   readonly session?: SessionInfo;
   readonly tokenKind?: TokenKind;
-  /** The provider's configured JWKS URL. */
+  /** The provider's JWKS URL: configured, or the one its kind publishes under the base URL (Better Auth `/jwks`). */
   readonly jwksUrl?: string;
   /** The provider's configured issuer (discovery base). */
   readonly issuer?: string;
 }
+
+/** What Verify needs of a provider to offer key URLs (an {@link InspectorSource} is one). */
+export type KeySource = Pick<InspectorSource, 'providerKind' | 'jwksUrl' | 'issuer'>;
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -152,7 +155,7 @@ export function responseWarnings(session: SessionInfo | undefined, t: Translate)
 export function verifyOf(
   decoded: DecodedJwt | undefined,
   jweHeader: JsonObject | undefined,
-  source: InspectorSource | undefined,
+  source: KeySource | undefined,
   storedSecret: boolean,
 ): VerifyModel {
   const h = decoded?.header ?? jweHeader ?? {};

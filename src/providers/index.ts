@@ -26,6 +26,8 @@ export function createProvider(config: ProviderConfig, options?: ProviderOptions
 }
 export { verifyJwt, fetchKeySet, isFetchableKeyUrl } from './verify';
 export type { VerifyKeyInput, FetchKeySetOptions, FetchedKeySet } from './verify';
+export { verifyWithKeyUrl } from './keyUrlVerify';
+export type { KeyUrlVerifyOptions } from './keyUrlVerify';
 
 // The `oidc` kind: its extra actions (sign in, service token, refresh, discovery) for the commands.
 export { OidcProvider, isOidcProvider, issuerOf, DEFAULT_SIGN_IN_SCOPES } from './oidc';

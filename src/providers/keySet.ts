@@ -20,6 +20,21 @@ export interface FetchKeySetOptions {
    * answers false, nothing is fetched from there (`cancelled`, `where` = the jwks_uri).
    */
   readonly confirmKeyUrl?: (jwksUri: string) => Promise<boolean>;
+  /**
+   * The TLS opt-out of the provider the token belongs to (`authlens.insecureTlsProviders`): it
+   * reaches the key fetch as it reaches every other fetch of that provider, on the provider's
+   * own origins only. A certificate failure there names the setting.
+   */
+  readonly tlsOptOut?: KeyFetchTlsOptOut;
+}
+
+/** A provider's TLS opt-out as the key fetch applies it. */
+export interface KeyFetchTlsOptOut {
+  readonly providerId: string;
+  /** The provider's id is in `authlens.insecureTlsProviders`. */
+  readonly enabled: boolean;
+  /** The origins of the provider (base URL, issuer, configured JWKS URL) the opt-out covers. */
+  readonly origins: readonly string[];
 }
 
 /** A fetched key set and the URL it really came from (after discovery). */
@@ -49,8 +64,11 @@ export async function fetchKeySet(url: string, options: FetchKeySetOptions = {})
         `unsupported: only https or loopback URLs are fetched for keys (${target.slice(0, 200)})`,
       );
     }
+    const origin = new URL(target).origin;
+    const covered = options.tlsOptOut !== undefined && options.tlsOptOut.origins.includes(origin);
     const client = new HttpClient({
-      baseUrl: new URL(target).origin,
+      baseUrl: origin,
+      ...(covered ? { tlsOptOutId: options.tlsOptOut?.providerId, allowInsecureTls: options.tlsOptOut?.enabled === true } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.http !== undefined ? { http: options.http } : {}),
       ...(options.log !== undefined ? { log: options.log } : {}),

@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import { errorMessage } from '../../core/errorMessages';
-import { isAuthLensError } from '../../core/errors';
 import { loadProviders } from '../../plumbing/lazy';
 import type { VerifyExpectation } from '../../providers/verify';
 import type { VerifyOutcome } from '../../providers/verifyResult';
@@ -8,7 +6,8 @@ import type { RequestOf, VerifyKeyRequest } from '../../shared/inspectorProtocol
 import type { InspectorDeps } from '../deps';
 import { confirmForeignKeyUrl, declinedKeyUrlMessage } from '../keyUrlConsent';
 import { translate } from '../../plumbing/l10n';
-import { issuerKey } from '../shown';
+import { keyFetchTlsOptOut } from '../keySource';
+import { issuerKey, keyProviderOf } from '../shown';
 import { hsSecretKey } from '../../secrets/keys';
 import type { PanelAccess, RequestHandler } from './context';
 
@@ -67,22 +66,21 @@ async function verify(key: VerifyKeyRequest, deps: InspectorDeps, panel: PanelAc
           failure: { code: 'url-not-allowed', message: vscode.l10n.t('AuthLens only fetches keys from the listed https or loopback URLs.') },
         };
       }
-      try {
-        const http = deps.settings().http;
-        deps.log.info(`Inspector: fetching keys from ${key.url}`);
-        const fetched = await mod.fetchKeySet(key.url, {
-          http,
+      // The key fetch follows the TLS opt-out of the token's provider, like its other fetches.
+      const provider = keyProviderOf(panel.current(), deps);
+      deps.log.info(`Inspector: fetching keys from ${key.url}`);
+      return logOutcome(
+        await mod.verifyWithKeyUrl(decoded.raw, key.url, {
+          http: deps.settings().http,
           timeoutMs: 10_000,
           log: (line) => deps.log.debug(line),
           confirmKeyUrl: (jwksUri) => confirmForeignKeyUrl(jwksUri, key.url),
-        });
-        return logOutcome(await mod.verifyJwt(decoded.raw, { kind: 'jwks', jwks: fetched.jwks, url: fetched.url }, expect(fetched.issuer ?? configured)));
-      } catch (err) {
-        const message = isAuthLensError(err)
-          ? (declinedKeyUrlMessage(err, key.url) ?? errorMessage(err, translate))
-          : vscode.l10n.t('The keys could not be fetched.');
-        return { valid: false, ...base, keyDescription: `JWKS ${key.url}`, failure: { code: 'jwks-fetch-failed', message } };
-      }
+          ...(provider ? { tlsOptOut: keyFetchTlsOptOut(provider) } : {}),
+          translate,
+          describeFetchFailure: (err) => declinedKeyUrlMessage(err, key.url),
+          expect: (discoveredIssuer) => expect(discoveredIssuer ?? configured),
+        }),
+      );
     }
   }
 }

@@ -83,7 +83,9 @@ describe('providers/oidc discovery (real oidc-provider)', function () {
   it('jwksUriFor: the configured jwksUrl, else the discovered jwks_uri for oidc providers', async () => {
     assert.equal(await jwksUriFor(oidcConfig(server, { id: 'disc-6' })), `${server.issuer}/jwks`);
     assert.equal(await jwksUriFor(oidcConfig(server, { jwksUrl: 'https://keys.example/jwks' })), 'https://keys.example/jwks');
-    assert.equal(await jwksUriFor({ ...oidcConfig(server), kind: 'better-auth' }), undefined);
+    // Better Auth serves no discovery: its jwt plugin's keys are at {baseUrl}/jwks.
+    assert.equal(await jwksUriFor({ ...oidcConfig(server), kind: 'better-auth' }), `${server.issuer}/jwks`);
+    assert.equal(await jwksUriFor({ ...oidcConfig(server), kind: 'authms' }), undefined);
   });
 
   it('listing a signed-out provider fetches discovery without credentials, and SECURITY.md says so', async () => {
