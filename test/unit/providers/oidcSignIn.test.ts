@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import { isAuthLensError } from '../../../src/core/errors';
 import { describeOAuthError } from '../../../src/core/oauthErrors';
 import { fetchJwks, verifyIdToken } from '../../../src/providers/oidc/idToken';
-import { startLoopbackListener } from '../../../src/providers/oidc/loopback';
-import { buildAuthorizationUrl, createAuthorizationRequestSecrets, s256Challenge } from '../../../src/providers/oidc/pkce';
+import { buildAuthorizationUrl, createAuthorizationRequestSecrets } from '../../../src/providers/oidc/pkce';
 import { authorizationCodeGrant, refreshGrant, requestToken } from '../../../src/providers/oidc/tokens';
 import { HttpClient } from '../../../src/providers/http';
 import type { OidcTestServer } from '../../fixtures/oidcServer.mjs';
@@ -234,75 +232,6 @@ describe('providers/oidc user sign-in (real oidc-provider, dev login pages playe
     );
     await http.close();
     await provider.close();
-  });
-});
-
-describe('providers/oidc loopback listener and PKCE', () => {
-  it('computes the RFC 7636 appendix B challenge', () => {
-    assert.equal(s256Challenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'), 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
-    const s = createAuthorizationRequestSecrets();
-    assert.equal(s.codeVerifier.length, 43);
-    assert.notEqual(s.state, createAuthorizationRequestSecrets().state);
-  });
-
-  it('answers one request on the callback path, 404 elsewhere, then closes', async () => {
-    const listener = await startLoopbackListener({ state: 's1', pages: { success: 'ok page', failure: 'bad page' } });
-    const origin = new URL(listener.redirectUri).origin;
-    const favicon = await fetch(`${origin}/favicon.ico`);
-    assert.equal(favicon.status, 404);
-    const res = await fetch(`${listener.redirectUri}?code=c1&state=s1&iss=x`);
-    assert.equal(res.status, 200);
-    assert.equal(res.headers.get('content-type'), 'text/plain; charset=utf-8');
-    assert.equal(await res.text(), 'ok page\n');
-    assert.deepEqual(await listener.result, { code: 'c1', iss: 'x' });
-    await assert.rejects(fetch(listener.redirectUri), 'closed after one request');
-  });
-
-  it('answers a wrong state 400 and keeps listening for the right one', async () => {
-    const listener = await startLoopbackListener({ state: 's1', timeoutMs: 10_000 });
-    const wrong = await fetch(`${listener.redirectUri}?code=c0&state=s2`);
-    assert.equal(wrong.status, 400);
-    const errorWithWrongState = await fetch(`${listener.redirectUri}?error=access_denied&state=s2`);
-    assert.equal(errorWithWrongState.status, 400);
-    const right = await fetch(`${listener.redirectUri}?code=c1&state=s1`);
-    assert.equal(right.status, 200);
-    assert.deepEqual(await listener.result, { code: 'c1' });
-  });
-
-  it('accepts only Host 127.0.0.1:<port>: another Host gets 400 and the listener keeps waiting', async () => {
-    const listener = await startLoopbackListener({ state: 's1', timeoutMs: 10_000 });
-    const port = new URL(listener.redirectUri).port;
-    for (const host of [`localhost:${port}`, `evil.example:${port}`, '127.0.0.1', `127.0.0.1:${Number(port) + 1}`]) {
-      const status = await new Promise<number>((resolve, reject) => {
-        const req = httpRequest(`${listener.redirectUri}?code=c0&state=s1`, { headers: { host } }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
-        req.on('error', reject);
-        req.end();
-      });
-      assert.equal(status, 400, `Host ${host}`);
-    }
-    const right = await fetch(`${listener.redirectUri}?code=c1&state=s1`);
-    assert.equal(right.status, 200);
-    assert.deepEqual(await listener.result, { code: 'c1' });
-  });
-
-  it('fails as a state mismatch at the timeout when only wrong states came, times out, and stops when aborted', async () => {
-    const wrong = await startLoopbackListener({ state: 's1', timeoutMs: 300 });
-    const res = await fetch(`${wrong.redirectUri}?code=c1&state=s2`);
-    assert.equal(res.status, 400);
-    await assert.rejects(wrong.result, (err) => isAuthLensError(err) && err.code === 'oidc-state-mismatch');
-    await assert.rejects(fetch(wrong.redirectUri), 'closed at the timeout');
-
-    const slow = await startLoopbackListener({ state: 's1', timeoutMs: 30 });
-    await assert.rejects(slow.result, (err) => isAuthLensError(err) && err.code === 'oidc-login-timeout');
-    await assert.rejects(fetch(slow.redirectUri));
-
-    const controller = new AbortController();
-    const aborted = await startLoopbackListener({ state: 's1', signal: controller.signal });
-    controller.abort();
-    await assert.rejects(aborted.result, (err) => isAuthLensError(err) && err.code === 'cancelled');
   });
 });
 
