@@ -125,9 +125,13 @@ export interface ClaimRule {
   readonly kind: FieldKind;
 }
 
-/** `resource_access.<client>` and `resource_access.<client>.roles`: the client name is data. */
-const RESOURCE_CLIENT = /^resource_access\.[^.]{1,255}$/;
-const RESOURCE_ROLES = /^resource_access\.[^.]{1,255}\.roles$/;
+/**
+ * `resource_access.<client>` and `resource_access.<client>.roles`: the client name is data, and
+ * a name that is no identifier is written `resource_access["shop-api"]` (`childPath`).
+ */
+const CLIENT_KEY = String.raw`(?:\.[A-Za-z_$][\w$]{0,254}|\["(?:[^"\\]|\\.){1,255}"\])`;
+const RESOURCE_CLIENT = new RegExp(`^resource_access${CLIENT_KEY}$`);
+const RESOURCE_ROLES = new RegExp(`^resource_access${CLIENT_KEY}\\.roles$`);
 
 /** Rules per provider, tried after the exact names. */
 export const claimRules: Readonly<Partial<Record<IdentityProvider, readonly ClaimRule[]>>> = {

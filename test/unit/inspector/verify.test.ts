@@ -137,7 +137,7 @@ describe('fetchKeySet: a discovery document that names keys on another origin', 
       assert.deepEqual(keyHost.hits, [], 'the foreign key URL was fetched before the person agreed');
       // Agreed: fetched from there.
       const fetched = await fetchKeySet(discovery, { confirmKeyUrl: async () => true });
-      assert.deepEqual(fetched, { jwks: keys, url: `${keyHost.origin}/certs` });
+      assert.deepEqual(fetched, { jwks: keys, url: `${keyHost.origin}/certs`, issuer: issuer.origin });
       assert.deepEqual(keyHost.hits, ['/certs']);
     } finally {
       await Promise.all([keyHost.close(), issuer.close()]);
@@ -151,7 +151,7 @@ describe('fetchKeySet: a discovery document that names keys on another origin', 
       let asked = 0;
       const confirm = async (): Promise<boolean> => (asked++, true);
       const same = await fetchKeySet(`${issuer.origin}/.well-known/openid-configuration`, { confirmKeyUrl: confirm });
-      assert.deepEqual(same, { jwks: { issuer: issuer.origin, jwks_uri: `${issuer.origin}/jwks` }, url: `${issuer.origin}/jwks` });
+      assert.deepEqual(same, { jwks: { issuer: issuer.origin, jwks_uri: `${issuer.origin}/jwks` }, url: `${issuer.origin}/jwks`, issuer: issuer.origin });
       assert.equal(asked, 0);
       await assert.rejects(
         fetchKeySet(`${foreignHttp.origin}/.well-known/openid-configuration`, { confirmKeyUrl: confirm }),
