@@ -3,7 +3,10 @@
  * parsers of server text (OAuth errors, user agents). Run in a worker by core.test.ts.
  */
 import { decodeJwt, decodeProtectedHeader, stripTokenWrapping, MAX_TOKEN_LENGTH } from '../../../src/core/decode';
+import { describeField } from '../../../src/core/claims';
 import { AuthLensError } from '../../../src/core/errors';
+import { recogniseIssuer } from '../../../src/core/identityProviders';
+import { checkIssuer } from '../../../src/core/issuerCheck';
 import { errorMessage } from '../../../src/core/errorMessages';
 import * as hostileText from '../../../src/core/hostileText';
 import { describeOAuthError, parseOAuthError, parseWwwAuthenticateError } from '../../../src/core/oauthErrors';
@@ -73,5 +76,32 @@ export const suite: AdversarialSuite = {
       ],
     },
     'summariseUserAgent (1 MB)': { input: mb, run: (s) => [summariseUserAgent(s), summariseUserAgent(`Mozilla/5.0 (${s}) Chrome/${s}`)] },
+    'identity providers: issuer shapes, claim rules, issuer quirks (1 MB, and just under the limits)': {
+      input: mb,
+      run: (s) => {
+        const near = s.slice(0, 2000);
+        return [
+          recogniseIssuer(s),
+          recogniseIssuer(`https://${near}`),
+          recogniseIssuer(`https://x.example/realms/${near}`),
+          recogniseIssuer(`https://login.microsoftonline.com/${near}/v2.0`),
+          describeField(s, 'jwt-payload', 'entra'),
+          describeField(`resource_access["${s.slice(0, 990)}"].roles`, 'jwt-payload', 'keycloak'),
+          describeField(`https://${s.slice(0, 990)}`, 'jwt-payload', 'auth0'),
+          checkIssuer({
+            claims: { iss: s, tid: s, token_use: s, aud: [s], azp: s, hd: s },
+            expectedIssuer: s,
+            expectedTokenUse: 'id',
+            clientId: s,
+            hostedDomain: s,
+          }),
+          checkIssuer({ claims: { iss: `https://${near}`, tid: near }, expectedIssuer: `https://${near}/` }),
+          checkIssuer({
+            claims: { iss: `https://login.microsoftonline.com/${near}/v2.0`, tid: near },
+            expectedIssuer: 'https://login.microsoftonline.com/{tenantid}/v2.0',
+          }),
+        ];
+      },
+    },
   },
 };
