@@ -12,12 +12,14 @@
  *   token is opaque and shown as such.
  */
 import { AuthLensError, isAuthLensError } from '../core/errors';
+import { baseCookieName, encodeCookieValue, parseCookieCredential, sessionCookies } from '../core/cookieCredential';
+export { cookieValueFrom } from '../core/cookieCredential';
 import { isJsonObject, type Json, type JsonObject } from '../core/json';
 import { joinUrl, type HttpResponse } from './http';
 import { DEFAULT_BETTER_AUTH_COOKIE } from './kinds';
 import { arrayAt, defined, objectAt, optDateAt, optStringAt, statusFromTimes, stringAt } from './shape';
 import { ProviderOverHttp } from './providerHttp';
-import type { Credentials, Provider, ProviderContext, ProviderDefinition, RevokeOutcome, SessionInfo, SessionPage, TokenInfo } from './types';
+import type { CookieMismatch, Credentials, Provider, ProviderContext, ProviderDefinition, RevokeOutcome, SessionInfo, SessionPage, TokenInfo } from './types';
 
 /** How a request authenticates: a header set plus the secret values in it. */
 interface Auth {
@@ -38,7 +40,10 @@ export class BetterAuthProvider extends ProviderOverHttp implements Provider {
     const now = ctx.now ?? Date.now();
     const gs = await this.get('/get-session', auth, ctx.signal);
     const current = parseGetSession(gs.json);
-    if (current === undefined) return { state: 'signed-out', sessions: [] };
+    if (current === undefined) {
+      const mismatch = auth.kind === 'cookie' && ctx.credentials.cookie !== undefined ? this.cookieMismatch(ctx.credentials.cookie) : undefined;
+      return { state: 'signed-out', sessions: [], ...(mismatch !== undefined ? { cookieMismatch: mismatch } : {}) };
+    }
 
     const currentUserId = stringAt(current.session, 'userId', '/get-session: session');
     const jwt = gs.headers['set-auth-jwt'] ?? (await this.fetchJwt(auth, ctx.signal));
@@ -129,17 +134,37 @@ export class BetterAuthProvider extends ProviderOverHttp implements Provider {
   }
 
   /**
-   * `Cookie` header for the session cookie. Accepts the bare value or a pasted `name=value`
-   * (also a whole `Cookie:` header). https origins get the `__Secure-` name as well, since
-   * Better Auth prefixes it there and a custom proxy setup may not.
+   * `Cookie` header for the session cookie. A pasted `name=value` or whole `Cookie:` header keeps
+   * its cookie names (a custom `advanced.cookiePrefix`, `__Secure-`); a bare value gets the
+   * configured name, and on https its `__Secure-` twin too, since Better Auth prefixes it there
+   * and a custom proxy setup may not.
    */
   cookieHeader(credential: string): string {
-    const name = (this.config.cookieName ?? DEFAULT_BETTER_AUTH_COOKIE).replace(/^__Secure-/, '');
-    const secure = this.origin.startsWith('https:') || this.config.cookieName?.startsWith('__Secure-') === true;
-    const value = encodeCookieValue(cookieValueFrom(credential, name));
+    const configured = this.config.cookieName ?? DEFAULT_BETTER_AUTH_COOKIE;
+    const parsed = parseCookieCredential(credential);
+    if (parsed.kind === 'pairs')
+      return sessionCookies(parsed.pairs, configured)
+        .map((c) => `${c.name}=${encodeCookieValue(c.value)}`)
+        .join('; ');
+    const name = baseCookieName(configured);
+    const secure = this.origin.startsWith('https:') || configured.startsWith('__Secure-');
+    const value = encodeCookieValue(parsed.value);
     const parts = [`${name}=${value}`];
     if (secure) parts.unshift(`__Secure-${name}=${value}`);
     return parts.join('; ');
+  }
+
+  /**
+   * The cookie a pasted credential names when it is not the configured one (`myapp.session_token`
+   * against `better-auth.session_token`): why a signed-out answer may be no answer at all.
+   */
+  cookieMismatch(credential: string): CookieMismatch | undefined {
+    const configured = this.config.cookieName ?? DEFAULT_BETTER_AUTH_COOKIE;
+    const parsed = parseCookieCredential(credential);
+    if (parsed.kind !== 'pairs') return undefined;
+    const sent = sessionCookies(parsed.pairs, configured);
+    if (sent.some((c) => baseCookieName(c.name) === baseCookieName(configured))) return undefined;
+    return sent[0] !== undefined ? { sent: sent[0].name, configured } : undefined;
   }
 
   private get(path: string, auth: Auth, signal: AbortSignal | undefined, expect: 'json' | 'json-or-empty' = 'json'): Promise<HttpResponse> {
@@ -258,19 +283,6 @@ function bareBearer(value: string): string {
   } catch {
     return bare;
   }
-}
-
-/** The cookie's value from a bare value, `name=value` or a whole `Cookie` header. */
-export function cookieValueFrom(credential: string, name: string): string {
-  const trimmed = credential.trim().replace(/^cookie:\s*/i, '');
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`(?:^|;\\s*)(?:__Secure-)?${escaped}=([^;]*)`).exec(trimmed);
-  return (m?.[1] ?? trimmed).trim();
-}
-
-/** URL-encodes a cookie value unless it already is (Better Auth sets it encoded). */
-function encodeCookieValue(value: string): string {
-  return /%[0-9A-Fa-f]{2}/.test(value) || /^[A-Za-z0-9._~-]*$/.test(value) ? value : encodeURIComponent(value);
 }
 
 export const betterAuthDefinition: ProviderDefinition = {

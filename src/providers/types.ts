@@ -94,6 +94,16 @@ export interface SessionPage {
   readonly total?: number;
   /** Pass back to `listSessions` for the next page; absent on the last page. */
   readonly nextCursor?: string;
+  /** `signed-out` with a pasted cookie that names another cookie than the configured one. */
+  readonly cookieMismatch?: CookieMismatch;
+}
+
+/** The cookie a credential names versus the provider's `cookieName` (Better Auth). */
+export interface CookieMismatch {
+  /** The session cookie's name in the pasted credential (`myapp.session_token`). */
+  readonly sent: string;
+  /** The provider's configured name (`better-auth.session_token` by default). */
+  readonly configured: string;
 }
 
 export type RevokeOutcome =
