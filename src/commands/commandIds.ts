@@ -20,6 +20,7 @@ export const CommandId = {
   startSandbox: 'authlens.startSandbox',
   stopSandbox: 'authlens.stopSandbox',
   oidcSignIn: 'authlens.oidcSignIn',
+  oidcSignInWithCode: 'authlens.oidcSignInWithCode',
   oidcGetServiceToken: 'authlens.oidcGetServiceToken',
   oidcRefreshTokens: 'authlens.oidcRefreshTokens',
   oidcRefreshDiscovery: 'authlens.oidcRefreshDiscovery',

@@ -20,6 +20,7 @@ import { oidcGetServiceTokenCommand } from './oidcGetServiceToken';
 import { oidcRefreshDiscoveryCommand } from './oidcRefreshDiscovery';
 import { oidcRefreshTokensCommand } from './oidcRefreshTokens';
 import { oidcSignInCommand } from './oidcSignIn';
+import { oidcSignInWithCodeCommand } from './oidcSignInWithCode';
 
 /** A handler factory: gets the services, returns the function VS Code calls. */
 export type CommandFactory = (services: Services) => (...args: unknown[]) => unknown;
@@ -46,6 +47,7 @@ export const commandTable: Record<CommandIdValue, CommandFactory> = {
   [CommandId.startSandbox]: startSandboxCommand,
   [CommandId.stopSandbox]: stopSandboxCommand,
   [CommandId.oidcSignIn]: oidcSignInCommand,
+  [CommandId.oidcSignInWithCode]: oidcSignInWithCodeCommand,
   [CommandId.oidcGetServiceToken]: oidcGetServiceTokenCommand,
   [CommandId.oidcRefreshTokens]: oidcRefreshTokensCommand,
   [CommandId.oidcRefreshDiscovery]: oidcRefreshDiscoveryCommand,
