@@ -89,7 +89,11 @@ async function verify(key: VerifyKeyRequest, deps: InspectorDeps, panel: PanelAc
 function configuredIssuer(panel: PanelAccess, deps: InspectorDeps): string | undefined {
   const id = panel.current()?.input.source?.providerId;
   const issuer = id !== undefined ? deps.sessions.provider(id)?.issuer : undefined;
-  return issuer !== undefined && issuer !== '' ? issuer : undefined;
+  if (issuer === undefined || issuer === '') return undefined;
+  // Settings keep the issuer without a trailing slash (configValidation normalises it), so a
+  // slash-only difference (Auth0's `https://tenant.auth0.com/`) is not the person's doing.
+  const iss = issuerKey(panel.current());
+  return iss !== undefined && iss.replace(/\/+$/, '') === issuer ? iss : issuer;
 }
 
 /** The kind of token the source says it is, for Cognito's `token_use`. */
