@@ -58,8 +58,10 @@ export function checkIssuer(input: IssuerQuirkInput & { readonly expectedIssuer:
   if (q?.acceptable && isIssuerQuirk(q.code)) {
     return { matches: true, ...base, message: `${fillTemplate(t(MATCH_AS_DOCUMENTED), shown(actual), shown(expected))} ${quirkText(q, t)}` };
   }
+  // A token quirk (Cognito's token_use, Google's azp) does not explain another issuer.
   const head = fillTemplate(t(MISMATCH), shown(actual), shown(expected));
-  return { matches: false, ...base, message: `${head} ${q ? quirkText(q, t) : t(MISMATCH_PLAIN)}` };
+  if (q && isIssuerQuirk(q.code)) return { matches: false, ...base, message: `${head} ${quirkText(q, t)}` };
+  return { matches: false, expected, actual, message: `${head} ${t(MISMATCH_PLAIN)}` };
 }
 
 /** Quirks about the issuer itself (the others are about the token's type or audience). */

@@ -126,6 +126,13 @@ describe('core/issuerCheck', () => {
     assert.equal(placeholder.matches, true, 'the documented way to read the shared discovery');
     assert.match(placeholder.message, /placeholder \{tenantid\}/);
 
+    const otherPool = checkIssuer({
+      claims: claims({ iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other', token_use: 'access', client_id: 'c1' }),
+      expectedIssuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Mine',
+    });
+    assert.equal(otherPool.quirk, undefined, 'a token quirk does not explain another issuer');
+    assert.match(otherPool.message, /Check the provider's issuer setting/);
+
     const none = checkIssuer({ claims: claims({ iss: 42 }), expectedIssuer: V2 });
     assert.equal(none.matches, false);
     assert.match(none.message, /no iss claim/);
