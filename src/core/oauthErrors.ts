@@ -29,7 +29,7 @@ const table: readonly OAuthErrorInfo[] = [
     code: 'invalid_client',
     meaning: 'Client authentication failed: the client is unknown, sent no credentials, or used an authentication method the server does not accept for it.',
     source: 'RFC 6749 §5.2',
-    hint: 'Check the client id and the client secret (Set Credential), and whether the server expects client_secret_basic or client_secret_post.',
+    hint: 'Check the client id, its credential (client secret or private key: Set Credential; certificate: tlsClientCertificate), and the method the server registered for this client (the tokenEndpointAuthMethod setting).',
   },
   {
     code: 'invalid_grant',
