@@ -69,7 +69,6 @@ export async function withOidcProvider<T>(
     await provider.close();
     return undefined;
   }
-  const lookup = await services.credentials.get(config);
   const tokens = oidcTokenStoreFor(services.context.secrets, config);
   if (config.allowInsecureTls) {
     // The TLS opt-out is announced every time it is used (SECURITY.md).
@@ -86,7 +85,15 @@ export async function withOidcProvider<T>(
       const abort = new AbortController();
       const sub = cancel.onCancellationRequested(() => abort.abort());
       try {
-        return await action(provider, { credentials: lookup.credentials, signal: abort.signal, ...(tokens ? { tokens } : {}) });
+        // Discovery first: the credentials handed out are those bound to every origin it lets them reach.
+        const discovered = await provider.credentialOrigins({ signal: abort.signal }).catch(() => undefined);
+        const lookup = await services.credentials.get(config, discovered?.trusted);
+        return await action(provider, {
+          credentials: lookup.credentials,
+          credentialOrigins: lookup.origins,
+          signal: abort.signal,
+          ...(tokens ? { tokens } : {}),
+        });
       } finally {
         sub.dispose();
       }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { providerDisplayLabel } from '../plumbing/config';
-import { credentialDestinationsText, credentialKindLabel } from '../secrets/credentials';
+import { credentialKindLabel } from '../secrets/credentials';
+import { promptedDestinations } from './credentialDestinationsPrompt';
 import type { CredentialKind } from '../providers/types';
 import type { Services } from '../services';
 import { pickProvider } from '../sessions/explorerArgs';
@@ -31,8 +32,10 @@ export function setCredentialCommand(services: Services) {
   return async (arg?: unknown): Promise<void> => {
     const provider = await pickProvider(services.explorer, arg, vscode.l10n.t('Set a credential for which provider?'));
     if (!provider) return;
-    // The same list the HTTP client allows and the store binds to (src/providers/credentialOrigins.ts).
-    const origins = credentialDestinationsText(provider);
+    // The same list the HTTP client allows and the store binds to (src/providers/credentialOrigins.ts),
+    // with the endpoint origins an `oidc` issuer's discovery document vouches for.
+    const where = await promptedDestinations(services, provider);
+    const origins = where.text;
     if (origins === '') return;
     const name = providerDisplayLabel(provider);
     let kinds: readonly CredentialKind[];
@@ -59,24 +62,22 @@ export function setCredentialCommand(services: Services) {
     }
     if (!kind) return;
     const title = vscode.l10n.t('{0} for {1}', credentialKindLabel(kind), name);
-    const fromWorkspace =
-      provider.level === 'workspace' ? ` ${vscode.l10n.t('This provider comes from the workspace settings, which whoever wrote the repository chose.')}` : '';
+    const notes =
+      where.note +
+      (provider.level === 'workspace' ? ` ${vscode.l10n.t('This provider comes from the workspace settings, which whoever wrote the repository chose.')}` : '');
     const value =
       kind === 'privateKey'
-        ? await readPrivateKey(
-            title,
-            vscode.l10n.t('{0}. Stored in VS Code’s secret storage; it signs assertions sent to {1}.', hint(kind), origins) + fromWorkspace,
-          )
+        ? await readPrivateKey(title, vscode.l10n.t('{0}. Stored in VS Code’s secret storage; it signs assertions sent to {1}.', hint(kind), origins) + notes)
         : await vscode.window.showInputBox({
             title,
-            prompt: vscode.l10n.t('{0}. Stored in VS Code’s secret storage and only sent to {1}.', hint(kind), origins) + fromWorkspace,
+            prompt: vscode.l10n.t('{0}. Stored in VS Code’s secret storage and only sent to {1}.', hint(kind), origins) + notes,
             password: true,
             ignoreFocusOut: true,
             validateInput: (v) =>
               v.trim() === '' ? vscode.l10n.t('Enter a value.') : /[\r\n]/.test(v) ? vscode.l10n.t('The value must be one line.') : undefined,
           });
     if (value === undefined) return;
-    await services.credentials.set(provider, kind, value.trim());
+    await services.credentials.set(provider, kind, value.trim(), where.discovered);
     void vscode.window.setStatusBarMessage(vscode.l10n.t('{0} stored for {1} (bound to {2})', credentialKindLabel(kind), name, origins), 5000);
     await services.explorer.model.refresh(provider.id, 'user');
   };

@@ -21,21 +21,25 @@ export function originOf(url: string): string | undefined {
 /**
  * Every origin a provider may send its credentials to: its base URL's origin first, then its
  * kind's extra URL (`extraCredentialUrl` in `kinds.ts`: Authing's `appHost` for token
- * revocation, an `oidc` provider's `issuer` for its token endpoints) when it is elsewhere.
+ * revocation, an `oidc` provider's `issuer` for its token endpoints) when it is elsewhere, then
+ * `discovered`: the endpoint origins the issuer's discovery document vouches for
+ * (`discoveredCredentialOrigins(...).trusted` in `oidc/endpointOrigins.ts`).
  * `undefined` when the base URL is unusable.
  */
-export function credentialOriginsOf(config: ProviderConfig): { origin: string; also: string[] } | undefined {
+export function credentialOriginsOf(config: ProviderConfig, discovered: readonly string[] = []): { origin: string; also: string[] } | undefined {
   const origin = originOf(config.baseUrl);
   if (origin === undefined) return undefined;
   // An entry that skipped validation may name no kind of the table: then only the base URL.
   const extra = isProviderKind(config.kind) ? providerKindTable[config.kind].extraCredentialUrl(config) : undefined;
   const extraOrigin = extra !== undefined && extra !== '' ? originOf(extra) : undefined;
-  return { origin, also: extraOrigin !== undefined && extraOrigin !== origin ? [extraOrigin] : [] };
+  const also: string[] = [];
+  for (const o of [extraOrigin, ...discovered]) if (o !== undefined && o !== origin && !also.includes(o)) also.push(o);
+  return { origin, also };
 }
 
 /** {@link credentialOriginsOf} as one list (base URL origin first); empty when unusable. */
-export function credentialDestinations(config: ProviderConfig): string[] {
-  const o = credentialOriginsOf(config);
+export function credentialDestinations(config: ProviderConfig, discovered: readonly string[] = []): string[] {
+  const o = credentialOriginsOf(config, discovered);
   return o ? [o.origin, ...o.also] : [];
 }
 

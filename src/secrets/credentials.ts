@@ -13,11 +13,12 @@ export { credentialDestinations, credentialOriginsOf, originOf };
  *
  * Key: `authlens.credential/<providerId>/<kind>`, value: JSON `{ "origin": "http://host:port", "value": "..." }`
  * plus `"also": ["https://other:port"]` when the provider sends credentials to further origins
- * (Authing's `appHost`, an `oidc` issuer on another origin; see {@link credentialOriginsOf}).
- * A credential is handed to a provider only while the provider's credential origins are exactly
- * the ones it was entered for:
- * when a workspace's settings point the provider elsewhere, the credential is set aside (not
- * sent) and the person is asked whether to use it for the new origin or clear it.
+ * (Authing's `appHost`, an `oidc` issuer on another origin, the endpoint origins the issuer's
+ * discovery document names; see {@link credentialOriginsOf}). A credential is handed to a
+ * provider only while every origin the provider would send it to is one it was entered for:
+ * when a workspace's settings point the provider elsewhere, or a refreshed discovery document
+ * names a new endpoint origin, the credential is set aside (not sent) and the person is asked
+ * whether to use it for the new origins or clear it.
  * Values never reach settings, workspace state, logs or messages.
  */
 

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { isAuthLensError, type ErrorCode } from '../core/errors';
 import { errorMessage } from '../core/errorMessages';
 import type { SetAsideCredential } from '../secrets/credentials';
+import type { DiscoveredCredentialOrigins } from '../providers/oidc/endpointOrigins';
 import { translate } from '../plumbing/l10n';
 import type { SessionInfo } from '../providers/types';
 
@@ -47,6 +48,8 @@ export interface ProviderState {
   /** No credential for the current origin was available. */
   readonly noCredential: boolean;
   readonly setAside: readonly SetAsideCredential[];
+  /** `oidc`: the endpoint origins the issuer's discovery document named at the last load, trusted or not (tooltip). */
+  readonly discovered?: DiscoveredCredentialOrigins;
   readonly loadedAt?: number;
 }
 

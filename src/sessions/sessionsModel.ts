@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import type { AuthLensConfig, ConfiguredProvider } from '../plumbing/config';
 import { isAuthLensError } from '../core/errors';
 import type { CredentialStore } from '../secrets/credentials';
+import type { DiscoveredCredentialOrigins } from '../providers/oidc/endpointOrigins';
 import { loadProviders } from '../plumbing/lazy';
 import { Disposable, toDisposable } from '../plumbing/lifecycle';
 import { oidcTokenStoreFor } from '../secrets/oidcTokenStore';
 import { plainText } from '../core/hostileText';
-import type { CredentialKind, Provider, RevokeOutcome, SessionInfo } from '../providers/types';
+import type { CredentialKind, Provider, ProviderContext, RevokeOutcome, SessionInfo } from '../providers/types';
 import { type ProviderFailure, type ProviderState, type LoadReason, emptyState, stateForCode, toFailure, keyed } from './providerState';
 export { stateForCode, toFailure } from './providerState';
 export type { ProviderStateKind, ProviderFailure, ListedSession, ProviderState, LoadReason } from './providerState';
@@ -100,6 +101,27 @@ export class SessionsModel extends Disposable {
     return provider;
   }
 
+  /**
+   * The endpoint origins an `oidc` entry's issuer vouches for in its discovery document, beyond
+   * the entry's settings (fetched when not cached); `undefined` for kinds without discovery.
+   * Rejects with what discovery threw.
+   */
+  async discoveredOrigins(config: ConfiguredProvider, signal?: AbortSignal): Promise<DiscoveredCredentialOrigins | undefined> {
+    const provider = this.instance(config);
+    return provider.credentialOrigins ? provider.credentialOrigins(signal ? { signal } : {}) : undefined;
+  }
+
+  /**
+   * A call's context: the credentials bound to every origin they would go to now. A failed
+   * discovery leaves the settings' origins; the provider then fails on discovery itself.
+   */
+  private async callContext(config: ConfiguredProvider, signal?: AbortSignal): Promise<ProviderContext> {
+    const discovered = await this.discoveredOrigins(config, signal).catch(() => undefined);
+    const lookup = await this.credentials.get(config, discovered?.trusted);
+    const tokens = oidcTokenStoreFor(this.credentials.secrets, config);
+    return { credentials: lookup.credentials, credentialOrigins: lookup.origins, ...(tokens ? { tokens } : {}), ...(signal ? { signal } : {}) };
+  }
+
   /** Credential kinds the provider's kind accepts, from its definition (loads the bundle). */
   credentialKinds(config: ConfiguredProvider): readonly CredentialKind[] {
     const def = loadProviders().providerDefinitions.find((d) => d.kind === config.kind);
@@ -147,13 +169,21 @@ export class SessionsModel extends Disposable {
     const before = this.state(config.id);
     const lastKind = before.kind === 'loading' ? before.lastKind : before.kind === 'idle' ? undefined : before.kind;
     this.setState(config.id, { ...before, kind: 'loading', ...(lastKind ? { lastKind } : {}), loadingMore: false });
-    const lookup = await this.credentials.get(config);
+    // Discovery first: where credentials may go decides which ones are handed out. Its failure is the listing's.
+    const found = await this.discoveredOrigins(config, abort.signal).then(
+      (origins) => ({ origins }),
+      (err: unknown) => ({ err }),
+    );
+    const discovered = 'origins' in found ? found.origins : undefined;
+    const lookup = await this.credentials.get(config, discovered?.trusted);
     const noCredential = Object.keys(lookup.credentials).length === 0;
     if (config.allowInsecureTls) this.warnInsecureTls(config, reason);
     try {
+      if ('err' in found) throw found.err;
       const started = Date.now();
       const page = await this.instance(config).listSessions({
         credentials: lookup.credentials,
+        credentialOrigins: lookup.origins,
         signal: abort.signal,
         tokens: oidcTokenStoreFor(this.credentials.secrets, config),
       });
@@ -171,6 +201,7 @@ export class SessionsModel extends Disposable {
         noCredential,
         setAside: lookup.setAside,
         loadedAt: Date.now(),
+        ...(discovered ? { discovered } : {}),
       });
     } catch (err) {
       if (abort.signal.aborted || (isAuthLensError(err) && err.code === 'cancelled')) return;
@@ -204,13 +235,10 @@ export class SessionsModel extends Disposable {
     this.aborts.get(providerId)?.abort();
     this.aborts.set(providerId, abort);
     this.setState(providerId, { ...s, loadingMore: true });
-    const lookup = await this.credentials.get(config);
+    const ctx = await this.callContext(config, abort.signal);
     if (config.allowInsecureTls) this.warnInsecureTls(config, 'user');
     try {
-      const page = await this.instance(config).listSessions(
-        { credentials: lookup.credentials, signal: abort.signal, tokens: oidcTokenStoreFor(this.credentials.secrets, config) },
-        s.nextCursor,
-      );
+      const page = await this.instance(config).listSessions(ctx, s.nextCursor);
       if (abort.signal.aborted) return;
       const current = this.state(providerId);
       const more = keyed(page.sessions, new Set(current.sessions.map((x) => x.key)));
@@ -242,9 +270,9 @@ export class SessionsModel extends Disposable {
     if (!provider.revokeSession) {
       return { kind: 'unsupported', reason: vscode.l10n.t('{0} has no API to revoke sessions.', config.kind) };
     }
-    const lookup = await this.credentials.get(config);
+    const ctx = await this.callContext(config);
     if (config.allowInsecureTls) this.warnInsecureTls(config, 'user');
-    const outcome = await provider.revokeSession({ credentials: lookup.credentials, tokens: oidcTokenStoreFor(this.credentials.secrets, config) }, session);
+    const outcome = await provider.revokeSession(ctx, session);
     this.log.info(`[${providerId}] revoke: ${outcome.kind}`);
     await this.refresh(providerId, 'auto');
     return outcome;

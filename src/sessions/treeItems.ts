@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
 import { plainText } from '../core/hostileText';
 import { translate } from '../plumbing/l10n';
-import { credentialDestinations } from '../providers/credentialOrigins';
+import { credentialRows } from './credentialRows';
 import type { ProviderStateKind, SessionsModel } from './sessionsModel';
 import {
   englishDescribeStrings,
@@ -221,8 +221,8 @@ export class TreeItemFactory {
       { label: vscode.l10n.t('Kind'), value: config.kind },
       { label: vscode.l10n.t('Base URL'), value: config.baseUrl },
       { label: vscode.l10n.t('Defined in'), value: config.level === 'user' ? vscode.l10n.t('user settings') : vscode.l10n.t('workspace settings') },
-      // The list the HTTP client allows and the credentials are bound to, not just the base URL.
-      { label: vscode.l10n.t('Credentials sent to'), value: credentialDestinations(config).join(', ') },
+      // Where credentials go: the list the HTTP client allows and the credentials are bound to.
+      ...credentialRows(config, state),
       { label: vscode.l10n.t('State'), value: stateText(state.kind === 'loading' ? (state.lastKind ?? 'loading') : state.kind) },
     ];
     const f = state.failure;
