@@ -52,6 +52,8 @@ function services(config: ProviderConfig & { level: Level }, kinds: readonly Cre
     provider: (id: string) => (id === config.id ? config : undefined),
     credentialKinds: () => kinds,
     refresh: async () => undefined,
+    // No discovery here: the issuers are closed ports (discovered origins: test/unit/security/discoveredOrigins.test.ts).
+    discoveredOrigins: async () => undefined,
   };
   return { secrets, svc: { explorer: { model }, credentials, log: new FakeLog() } as never };
 }
