@@ -50,13 +50,14 @@ async function signInInBrowser(services: Services, config: ConfiguredProvider): 
       provider.signIn(ctx, {
         openBrowser: async (url) => {
           const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
-          // Some port proxies (code-server's) lose the path or refuse the forward: say what else works.
+          // Where the port is not simply forwarded (code-server's proxy drops path and query) the
+          // redirect stays on the extension host's loopback address: say what else works.
           if (isRemoteOrWeb()) {
             const copy = vscode.l10n.t('Copy Sign-In URL');
             void vscode.window
               .showInformationMessage(
                 vscode.l10n.t(
-                  'If the browser does not come back to VS Code after you sign in, use "Sign In with a Code" instead, or copy the sign-in URL into a browser on the machine running the extension host.',
+                  'If the sign-in page did not open or does not come back to VS Code, copy its URL into a browser on the machine running the extension host, or use "Sign In with a Code" if the server offers it.',
                 ),
                 copy,
               )
@@ -64,7 +65,7 @@ async function signInInBrowser(services: Services, config: ConfiguredProvider): 
           }
           return opened;
         },
-        // Maps http://127.0.0.1:<port>/callback to what a browser reaches (a forwarded port when remote).
+        // A forwarded port when remote (SSH, containers); the provider uses it only if it just forwards the port.
         externalUri: async (uri) => (await vscode.env.asExternalUri(vscode.Uri.parse(uri, true))).toString(true),
         timeoutMs: 120_000,
         pages: {

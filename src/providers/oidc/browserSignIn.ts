@@ -14,24 +14,35 @@ import { authorizationCodeGrant, requestToken } from './tokens';
 import type { StoredTokenSet } from './tokenStore';
 import { signInScopes, storeUserTokens, type UserSignInDeps } from './userSignIn';
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 /**
- * The redirect URI to send: the listener's own, or what `externalUri` maps it to. A mapped URI
- * must be http(s); its host is then also accepted on the callback (the browser names it).
+ * The redirect URI to send: what `externalUri` maps the listener's URI to when that mapping
+ * forwards the port (http, a loopback host, the same path and query: SSH and container port
+ * forwarding), else the listener's own. Other mappings are not used: a proxy URL (code-server's
+ * `/proxy/<port>/`, a tunnel domain) can drop the path or the query, and it is not a loopback
+ * redirect URI the server would accept on any port (RFC 8252 §7.3). A used mapping's host is
+ * also accepted on the callback: the browser names it.
  */
 async function redirectUriFor(listener: LoopbackListener, externalUri: SignInOptions['externalUri']): Promise<string> {
   if (externalUri === undefined) return listener.redirectUri;
-  const mapped = await externalUri(listener.redirectUri);
-  let url: URL;
+  const local = new URL(listener.redirectUri);
+  let mapped: URL;
   try {
-    url = new URL(mapped);
+    mapped = new URL(await externalUri(listener.redirectUri));
   } catch {
-    throw new AuthLensError('config-invalid', { where: 'external redirect URI' }, 'config-invalid: the external redirect URI is not a URL');
+    return listener.redirectUri;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new AuthLensError('config-invalid', { where: 'external redirect URI' }, 'config-invalid: the external redirect URI is not http(s)');
-  }
-  listener.allowHost(url.host);
-  return url.href;
+  const forwardsPort =
+    mapped.protocol === 'http:' &&
+    LOOPBACK_HOSTS.has(mapped.hostname) &&
+    mapped.pathname === local.pathname &&
+    mapped.search === '' &&
+    mapped.username === '' &&
+    mapped.password === '';
+  if (!forwardsPort || mapped.href === local.href) return listener.redirectUri;
+  listener.allowHost(mapped.host);
+  return mapped.href;
 }
 
 /**

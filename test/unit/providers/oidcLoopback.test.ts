@@ -271,17 +271,23 @@ describe('providers/oidc browser sign-in, remote-ready (real oidc-provider)', fu
     await provider.close();
   });
 
-  it('an externalUri that is not http(s) is refused before the browser opens', async () => {
-    const { provider, ctx } = makeProvider(server, { clientId: server.clients.native.clientId });
-    let opened = false;
-    await assert.rejects(
-      provider.signIn(ctx, {
-        openBrowser: async () => (opened = true),
-        externalUri: async () => 'vscode://authlens/callback',
-      }),
-      (err) => isAuthLensError(err) && err.code === 'config-invalid' && err.details.where === 'external redirect URI',
-    );
-    assert.equal(opened, false);
-    await provider.close();
+  it('a mapping that does not just forward the port (a proxy path, https tunnel, another scheme) is not used', async () => {
+    for (const mapping of [
+      'http://127.0.0.1:8080/proxy/{port}/callback',
+      'https://{port}.tunnel.example/callback',
+      'vscode://authlens/callback',
+      'not a url',
+    ]) {
+      const { provider, ctx } = makeProvider(server, { clientId: server.clients.native.clientId });
+      const b = browser([]);
+      const set = await provider.signIn(ctx, {
+        openBrowser: b.openBrowser,
+        timeoutMs: 10_000,
+        externalUri: async (uri) => mapping.replace('{port}', new URL(uri).port),
+      });
+      assert.ok(set.accessToken, mapping);
+      assert.match(new URL(b.seen.authorizeUrl ?? '').searchParams.get('redirect_uri') ?? '', /^http:\/\/127\.0\.0\.1:\d+\/callback$/, mapping);
+      await provider.close();
+    }
   });
 });
