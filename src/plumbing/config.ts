@@ -111,6 +111,9 @@ function describeProblem(p: ConfigProblem, level: ConfigLevel): string {
     case 'relative-path':
       what = vscode.l10n.t('field "{0}" must be an absolute file path or start with ~/', field);
       break;
+    case 'user-settings-only':
+      what = vscode.l10n.t('field "{0}" names a file AuthLens reads, so only user settings may set it', field);
+      break;
   }
   return vscode.l10n.t('{0} in {1}: {2}. The entry is skipped.', where, levelText, what);
 }

@@ -23,7 +23,9 @@ export type ProblemKind =
   /** A value outside its list (`expected` holds the list). */
   | 'not-one-of'
   /** A file path that is neither absolute nor `~/...`. */
-  | 'relative-path';
+  | 'relative-path'
+  /** A field only user settings may set (a file AuthLens reads), found in workspace settings. */
+  | 'user-settings-only';
 
 export interface ConfigProblem {
   /** Index of the entry in its settings level. */
@@ -228,7 +230,19 @@ export function mergeProviderLevels(input: {
   } else {
     const ws = validateProviderList(input.workspace);
     problems.push(...ws.problems.map((p) => ({ ...p, level: 'workspace' as const })));
-    for (const c of ws.configs) byId.set(c.id, { ...c, level: 'workspace' });
+    const raw: readonly unknown[] = Array.isArray(input.workspace) ? input.workspace : [];
+    for (const c of ws.configs) {
+      // A file AuthLens reads and signs TLS handshakes with is the user's to name: a cloned
+      // repository could otherwise point it at another private key on this machine.
+      const fileField = c.tlsClientKey !== undefined ? 'tlsClientKey' : c.tlsClientCertificate !== undefined ? 'tlsClientCertificate' : undefined;
+      if (fileField !== undefined) {
+        // The first entry with the id is the one kept (later duplicates are problems already).
+        const index = raw.findIndex((e) => typeof e === 'object' && e !== null && (e as { id?: unknown }).id === c.id);
+        problems.push({ index, id: c.id, field: fileField, problem: 'user-settings-only', level: 'workspace' });
+        continue;
+      }
+      byId.set(c.id, { ...c, level: 'workspace' });
+    }
   }
   const insecureTlsProviders = Array.isArray(input.insecureTlsProviders) ? input.insecureTlsProviders.filter((s): s is string => typeof s === 'string') : [];
   // User-level entries only: a workspace entry that reuses a user provider's id must not

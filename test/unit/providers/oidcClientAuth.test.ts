@@ -130,6 +130,24 @@ describe('providers/oidc client authentication (real oidc-provider 9)', function
     );
   });
 
+  it('private_key_jwt also authenticates introspection and revocation (aud = token endpoint)', async () => {
+    const { p, ctx } = provider({ clientId: 'pk-client' }, { privateKey: registered.pem });
+    try {
+      const set = await p.getServiceToken(ctx);
+      const before = await p.introspect(ctx, set.accessToken, 'access_token');
+      assert.equal(before.kind === 'answered' && before.active, true);
+      assert.equal((await p.revokeToken(ctx, set.accessToken, 'access_token')).kind, 'revoked');
+      const after = await p.introspect(ctx, set.accessToken, 'access_token');
+      assert.equal(after.kind === 'answered' && after.active, false);
+      assert.deepEqual(
+        seen.map((s) => s.path),
+        ['/token', '/token/introspection', '/token/revocation', '/token/introspection'],
+      );
+    } finally {
+      await p.close();
+    }
+  });
+
   it('the assertion: iss = sub = client id, aud = token endpoint, fresh jti, iat from the clock, exp 60 s later', async () => {
     const now = Date.UTC(2030, 0, 1, 12, 0, 0);
     const discovery = { tokenEndpointAuthMethodsSupported: ['private_key_jwt'], tokenEndpoint: `${server.issuer}/token`, raw: {} };

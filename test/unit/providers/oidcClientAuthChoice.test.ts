@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { errorMessage } from '../../../src/core/errorMessages';
 import { chooseClientAuthMethod, clientAuthChoiceError, clientAuthMethods, type ClientAuthMethod } from '../../../src/providers/oidc/clientAuthMethod';
-import { validateProviderEntry } from '../../../src/providers/configValidation';
+import { mergeProviderLevels, validateProviderEntry } from '../../../src/providers/configValidation';
 
 type Has = { clientSecret: boolean; privateKey: boolean; certificate: boolean };
 const nothing: Has = { clientSecret: false, privateKey: false, certificate: false };
@@ -104,6 +104,29 @@ describe('providers/oidc client authentication: the choice', () => {
     assert.deepEqual(
       validateProviderEntry({ ...base, tokenEndpointAuthMethod: 7 }, 0).problems.map((p) => p.problem),
       ['wrong-type'],
+    );
+  });
+
+  it('certificate files come from user settings only: a workspace entry naming one is skipped with a problem', () => {
+    const entry = { id: 'o', kind: 'oidc', baseUrl: 'https://id.example.com', clientId: 'c', tlsClientCertificate: '/c.pem', tlsClientKey: '/k.pem' };
+    const fromUser = mergeProviderLevels({ user: [entry], workspace: [], restricted: false, insecureTlsProviders: [] });
+    assert.equal(fromUser.providers[0]?.tlsClientKey, '/k.pem');
+    const fromWorkspace = mergeProviderLevels({
+      user: [{ ...entry, tlsClientCertificate: undefined, tlsClientKey: undefined }],
+      workspace: [
+        { id: 'x', kind: 'oidc' },
+        { ...entry, tlsClientKey: '~/.ssh/id_rsa' },
+      ],
+      restricted: false,
+      insecureTlsProviders: [],
+    });
+    // The user entry of the same id stays; the workspace one does not replace it.
+    assert.equal(fromWorkspace.providers.length, 1);
+    assert.equal(fromWorkspace.providers[0]?.level, 'user');
+    assert.equal(fromWorkspace.providers[0]?.tlsClientKey, undefined);
+    assert.deepEqual(
+      fromWorkspace.problems.filter((p) => p.problem === 'user-settings-only').map((p) => [p.index, p.field, p.level]),
+      [[1, 'tlsClientKey', 'workspace']],
     );
   });
 });
