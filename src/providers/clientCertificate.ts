@@ -3,10 +3,13 @@
  * `tls_client_auth`, RFC 8705): two PEM files read when the first connection is made. The key's
  * text never reaches an error; the messages name the setting and the file.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { AuthLensError } from '../core/errors';
+
+/** Larger files are no certificate or key (a chain of a few certificates is a few KB). */
+const MAX_PEM_BYTES = 1024 * 1024;
 
 /** Where the certificate and its key are (the settings, as written). */
 export interface ClientCertificateFiles {
@@ -35,12 +38,19 @@ function readPem(setting: 'tlsClientCertificate' | 'tlsClientKey', path: string,
   if (resolved === undefined) throw fail('not an absolute path or ~/...');
   let data: Buffer;
   try {
+    // A device or a huge file (a path typed wrong, /dev/zero) is refused before it is read.
+    const stat = statSync(resolved);
+    if (!stat.isFile() || stat.size > MAX_PEM_BYTES) throw Object.assign(new Error('not a PEM file'), { code: stat.isFile() ? 'too large' : 'not a file' });
     data = readFileSync(resolved);
   } catch (err) {
     const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
     throw fail(`cannot read ${resolved}${typeof code === 'string' ? ` (${code})` : ''}`);
   }
-  if (!label.test(data.toString('latin1'))) throw fail(`${resolved} holds no PEM ${setting === 'tlsClientKey' ? 'private key' : 'certificate'}`);
+  const text = data.toString('latin1');
+  // PKCS#8 `ENCRYPTED PRIVATE KEY`, or a traditional PEM with `Proc-Type: 4,ENCRYPTED`.
+  if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(text))
+    throw fail(`${resolved} is encrypted; decrypt it (AuthLens asks for no passphrase)`);
+  if (!label.test(text)) throw fail(`${resolved} holds no PEM ${setting === 'tlsClientKey' ? 'private key' : 'certificate'}`);
   return data;
 }
 

@@ -172,6 +172,7 @@ describe('providers/oidc tls_client_auth (real oidc-provider 9, https with reque
       return true;
     });
     assert.throws(() => readClientCertificate({ certFile: files.clientKey, keyFile: files.clientKey }), /holds no PEM certificate/);
+    assert.throws(() => readClientCertificate({ certFile: dir, keyFile: files.clientKey }), /tlsClientCertificate .*\(not a file\)/);
     assert.equal(resolveSettingPath('~/certs/c.pem', '/home/u'), join('/home/u', 'certs/c.pem'));
     assert.equal(resolveSettingPath('certs/c.pem', '/home/u'), undefined);
     const both = readClientCertificate({ certFile: files.clientCert, keyFile: files.clientKey });
