@@ -8,7 +8,7 @@ import { errorMessage } from '../core/errorMessages';
 import type { SetAsideCredential } from '../secrets/credentials';
 import type { DiscoveredCredentialOrigins } from '../providers/oidc/endpointOrigins';
 import { translate } from '../plumbing/l10n';
-import type { SessionInfo } from '../providers/types';
+import type { CookieMismatch, SessionInfo } from '../providers/types';
 
 /**
  * What the Sessions view knows about each provider, and the only code that calls providers for
@@ -47,6 +47,8 @@ export interface ProviderState {
   readonly failure?: ProviderFailure;
   /** No credential for the current origin was available. */
   readonly noCredential: boolean;
+  /** Signed out while the pasted cookie names another cookie than the provider's `cookieName`. */
+  readonly cookieMismatch?: CookieMismatch;
   readonly setAside: readonly SetAsideCredential[];
   /** `oidc`: the endpoint origins the issuer's discovery document named at the last load, trusted or not (tooltip). */
   readonly discovered?: DiscoveredCredentialOrigins;

@@ -197,11 +197,12 @@ export class SessionsModel extends Disposable {
         sessions,
         ...(page.total !== undefined ? { total: page.total } : {}),
         ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}),
+        ...(page.cookieMismatch !== undefined ? { cookieMismatch: page.cookieMismatch } : {}),
         loadingMore: false,
         noCredential,
         setAside: lookup.setAside,
-        loadedAt: Date.now(),
         ...(discovered ? { discovered } : {}),
+        loadedAt: Date.now(),
       });
     } catch (err) {
       if (abort.signal.aborted || (isAuthLensError(err) && err.code === 'cancelled')) return;

@@ -139,7 +139,13 @@ export class SessionsTreeProvider extends Disposable implements vscode.TreeDataP
             'signed-out',
             state.noCredential
               ? vscode.l10n.t('No credential is stored for {0}.', plainText(config?.baseUrl ?? ''))
-              : vscode.l10n.t('Nobody is signed in with the stored credential.'),
+              : state.cookieMismatch
+                ? vscode.l10n.t(
+                    'Signed out: your cookie is {0}, the provider is set to {1}. Set "cookieName" to {0} in the provider settings if that is the server’s cookie.',
+                    plainText(state.cookieMismatch.sent, 100),
+                    plainText(state.cookieMismatch.configured, 100),
+                  )
+                : vscode.l10n.t('Nobody is signed in with the stored credential.'),
             'sign-out',
           ),
           this.info(providerId, 'set-credential', vscode.l10n.t('Set Credential…'), 'key', setCredential),
