@@ -19,9 +19,14 @@ export interface PromptedDestinations {
 }
 
 function refusalText(reason: EndpointOriginRefusal): string {
-  return reason === 'discovery-not-https'
-    ? vscode.l10n.t('the discovery document came over plain http from another machine')
-    : vscode.l10n.t('a plain http endpoint on another machine');
+  switch (reason) {
+    case 'discovery-not-https':
+      return vscode.l10n.t('the discovery document came over plain http from another machine');
+    case 'discovery-tls-off':
+      return vscode.l10n.t('the discovery document came with TLS certificate checks off');
+    case 'endpoint-not-https':
+      return vscode.l10n.t('a plain http endpoint on another machine');
+  }
 }
 
 /**

@@ -114,6 +114,8 @@ const extra = {
   originNotInDiscovery: 'It is neither the provider’s base URL or issuer nor an endpoint that the issuer’s discovery document names.',
   originDiscoveryNotHttps:
     'The issuer’s discovery document names it, but that document came over plain http from another machine, so anyone on the path could have written it: endpoints it names on other origins get no credential. Serve discovery over https.',
+  originDiscoveryTlsOff:
+    'The issuer’s discovery document names it, but that document came with TLS certificate checks off for this provider (authlens.insecureTlsProviders), so anyone on the path could have written it: endpoints it names on other origins get no credential.',
   originEndpointNotHttps: 'The issuer’s discovery document names it, but as a plain http endpoint on another machine: the credential would travel unencrypted.',
   originAddedSinceStored:
     'The issuer’s discovery document names it only since you stored the credential. AuthLens set the credential aside and asks whether it may go there too.',
@@ -124,6 +126,7 @@ const originRefusalSentence = {
   'not-allowed': extra.originNotAllowed,
   'not-in-discovery': extra.originNotInDiscovery,
   'discovery-not-https': extra.originDiscoveryNotHttps,
+  'discovery-tls-off': extra.originDiscoveryTlsOff,
   'endpoint-not-https': extra.originEndpointNotHttps,
   'added-since-stored': extra.originAddedSinceStored,
 } as const satisfies Record<OriginRefusal, string>;

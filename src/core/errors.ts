@@ -92,7 +92,7 @@ export interface ErrorDetails {
  * by the issuer's discovery document but not trusted (document or endpoint over plain http from
  * another machine), or named only since the credential was stored.
  */
-export type OriginRefusal = 'not-allowed' | 'not-in-discovery' | 'discovery-not-https' | 'endpoint-not-https' | 'added-since-stored';
+export type OriginRefusal = 'not-allowed' | 'not-in-discovery' | 'discovery-not-https' | 'discovery-tls-off' | 'endpoint-not-https' | 'added-since-stored';
 
 /** What a certificate check found (from the TLS error code). */
 export type TlsCause = 'self-signed' | 'unknown-issuer' | 'hostname-mismatch' | 'expired' | 'not-yet-valid';

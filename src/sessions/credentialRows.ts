@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { credentialDestinations } from '../providers/credentialOrigins';
+import type { EndpointOriginRefusal } from '../providers/oidc/endpointOrigins';
 import type { ProviderConfig } from '../providers/types';
 import type { ProviderState } from './providerState';
 
@@ -9,12 +10,23 @@ import type { ProviderState } from './providerState';
  * document vouched for at the last load), then each origin that document names but that gets
  * nothing, with the reason.
  */
+function reasonText(reason: EndpointOriginRefusal): string {
+  switch (reason) {
+    case 'discovery-not-https':
+      return vscode.l10n.t('discovery over plain http');
+    case 'discovery-tls-off':
+      return vscode.l10n.t('discovery with TLS checks off');
+    case 'endpoint-not-https':
+      return vscode.l10n.t('plain http endpoint');
+  }
+}
+
 export function credentialRows(config: ProviderConfig, state: Pick<ProviderState, 'discovered'>): { label: string; value: string }[] {
   return [
     { label: vscode.l10n.t('Credentials sent to'), value: credentialDestinations(config, state.discovered?.trusted).join(', ') },
     ...(state.discovered?.refused ?? []).map((r) => ({
       label: vscode.l10n.t('Not sent to'),
-      value: `${r.origin} (${r.reason === 'discovery-not-https' ? vscode.l10n.t('discovery over plain http') : vscode.l10n.t('plain http endpoint')})`,
+      value: `${r.origin} (${reasonText(r.reason)})`,
     })),
   ];
 }

@@ -26,6 +26,8 @@ export const CREDENTIAL_ENDPOINT_FIELDS = [
 export type EndpointOriginRefusal =
   /** The document came over plain http from another machine: anyone on the path could have written it. */
   | 'discovery-not-https'
+  /** The document came over https with certificate checks off (`allowInsecureTls`): no better than plain http. */
+  | 'discovery-tls-off'
   /** The endpoint itself is plain http on another machine: the credential would travel unencrypted. */
   | 'endpoint-not-https';
 
@@ -80,6 +82,7 @@ function namedEndpoints(raw: JsonObject): { field: string; url: URL }[] {
  *
  * @param doc `url`: where the document was fetched from; `raw`: the document as sent.
  * @param configured origins the provider's settings already allow (not repeated in the result).
+ * @param opts `tlsVerified: false` when the document was fetched with certificate checks off.
  * @example
  * discoveredCredentialOrigins(
  *   { url: 'https://accounts.google.com/.well-known/openid-configuration',
@@ -90,19 +93,25 @@ function namedEndpoints(raw: JsonObject): { field: string; url: URL }[] {
 export function discoveredCredentialOrigins(
   doc: { readonly url: string; readonly raw: JsonObject },
   configured: readonly string[],
+  opts: { readonly tlsVerified?: boolean } = {},
 ): DiscoveredCredentialOrigins {
   const from = parseHttpUrl(doc.url);
-  const docTrusted = from !== undefined && (from.protocol === 'https:' || isLoopbackHost(from.hostname));
+  // From this machine, nobody sits on the path; otherwise only a verified https connection vouches for the text.
+  const docRefusal: EndpointOriginRefusal | undefined =
+    from !== undefined && isLoopbackHost(from.hostname)
+      ? undefined
+      : from?.protocol !== 'https:'
+        ? 'discovery-not-https'
+        : opts.tlsVerified === false
+          ? 'discovery-tls-off'
+          : undefined;
   const trusted = new Set<string>();
   const refused = new Map<string, { fields: string[]; reason: EndpointOriginRefusal }>();
   for (const { field, url } of namedEndpoints(doc.raw)) {
     const origin = url.origin;
     if (configured.includes(origin)) continue;
-    const reason: EndpointOriginRefusal | undefined = !docTrusted
-      ? 'discovery-not-https'
-      : url.protocol === 'http:' && !isLoopbackHost(url.hostname)
-        ? 'endpoint-not-https'
-        : undefined;
+    const reason: EndpointOriginRefusal | undefined =
+      docRefusal ?? (url.protocol === 'http:' && !isLoopbackHost(url.hostname) ? 'endpoint-not-https' : undefined);
     if (reason === undefined) {
       trusted.add(origin);
       continue;

@@ -18,7 +18,7 @@ import type { DiscoveryDocument } from './discovery';
  * this.endpointOrigins = trustDiscoveredOrigins(this.http, this.config, await fetchDiscovery(...));
  */
 export function trustDiscoveredOrigins(http: HttpClient, config: ProviderConfig, doc: Pick<DiscoveryDocument, 'url' | 'raw'>): DiscoveredCredentialOrigins {
-  const origins = discoveredCredentialOrigins(doc, credentialDestinations(config));
+  const origins = discoveredCredentialOrigins(doc, credentialDestinations(config), { tlsVerified: config.allowInsecureTls !== true });
   http.trustCredentialOrigins(origins.trusted, new Map<string, OriginRefusal>(origins.refused.map((r) => [r.origin, r.reason])));
   return origins;
 }

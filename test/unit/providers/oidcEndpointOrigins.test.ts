@@ -105,6 +105,18 @@ describe('oidc: origins from discovery', () => {
     assert.deepEqual(r.trusted, ['https://mtls.example', 'https://par.example']);
   });
 
+  it('gives nothing to the other-origin endpoints of an https document fetched with certificate checks off (unless from loopback)', () => {
+    const raw = { token_endpoint: 'https://api.example/token' };
+    const off = discoveredCredentialOrigins({ url: 'https://id.example/.well-known/openid-configuration', raw }, ['https://id.example'], {
+      tlsVerified: false,
+    });
+    assert.deepEqual(off, { trusted: [], refused: [{ origin: 'https://api.example', fields: ['token_endpoint'], reason: 'discovery-tls-off' }] });
+    const local = discoveredCredentialOrigins({ url: 'https://127.0.0.1:8443/.well-known/openid-configuration', raw }, [], { tlsVerified: false });
+    assert.deepEqual(local.trusted, ['https://api.example']);
+    const on = discoveredCredentialOrigins({ url: 'https://id.example/.well-known/openid-configuration', raw }, [], { tlsVerified: true });
+    assert.deepEqual(on.trusted, ['https://api.example']);
+  });
+
   it('trusts nothing from a document whose URL is not http(s)', () => {
     const r = discoveredCredentialOrigins({ url: 'file:///x', raw: { token_endpoint: 'https://api.example/t' } }, []);
     assert.deepEqual(r.trusted, []);

@@ -170,6 +170,18 @@ describe('providers/oidc endpoints discovery names but that get nothing', functi
       assert.equal(err.details.originRefusal, 'discovery-not-https');
       assert.match(errorMessage(err), /came over plain http from another machine/);
       assert.equal(recorder.requests.length, 0);
+      // An https document fetched with certificate checks off is no better.
+      trustDiscoveredOrigins(
+        http,
+        { ...config, allowInsecureTls: true },
+        { url: 'https://id.example.test/.well-known/openid-configuration', raw: { token_endpoint: `${recorder.url}/token` } },
+      );
+      const tlsOff = await codeOf(
+        http.send({ method: 'POST', url: `${recorder.url}/token`, form: { client_secret: 's3cr3t-value' }, secrets: ['s3cr3t-value'] }),
+      );
+      assert.equal(tlsOff.details.originRefusal, 'discovery-tls-off');
+      assert.match(errorMessage(tlsOff), /TLS certificate checks off for this provider \(authlens\.insecureTlsProviders\)/);
+      assert.equal(recorder.requests.length, 0);
       // The same document from loopback is trusted: the request goes out.
       trustDiscoveredOrigins(http, config, { url: 'http://127.0.0.1:1/.well-known/openid-configuration', raw: { token_endpoint: `${recorder.url}/token` } });
       await http.send({
