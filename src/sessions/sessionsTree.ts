@@ -120,7 +120,13 @@ export class SessionsTreeProvider extends Disposable implements vscode.TreeDataP
         this.info(
           providerId,
           `aside-${a.kind}`,
-          vscode.l10n.t('A credential for {0} was set aside: the provider now points to {1}.', plainText(a.storedOrigin), plainText(a.currentOrigin)),
+          a.addedByDiscovery !== undefined
+            ? vscode.l10n.t(
+                'A credential for {0} was set aside: the issuer’s discovery document now names {1}.',
+                plainText(a.storedOrigin),
+                plainText(a.addedByDiscovery.join(', ')),
+              )
+            : vscode.l10n.t('A credential for {0} was set aside: the provider now points to {1}.', plainText(a.storedOrigin), plainText(a.currentOrigin)),
           'shield',
         ),
       );
