@@ -161,6 +161,15 @@ describe('providers/oidc endpoints discovery names but that get nothing', functi
     const http = new HttpClient({ baseUrl: 'http://id.example.test' });
     try {
       const config = { id: 'x', kind: 'oidc', label: 'X', baseUrl: 'http://id.example.test', clientId: 'c' } as const;
+      // Before any discovery (and for kinds without one) the settings' origins alone count.
+      const before = await codeOf(
+        http.send({ method: 'POST', url: `${recorder.url}/token`, form: { client_secret: 's3cr3t-value' }, secrets: ['s3cr3t-value'] }),
+      );
+      assert.equal(before.details.originRefusal, 'not-allowed');
+      assert.match(
+        errorMessage(before),
+        /^AuthLens did not send the credential to this origin\. It is not one of the origins this provider’s credentials are bound to/,
+      );
       const origins = trustDiscoveredOrigins(http, config, {
         url: 'http://id.example.test/.well-known/openid-configuration',
         raw: { issuer: 'http://id.example.test', token_endpoint: `${recorder.url}/token` },
