@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { Agent, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { errorMessage } from '../../../src/core/errorMessages';
 import { isAuthLensError, type AuthLensError } from '../../../src/core/errors';
 import { keyFetchTlsOptOut } from '../../../src/inspector/keySource';
@@ -19,7 +20,7 @@ import { MemoryTokenStore } from '../../../src/providers/oidc/tokenStore';
 import type { ProviderConfig } from '../../../src/providers/types';
 import type { OidcTestServer } from '../../fixtures/oidcServer.mjs';
 import { makeTestCertificates, type TestCertificates } from '../../fixtures/testCertificates';
-import { loadFixture } from './oidcHelpers';
+import { browserFor, loadFixture, type Fixture } from './oidcHelpers';
 
 async function listen(server: Server): Promise<string> {
   server.listen(0, '127.0.0.1');
@@ -46,6 +47,7 @@ async function failureOf(p: Promise<unknown>): Promise<AuthLensError> {
 describe('faults: a self-signed https issuer (real oidc-provider 9), with and without the TLS opt-out', function () {
   this.timeout(30_000);
   let certs: TestCertificates;
+  let fixture: Fixture;
   let server: OidcTestServer;
   const providers: OidcProvider[] = [];
 
@@ -70,7 +72,7 @@ describe('faults: a self-signed https issuer (real oidc-provider 9), with and wi
 
   before(async () => {
     certs = makeTestCertificates();
-    const fixture = await loadFixture();
+    fixture = await loadFixture();
     server = await fixture.startOidcServer({ server: createHttpsServer(certs.selfSigned), scheme: 'https' });
     assert.match(server.issuer, /^https:\/\/127\.0\.0\.1:\d+$/);
   });
@@ -98,6 +100,37 @@ describe('faults: a self-signed https issuer (real oidc-provider 9), with and wi
     assert.equal(outcome.failure?.code, 'jwks-fetch-failed');
     assert.match(outcome.failure?.message ?? '', /self-signed/);
     assert.match(outcome.failure?.message ?? '', /"dev-idp" to the user setting authlens\.insecureTlsProviders/);
+  });
+
+  it('sign-in: refused before any browser without the opt-out; with it, the code exchange and ID token check go through', async () => {
+    const web = { clientId: server.clients.web.clientId, scopes: ['openid', 'offline_access'] };
+    const webCtx = () => ({ credentials: { clientSecret: server.clients.web.clientSecret }, tokens: new MemoryTokenStore() });
+    let opened = 0;
+    const refused = await failureOf(
+      provider({ ...config(false), ...web }).signIn(webCtx(), {
+        openBrowser: async () => {
+          opened++;
+          return true;
+        },
+      }),
+    );
+    assert.equal(refused.code, 'net-tls');
+    assert.match(errorMessage(refused), /self-signed.*"dev-idp"/);
+    assert.equal(opened, 0, 'no browser before the issuer is reachable');
+
+    // The test's browser trusts the self-signed page as a person clicking through would; the
+    // global dispatcher is put back afterwards.
+    const previous = getGlobalDispatcher();
+    const lenient = new Agent({ connect: { rejectUnauthorized: false } });
+    setGlobalDispatcher(lenient);
+    try {
+      const set = await provider({ ...config(true), ...web }).signIn(webCtx(), { openBrowser: browserFor(fixture).openBrowser, timeoutMs: 10_000 });
+      assert.ok(set.idToken, 'an ID token, checked against the self-signed issuer keys');
+      assert.ok(set.refreshToken);
+    } finally {
+      setGlobalDispatcher(previous);
+      await lenient.close();
+    }
   });
 
   it('with the opt-out, listing and Verify both work, and Verify follows it only on the provider origins', async () => {
