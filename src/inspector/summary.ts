@@ -183,7 +183,10 @@ export function verifyOf(
     // The configured issuer's discovery document, where the kind table says its keys are found there.
     const kind = source?.providerKind;
     const providerIssuer = kind === undefined || providerKindTable[kind].defaultJwks === 'discovery' ? source?.issuer : undefined;
-    const issuers = [providerIssuer, typeof decoded?.payload['iss'] === 'string' ? decoded.payload['iss'] : undefined];
+    // A kind whose keys sit under its base URL (Better Auth) serves no discovery at its `iss`.
+    const noIssuerDiscovery = kind !== undefined && typeof providerKindTable[kind].defaultJwks === 'object' && source?.jwksUrl !== undefined;
+    const tokenIssuer = typeof decoded?.payload['iss'] === 'string' && !noIssuerDiscovery ? decoded.payload['iss'] : undefined;
+    const issuers = [providerIssuer, tokenIssuer];
     for (const iss of issuers) {
       if (iss === undefined || !/^https?:\/\//i.test(iss)) continue;
       try {
