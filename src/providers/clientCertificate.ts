@@ -66,3 +66,11 @@ export function readClientCertificate(files: ClientCertificateFiles, home: strin
   const key = readPem('tlsClientKey', files.keyFile, /-----BEGIN (RSA |EC )?PRIVATE KEY-----/, home);
   return { cert, key };
 }
+
+/**
+ * The `cert` and `key` of undici's connect options for a client's files, or nothing when it names
+ * none. Called when an agent is made, so the files are read once per agent.
+ */
+export function clientCertificateOptions(files: ClientCertificateFiles | undefined): Partial<ClientCertificate> {
+  return files !== undefined ? readClientCertificate(files) : {};
+}

@@ -14,7 +14,7 @@
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { AuthLensError, isAuthLensError, type ErrorCode, type ErrorDetails, type OriginRefusal } from '../core/errors';
 import { redactText } from '../core/redact';
-import { readClientCertificate } from './clientCertificate';
+import { clientCertificateOptions } from './clientCertificate';
 import type { HttpOptions } from './types';
 import type { HttpClientOptions, HttpRequest, HttpResponse } from './httpTypes';
 import { statusErrorCode, errorDetails, parseJson, looksLikeHtml } from './httpResponse';
@@ -216,19 +216,16 @@ export class HttpClient {
         uri: proxy,
         ...timeouts,
         connect: { timeout: this.timeoutMs },
-        requestTls: { rejectUnauthorized: !insecure, timeout: this.timeoutMs, ...this.clientCertificate() },
+        requestTls: { rejectUnauthorized: !insecure, timeout: this.timeoutMs, ...clientCertificateOptions(this.options.clientCertificate) },
         proxyTls: { rejectUnauthorized: this.options.http?.strictSSL !== false, timeout: this.timeoutMs },
       });
       return this.proxyAgent;
     }
-    this.agent ??= new Agent({ ...timeouts, connect: { timeout: this.timeoutMs, rejectUnauthorized: !insecure, ...this.clientCertificate() } });
+    this.agent ??= new Agent({
+      ...timeouts,
+      connect: { timeout: this.timeoutMs, rejectUnauthorized: !insecure, ...clientCertificateOptions(this.options.clientCertificate) },
+    });
     return this.agent;
-  }
-
-  /** The certificate and key for `tls_client_auth`, read from their files (once: the agents live on). */
-  private clientCertificate(): { cert?: Buffer; key?: Buffer } {
-    const files = this.options.clientCertificate;
-    return files !== undefined ? readClientCertificate(files) : {};
   }
 
   /** Reads the body up to the cap. For error responses (`lenient`) an oversized body reads as absent. */
