@@ -203,6 +203,21 @@ describe('providers/oidc client authentication (real oidc-provider 9)', function
     assert.equal(seen.length, 0, 'nothing was sent');
   });
 
+  it('reads RSA, P-384 and Ed25519 keys with an algorithm the server lists; a JWK’s own alg wins', async () => {
+    const pemOf = async (alg: string): Promise<string> => exportPKCS8((await generateKeyPair(alg, { extractable: true })).privateKey);
+    const rsa = await pemOf('RS256');
+    assert.equal((await importClientPrivateKey(rsa)).alg, 'RS256');
+    assert.equal((await importClientPrivateKey(rsa, ['HS256', 'PS256'])).alg, 'PS256');
+    assert.equal((await importClientPrivateKey(await pemOf('ES384'), ['ES256', 'ES384'])).alg, 'ES384');
+    const ed = await generateKeyPair('Ed25519', { extractable: true });
+    const edJwk = JSON.stringify({ ...(await exportJWK(ed.privateKey)), kid: 'ed' });
+    assert.equal((await importClientPrivateKey(edJwk, ['Ed25519'])).alg, 'Ed25519');
+    assert.equal((await importClientPrivateKey(edJwk)).alg, 'EdDSA');
+    const withAlg = JSON.stringify({ ...(await exportJWK(ed.privateKey)), alg: 'Ed25519' });
+    assert.equal((await importClientPrivateKey(withAlg, ['EdDSA'])).alg, 'Ed25519');
+    assert.equal((await importClientPrivateKey(JSON.stringify({ keys: [JSON.parse(edJwk)] }))).kid, 'ed', 'a JWK Set with one key');
+  });
+
   it('a method the server does not list is refused with the method and the server’s list', async () => {
     await assert.rejects(
       serviceToken({ tokenEndpointAuthMethod: 'tls_client_auth', tlsClientCertificate: '/nonexistent/c.pem', tlsClientKey: '/nonexistent/k.pem' }, {}),
