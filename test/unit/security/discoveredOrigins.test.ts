@@ -136,7 +136,13 @@ describe('security: credentials and the origins an issuer’s discovery names', 
     });
 
     it('says so when discovery cannot be read, and binds the settings’ origins only', async () => {
-      const config = { ...oidcConfig(split.server), id: 'split-down', issuer: 'http://127.0.0.1:9/down', baseUrl: 'http://127.0.0.1:9/down', level: 'user' as const };
+      const config = {
+        ...oidcConfig(split.server),
+        id: 'split-down',
+        issuer: 'http://127.0.0.1:9/down',
+        baseUrl: 'http://127.0.0.1:9/down',
+        level: 'user' as const,
+      };
       const secrets = new FakeSecrets();
       const { svc } = services(config, secrets);
       fake.inputAnswer = SECRET;
