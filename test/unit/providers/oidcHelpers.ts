@@ -62,3 +62,17 @@ export function browserFor(fixture: Fixture, opts: { login?: string; abort?: boo
   };
   return { openBrowser, seen };
 }
+
+/**
+ * One real oidc-provider for the enclosing `describe`, started in its `before` hook and closed in
+ * its `after` hook. Read `real.server` and `real.fixture` inside the tests.
+ */
+export function realOidcServer(opts?: Parameters<Fixture['startOidcServer']>[0]): { readonly fixture: Fixture; readonly server: OidcTestServer } {
+  const real = {} as { fixture: Fixture; server: OidcTestServer };
+  before(async () => {
+    real.fixture = await loadFixture();
+    real.server = await real.fixture.startOidcServer(opts);
+  });
+  after(async () => real.server?.close());
+  return real;
+}

@@ -5,8 +5,7 @@ import { isAuthLensError } from '../../../src/core/errors';
 import { startLoopbackListener } from '../../../src/providers/oidc/loopback';
 import { s256Challenge, createAuthorizationRequestSecrets } from '../../../src/providers/oidc/pkce';
 import { MemoryTokenStore, type StoredTokenSet, type TokenSlot } from '../../../src/providers/oidc/tokenStore';
-import type { OidcTestServer } from '../../fixtures/oidcServer.mjs';
-import { loadFixture, makeProvider, type Fixture } from './oidcHelpers';
+import { makeProvider, realOidcServer } from './oidcHelpers';
 
 /** Resolves when `get()` returns something (checked on the event loop, no fixed sleep). */
 async function until<T>(get: () => T | undefined, ms = 5_000): Promise<T> {
@@ -167,14 +166,7 @@ describe('providers/oidc loopback listener: the page waits for the exchange', ()
 
 describe('providers/oidc browser sign-in, remote-ready (real oidc-provider)', function () {
   this.timeout(20_000);
-  let fixture: Fixture;
-  let server: OidcTestServer;
-
-  before(async () => {
-    fixture = await loadFixture();
-    server = await fixture.startOidcServer();
-  });
-  after(async () => server?.close());
+  const real = realOidcServer();
 
   /** Plays the browser: dev login pages, then the redirect; records the page in `events`. */
   function browser(events: string[], opts: { login?: string } = {}) {
@@ -182,7 +174,7 @@ describe('providers/oidc browser sign-in, remote-ready (real oidc-provider)', fu
     const openBrowser = async (url: string): Promise<boolean> => {
       seen.authorizeUrl = url;
       void (async () => {
-        const redirect = await fixture.driveDevLogin(url, opts);
+        const redirect = await real.fixture.driveDevLogin(url, opts);
         seen.redirect = redirect;
         const res = await fetch(redirect);
         const text = await res.text();
@@ -198,7 +190,7 @@ describe('providers/oidc browser sign-in, remote-ready (real oidc-provider)', fu
 
   it('the browser hears "signed in" only after the exchange succeeded and the tokens were stored', async () => {
     const events: string[] = [];
-    const { provider, ctx } = makeProvider(server, { clientId: server.clients.web.clientId }, server.clients.web.clientSecret);
+    const { provider, ctx } = makeProvider(real.server, { clientId: real.server.clients.web.clientId }, real.server.clients.web.clientSecret);
     const b = browser(events);
     const set = await provider.signIn({ ...ctx, tokens: new RecordingStore(events) }, { openBrowser: b.openBrowser, timeoutMs: 10_000 });
     assert.equal(set.grant, 'authorization_code');
@@ -210,7 +202,7 @@ describe('providers/oidc browser sign-in, remote-ready (real oidc-provider)', fu
 
   it('a failed exchange (wrong client secret) shows the failure and its plain reason, never the secret or the code', async () => {
     const events: string[] = [];
-    const { provider, ctx, tokens } = makeProvider(server, { clientId: server.clients.web.clientId }, 'wrong-secret-value');
+    const { provider, ctx, tokens } = makeProvider(real.server, { clientId: real.server.clients.web.clientId }, 'wrong-secret-value');
     const b = browser(events);
     await assert.rejects(
       provider.signIn(ctx, { openBrowser: b.openBrowser, timeoutMs: 10_000 }),
@@ -235,7 +227,7 @@ describe('providers/oidc browser sign-in, remote-ready (real oidc-provider)', fu
 
   it('honours redirectPort: the redirect URI names that port and the sign-in completes on it', async () => {
     const port = await freePort();
-    const { provider, ctx } = makeProvider(server, { clientId: server.clients.native.clientId, redirectPort: port });
+    const { provider, ctx } = makeProvider(real.server, { clientId: real.server.clients.native.clientId, redirectPort: port });
     const b = browser([]);
     const set = await provider.signIn(ctx, { openBrowser: b.openBrowser, timeoutMs: 10_000 });
     assert.equal(new URL(b.seen.authorizeUrl ?? '').searchParams.get('redirect_uri'), `http://127.0.0.1:${port}/callback`);
@@ -248,7 +240,7 @@ describe('providers/oidc browser sign-in, remote-ready (real oidc-provider)', fu
     let listenerPort = 0;
     const forwarder = await startForwarder(() => listenerPort);
     const mapped: string[] = [];
-    const { provider, ctx } = makeProvider(server, { clientId: server.clients.native.clientId });
+    const { provider, ctx } = makeProvider(real.server, { clientId: real.server.clients.native.clientId });
     const b = browser([]);
     const set = await provider.signIn(ctx, {
       openBrowser: b.openBrowser,
@@ -265,7 +257,7 @@ describe('providers/oidc browser sign-in, remote-ready (real oidc-provider)', fu
     assert.match(mapped[0] ?? '', /^http:\/\/127\.0\.0\.1:\d+\/callback$/);
     const sent = new URL(b.seen.authorizeUrl ?? '').searchParams.get('redirect_uri');
     assert.equal(sent, `http://127.0.0.1:${forwarder.port}/callback`, 'the authorization request names the forwarded port');
-    assert.equal(set.grant, 'authorization_code', 'the code exchange used the same redirect URI (the server checks)');
+    assert.equal(set.grant, 'authorization_code', 'the code exchange used the same redirect URI (the real.server checks)');
     assert.equal((await until(() => b.seen.page)).status, 200, 'the callback came through the forwarder (its Host allowed)');
     await new Promise<void>((resolve) => forwarder.server.close(() => resolve()));
     await provider.close();
@@ -278,7 +270,7 @@ describe('providers/oidc browser sign-in, remote-ready (real oidc-provider)', fu
       'vscode://authlens/callback',
       'not a url',
     ]) {
-      const { provider, ctx } = makeProvider(server, { clientId: server.clients.native.clientId });
+      const { provider, ctx } = makeProvider(real.server, { clientId: real.server.clients.native.clientId });
       const b = browser([]);
       const set = await provider.signIn(ctx, {
         openBrowser: b.openBrowser,

@@ -5,28 +5,20 @@
  */
 import * as assert from 'node:assert/strict';
 import { sessionRevocation } from '../../../src/providers/oidc/revocation';
-import type { OidcTestServer } from '../../fixtures/oidcServer.mjs';
-import { browserFor, loadFixture, makeProvider, type Fixture } from './oidcHelpers';
+import { browserFor, makeProvider, realOidcServer } from './oidcHelpers';
 
 describe('providers/oidc revoke of a user session with a JWT access token (real oidc-provider 9)', function () {
   this.timeout(20_000);
-  let fixture: Fixture;
-  let server: OidcTestServer;
-
-  before(async () => {
-    fixture = await loadFixture();
-    server = await fixture.startOidcServer();
-  });
-  after(async () => server?.close());
+  const real = realOidcServer();
 
   it('reports revoked: refresh token revoked, the JWT access token valid until its exp; the session shows the grant gone', async () => {
     const { provider, ctx } = makeProvider(
-      server,
-      { clientId: server.clients.web.clientId, resource: server.jwtResource, scopes: ['openid', 'offline_access', 'api:read'] },
-      server.clients.web.clientSecret,
+      real.server,
+      { clientId: real.server.clients.web.clientId, resource: real.server.jwtResource, scopes: ['openid', 'offline_access', 'api:read'] },
+      real.server.clients.web.clientSecret,
     );
     try {
-      const set = await provider.signIn(ctx, { openBrowser: browserFor(fixture).openBrowser });
+      const set = await provider.signIn(ctx, { openBrowser: browserFor(real.fixture).openBrowser });
       assert.equal(set.accessToken.split('.').length, 3, 'a JWT access token for the API');
       assert.ok(set.refreshToken, 'offline_access gave a refresh token');
       const exp = (JSON.parse(Buffer.from(set.accessToken.split('.')[1] ?? '', 'base64url').toString()) as { exp: number }).exp;
@@ -42,7 +34,7 @@ describe('providers/oidc revoke of a user session with a JWT access token (real 
         JSON.stringify(outcome),
       );
 
-      // What the server says now: the refresh token is dead, the access token cannot be recalled.
+      // What the real.server says now: the refresh token is dead, the access token cannot be recalled.
       const refresh = await provider.introspect(ctx, set.refreshToken ?? '', 'refresh_token');
       assert.ok(refresh.kind === 'answered' && !refresh.active, 'refresh token inactive');
       const recall = await provider.revokeToken(ctx, set.accessToken, 'access_token');

@@ -5,23 +5,15 @@ import { fetchJwks, verifyIdToken } from '../../../src/providers/oidc/idToken';
 import { buildAuthorizationUrl, createAuthorizationRequestSecrets } from '../../../src/providers/oidc/pkce';
 import { authorizationCodeGrant, refreshGrant, requestToken } from '../../../src/providers/oidc/tokens';
 import { HttpClient } from '../../../src/providers/http';
-import type { OidcTestServer } from '../../fixtures/oidcServer.mjs';
-import { browserFor, loadFixture, makeProvider, type Fixture } from './oidcHelpers';
+import { browserFor, makeProvider, realOidcServer } from './oidcHelpers';
 
 describe('providers/oidc user sign-in (real oidc-provider, dev login pages played by the test)', function () {
   this.timeout(20_000);
-  let fixture: Fixture;
-  let server: OidcTestServer;
-
-  before(async () => {
-    fixture = await loadFixture();
-    server = await fixture.startOidcServer();
-  });
-  after(async () => server?.close());
+  const real = realOidcServer();
 
   it('signs in a confidential client with code + PKCE through the loopback listener; userinfo; introspection', async () => {
-    const { provider, ctx } = makeProvider(server, { clientId: server.clients.web.clientId }, server.clients.web.clientSecret);
-    const browser = browserFor(fixture, { login: 'alice' });
+    const { provider, ctx } = makeProvider(real.server, { clientId: real.server.clients.web.clientId }, real.server.clients.web.clientSecret);
+    const browser = browserFor(real.fixture, { login: 'alice' });
     const set = await provider.signIn(ctx, { openBrowser: browser.openBrowser, timeoutMs: 10_000 });
 
     const authorize = new URL(browser.seen.authorizeUrl ?? '');
@@ -59,13 +51,13 @@ describe('providers/oidc user sign-in (real oidc-provider, dev login pages playe
     assert.ok(id?.expiresAt);
     assert.equal(refresh?.opaque, true);
     assert.equal(refresh?.introspection?.['active'], true);
-    assert.equal(refresh?.introspection?.['client_id'], server.clients.web.clientId);
+    assert.equal(refresh?.introspection?.['client_id'], real.server.clients.web.clientId);
     await provider.close();
   });
 
   it('signs in a public native client (PKCE, no secret); refresh rotates and the old refresh token is dead', async () => {
-    const { provider, ctx } = makeProvider(server, { clientId: server.clients.native.clientId });
-    const browser = browserFor(fixture, { login: 'bob' });
+    const { provider, ctx } = makeProvider(real.server, { clientId: real.server.clients.native.clientId });
+    const browser = browserFor(real.fixture, { login: 'bob' });
     const first = await provider.signIn(ctx, { openBrowser: browser.openBrowser });
     assert.ok(first.refreshToken);
 
@@ -77,11 +69,11 @@ describe('providers/oidc user sign-in (real oidc-provider, dev login pages playe
     assert.equal(result.tokens.grant, 'refresh_token');
     assert.equal(result.tokens.idToken !== undefined, true);
 
-    // Using the old one anyway: invalid_grant (and this server then revokes the whole grant).
+    // Using the old one anyway: invalid_grant (and this real.server then revokes the whole grant).
     const discovery = await provider.discovery();
-    const http = new HttpClient({ baseUrl: server.issuer });
+    const http = new HttpClient({ baseUrl: real.server.issuer });
     await assert.rejects(
-      requestToken(http, discovery, { clientId: server.clients.native.clientId }, refreshGrant({ refreshToken: first.refreshToken }), []),
+      requestToken(http, discovery, { clientId: real.server.clients.native.clientId }, refreshGrant({ refreshToken: first.refreshToken }), []),
       (err) => isAuthLensError(err) && err.details.serverCode === 'invalid_grant' && !err.message.includes(first.refreshToken ?? '-'),
     );
     await http.close();
@@ -92,8 +84,8 @@ describe('providers/oidc user sign-in (real oidc-provider, dev login pages playe
   });
 
   it('a confidential client keeps its refresh token on refresh (no rotation)', async () => {
-    const { provider, ctx } = makeProvider(server, { clientId: server.clients.web.clientId }, server.clients.web.clientSecret);
-    const first = await provider.signIn(ctx, { openBrowser: browserFor(fixture).openBrowser });
+    const { provider, ctx } = makeProvider(real.server, { clientId: real.server.clients.web.clientId }, real.server.clients.web.clientSecret);
+    const first = await provider.signIn(ctx, { openBrowser: browserFor(real.fixture).openBrowser });
     const result = await provider.refreshTokens(ctx);
     assert.equal(result.rotation, 'kept');
     assert.equal(result.tokens.refreshToken, first.refreshToken);
@@ -102,15 +94,15 @@ describe('providers/oidc user sign-in (real oidc-provider, dev login pages playe
   });
 
   it('refreshing without a refresh token says so', async () => {
-    const { provider, ctx } = makeProvider(server, {}, server.clients.service.clientSecret);
+    const { provider, ctx } = makeProvider(real.server, {}, real.server.clients.service.clientSecret);
     await provider.getServiceToken(ctx);
     await assert.rejects(provider.refreshTokens(ctx, 'service'), (err) => isAuthLensError(err) && err.code === 'oidc-no-refresh-token');
     await provider.close();
   });
 
   it('revoking the user session revokes the refresh token (grant) and the access token', async () => {
-    const { provider, ctx } = makeProvider(server, { clientId: server.clients.web.clientId }, server.clients.web.clientSecret);
-    const set = await provider.signIn(ctx, { openBrowser: browserFor(fixture).openBrowser });
+    const { provider, ctx } = makeProvider(real.server, { clientId: real.server.clients.web.clientId }, real.server.clients.web.clientSecret);
+    const set = await provider.signIn(ctx, { openBrowser: browserFor(real.fixture).openBrowser });
     const session = (await provider.listSessions(ctx)).sessions[0];
     assert.ok(session);
     assert.deepEqual(await provider.revokeSession(ctx, session), { kind: 'revoked' });
@@ -125,11 +117,11 @@ describe('providers/oidc user sign-in (real oidc-provider, dev login pages playe
 
   it('userinfo with a JWT access token for an API: invalid_token, shown on the session', async () => {
     const { provider, ctx } = makeProvider(
-      server,
-      { clientId: server.clients.web.clientId, resource: server.jwtResource, scopes: ['openid', 'offline_access', 'api:read'] },
-      server.clients.web.clientSecret,
+      real.server,
+      { clientId: real.server.clients.web.clientId, resource: real.server.jwtResource, scopes: ['openid', 'offline_access', 'api:read'] },
+      real.server.clients.web.clientSecret,
     );
-    const set = await provider.signIn(ctx, { openBrowser: browserFor(fixture).openBrowser });
+    const set = await provider.signIn(ctx, { openBrowser: browserFor(real.fixture).openBrowser });
     assert.equal(set.accessToken.split('.').length, 3, 'JWT for the API');
     const session = (await provider.listSessions(ctx)).sessions[0];
     assert.match(String(session?.raw.session['userinfo_error']), /^invalid_token/);
@@ -139,8 +131,8 @@ describe('providers/oidc user sign-in (real oidc-provider, dev login pages playe
   });
 
   it('the user cancels at the login page: access_denied arrives on the listener', async () => {
-    const { provider, ctx } = makeProvider(server, { clientId: server.clients.web.clientId }, server.clients.web.clientSecret);
-    const browser = browserFor(fixture, { abort: true });
+    const { provider, ctx } = makeProvider(real.server, { clientId: real.server.clients.web.clientId }, real.server.clients.web.clientSecret);
+    const browser = browserFor(real.fixture, { abort: true });
     await assert.rejects(provider.signIn(ctx, { openBrowser: browser.openBrowser }), (err) => {
       assert.ok(isAuthLensError(err));
       assert.equal(err.code, 'oauth-error');
@@ -154,8 +146,8 @@ describe('providers/oidc user sign-in (real oidc-provider, dev login pages playe
   });
 
   it('a forged state gets 400 and does not end the sign-in: the real redirect still signs in', async () => {
-    const { provider, ctx } = makeProvider(server, { clientId: server.clients.web.clientId }, server.clients.web.clientSecret);
-    const browser = browserFor(fixture, { login: 'alice', forgedFirst: true });
+    const { provider, ctx } = makeProvider(real.server, { clientId: real.server.clients.web.clientId }, real.server.clients.web.clientSecret);
+    const browser = browserFor(real.fixture, { login: 'alice', forgedFirst: true });
     const set = await provider.signIn(ctx, { openBrowser: browser.openBrowser, timeoutMs: 10_000 });
     assert.equal(browser.seen.forgedAnswer, 400);
     assert.equal(set.grant, 'authorization_code');
@@ -165,8 +157,8 @@ describe('providers/oidc user sign-in (real oidc-provider, dev login pages playe
   });
 
   it('only forged states until the timeout: the sign-in fails as a state mismatch', async () => {
-    const { provider, ctx } = makeProvider(server, { clientId: server.clients.web.clientId }, server.clients.web.clientSecret);
-    const browser = browserFor(fixture, { tamperState: true });
+    const { provider, ctx } = makeProvider(real.server, { clientId: real.server.clients.web.clientId }, real.server.clients.web.clientSecret);
+    const browser = browserFor(real.fixture, { tamperState: true });
     const started = Date.now();
     await assert.rejects(
       provider.signIn(ctx, { openBrowser: browser.openBrowser, timeoutMs: 1_500 }),
@@ -178,10 +170,10 @@ describe('providers/oidc user sign-in (real oidc-provider, dev login pages playe
   });
 
   it('a used code and a made-up code: invalid_grant; no code: invalid_request; unknown grant: unsupported_grant_type', async () => {
-    const { provider } = makeProvider(server, { clientId: server.clients.web.clientId });
+    const { provider } = makeProvider(real.server, { clientId: real.server.clients.web.clientId });
     const discovery = await provider.discovery();
-    const client = { clientId: server.clients.web.clientId, clientSecret: server.clients.web.clientSecret };
-    const http = new HttpClient({ baseUrl: server.issuer });
+    const client = { clientId: real.server.clients.web.clientId, clientSecret: real.server.clients.web.clientSecret };
+    const http = new HttpClient({ baseUrl: real.server.issuer });
     const secrets = createAuthorizationRequestSecrets();
     const redirectUri = 'http://127.0.0.1:9/callback';
     const url = buildAuthorizationUrl({
@@ -191,7 +183,7 @@ describe('providers/oidc user sign-in (real oidc-provider, dev login pages playe
       scopes: ['openid'],
       secrets,
     });
-    const redirect = await fixture.driveDevLogin(url);
+    const redirect = await real.fixture.driveDevLogin(url);
     const code = redirect.searchParams.get('code') ?? '';
     assert.equal(redirect.searchParams.get('state'), secrets.state);
     const grant = authorizationCodeGrant({ code, redirectUri, codeVerifier: secrets.codeVerifier });
@@ -214,20 +206,20 @@ describe('providers/oidc user sign-in (real oidc-provider, dev login pages playe
       scopes: ['openid'],
       secrets: secrets2,
     });
-    const code2 = (await fixture.driveDevLogin(url2)).searchParams.get('code') ?? '';
+    const code2 = (await real.fixture.driveDevLogin(url2)).searchParams.get('code') ?? '';
     await assert.rejects(
       requestToken(http, discovery, client, authorizationCodeGrant({ code: code2, redirectUri, codeVerifier: secrets.codeVerifier }), [code2]),
       serverCode('invalid_grant'),
     );
     // The ID token verifies against /jwks; a wrong nonce does not.
     const jwks = await fetchJwks(http, discovery.jwksUri ?? '');
-    await verifyIdToken(ok.idToken ?? '', jwks, { issuer: server.issuer, clientId: client.clientId, nonce: secrets.nonce, now: Date.now() });
+    await verifyIdToken(ok.idToken ?? '', jwks, { issuer: real.server.issuer, clientId: client.clientId, nonce: secrets.nonce, now: Date.now() });
     await assert.rejects(
-      verifyIdToken(ok.idToken ?? '', jwks, { issuer: server.issuer, clientId: client.clientId, nonce: 'other', now: Date.now() }),
+      verifyIdToken(ok.idToken ?? '', jwks, { issuer: real.server.issuer, clientId: client.clientId, nonce: 'other', now: Date.now() }),
       (err) => isAuthLensError(err) && err.code === 'oidc-id-token-invalid' && err.details.where === 'nonce',
     );
     await assert.rejects(
-      verifyIdToken(ok.idToken ?? '', jwks, { issuer: server.issuer, clientId: 'someone-else', now: Date.now() }),
+      verifyIdToken(ok.idToken ?? '', jwks, { issuer: real.server.issuer, clientId: 'someone-else', now: Date.now() }),
       (err) => isAuthLensError(err) && err.code === 'oidc-id-token-invalid' && err.details.where === 'aud',
     );
     await http.close();
