@@ -37,15 +37,31 @@ describe('UI: Better Auth with a base path, a cookie prefix and the jwt plugin (
     await ui.contextMenu(page, provider, 'Set Credential');
     await ui.pickQuickInput(page, 'Session cookie', /Which credential/);
     await ui.answerQuickInput(page, `Cookie: theme=dark; ${alice.cookieName}=${alice.cookie}`, /session cookie value/);
+    // The provider row says what the pasted cookie found before its children are opened.
+    let seen = '';
+    await ui
+      .until(
+        page,
+        'the provider row to count one session',
+        async () => {
+          const rows = ui.treeRow(page, label);
+          seen = `${await rows.count()} rows: ${(await rows.allTextContents()).join(' | ')}`;
+          return /(?<!\d)1 session\b/.test(seen) ? true : undefined;
+        },
+        30_000,
+      )
+      .catch((err: unknown) => {
+        throw new Error(`${String(err)}\nlast seen: ${seen}`);
+      });
+    await ui.expandRow(provider);
     const session = ui.treeRow(page, /this credential/).first();
     await ui.waitForState(page, session, 'the credential’s own session', { timeout: 30_000 });
-    assert.match(await provider.innerText(), /1 session/);
   });
 
   it('verifies the jwt plugin’s token from the tree with one click on {baseUrl}/jwks', async () => {
     const { page } = wb;
     const session = ui.treeRow(page, /this credential/).first();
-    if ((await session.getAttribute('aria-expanded')) !== 'true') await session.click();
+    await ui.expandRow(session);
     const jwtRow = ui.treeRow(page, 'JWT (jwt plugin)').first();
     await ui.waitForState(page, jwtRow, 'the JWT row under the session');
     await jwtRow.hover();

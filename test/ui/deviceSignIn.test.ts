@@ -52,6 +52,7 @@ describe('UI: sign in with a code (device authorization grant, real oidc-provide
     const title = await device.driveDeviceApproval(verificationUri, userCode!, { login: 'dora' });
     assert.match(title, /Sign-in Success/);
     await ui.waitForNotification(page, 'Signed in to Device IdP as Test dora', 30_000);
+    await ui.expandRow(ui.treeRow(page, 'Device IdP').first());
     const user = ui.treeRow(page, /Test dora/).first();
     await ui.waitForState(page, user, 'the signed-in user in the Sessions view', { timeout: 30_000 });
     await ui.screenshot(page, 'device-sign-in-user');

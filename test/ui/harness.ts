@@ -243,7 +243,12 @@ export function treeRow(page: Page, text: string | RegExp): Locator {
   return page.locator(selectors.treeRow).filter({ hasText: text });
 }
 
-/** Clicks the first workbench button (welcome view, notification, dialog) whose text contains `text`. */
+/** Expands a tree row unless it is open already (a click on an open row would close it). */
+export async function expandRow(row: Locator): Promise<void> {
+  await row.waitFor({ state: 'visible', timeout: 20_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+}
+
 /**
  * Chooses `item` from a tree row's context menu and waits for the menu to close. The item is
  * chosen with Enter once the pointer has focused it: VS Code's menu ignores a mouse-up that comes
@@ -260,6 +265,7 @@ export async function contextMenu(page: Page, row: Locator, item: string): Promi
   await waitForState(page, entry, `the context menu to close after "${item}"`, { state: 'hidden' });
 }
 
+/** Clicks the first workbench button (welcome view, notification, dialog) whose text contains `text`. */
 export async function clickButton(scope: Locator | Page, text: string): Promise<void> {
   await scope.locator('.monaco-button', { hasText: text }).first().click();
 }
