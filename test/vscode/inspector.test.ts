@@ -142,8 +142,11 @@ describe('Token inspector (in-host)', function () {
     const key = JSON.parse(await waitFor(() => hooks.stats.lastState, 5000, 'state')) as Record<string, unknown>;
     await closeAllEditors();
     await waitFor(() => hooks.panels().open === 0, 5000, 'the panel to close');
-    await new Promise((r) => setTimeout(r, 200));
-    assert.equal(await hooks.restore(key), 'unavailable');
+    // Forgetting follows the panel's dispose asynchronously: await that state, bounded.
+    assert.equal(
+      await waitFor(async () => ((await hooks.restore(key)) === 'unavailable' ? 'unavailable' : undefined), 5000, 'the token to be forgotten'),
+      'unavailable',
+    );
     await closeAllEditors();
   });
 });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { startRecorderServer, type RecorderServer } from '../../fixtures/recorderServer';
 import { createProvider } from '../../../src/providers/index';
 import type { ProviderConfig } from '../../../src/providers/types';
-import { fake, FakeLog, FakeSecrets, installVscodeStub } from './vscodeStub';
+import { eventually, fake, FakeLog, FakeSecrets, installVscodeStub } from './vscodeStub';
 import { credentialKey } from '../../../src/secrets/keys';
 
 installVscodeStub();
@@ -163,8 +163,7 @@ describe('security: origin binding and workspace trust', () => {
       const moved = { ...userCfg, baseUrl: 'http://127.0.0.1:5000/api/auth' };
       fake.warningAnswer = 'Use for new origin';
       await creds.get(moved);
-      await new Promise((r) => setTimeout(r, 10));
-      assert.equal((await creds.get(moved)).credentials.cookie, SECRET_COOKIE);
+      await eventually('the cookie rebound to the new origin', async () => (await creds.get(moved)).credentials.cookie === SECRET_COOKIE);
       assert.deepEqual((await creds.get(userCfg)).credentials, {});
     });
 

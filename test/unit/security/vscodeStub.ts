@@ -221,3 +221,15 @@ export class FakeLog {
     this.lines.push(String(m));
   }
 }
+
+/**
+ * Resolves once `check` holds, checked after each turn of the event loop (no fixed sleep): for
+ * what the code under test does in a promise it does not return (a notification's answer).
+ */
+export async function eventually(what: string, check: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
