@@ -99,11 +99,13 @@ describe('AuthLens: token hover', () => {
   });
 
   it('says "expired 2 days ago" for an expired token in a JSON string', async () => {
-    const [first] = await authLensHovers(doc, positionOf(doc, expired, expired.length - 1));
-    assert.ok(first?.md.value.includes('expired 2 days ago'));
+    const found = await authLensHovers(doc, positionOf(doc, expired, expired.length - 1));
+    const first = found[0];
+    assert.ok(first, `one AuthLens hover on the expired token (got ${found.length})`);
+    assert.ok(first.md.value.includes('expired 2 days ago'), first.md.value.slice(0, 400));
     // Plain marks, not theme icons: the hover is built with supportThemeIcons off (token text must never become an icon).
-    assert.ok(first?.md.value.includes('✖ **Expired**'), 'the expired state line');
-    assert.equal(first?.md.supportThemeIcons, false, 'theme icons off');
+    assert.ok(first.md.value.includes('✖ **Expired**'), 'the expired state line');
+    assert.equal(first.md.supportThemeIcons, false, 'theme icons off');
   });
 
   it('names a JWE in a URL fragment and gives a malformed JWT one line', async () => {
