@@ -11,6 +11,7 @@ import { registerTokenHover } from './editor/hover/tokenHoverProvider';
 import { TokenInspector } from './inspector/tokenInspector';
 import { inspectorSessions } from './inspector/sessionLookup';
 import { revokeSessionCommand } from './commands/revokeSession';
+import { TerminalTokenExport } from './terminal/tokenExport';
 
 /** Wires AuthLens together. No logic lives here; each line hands a feature its services. */
 export function activate(context: vscode.ExtensionContext): unknown {
@@ -35,8 +36,14 @@ export function activate(context: vscode.ExtensionContext): unknown {
     settings: () => settings.current,
   });
   context.subscriptions.push(inspector);
+  // Not persisted; follows the token's refreshes; the status bar names the variable.
+  const terminalExport = new TerminalTokenExport(context.environmentVariableCollection, { model: explorer.model, secrets: context.secrets }, log);
+  context.subscriptions.push(
+    terminalExport,
+    terminalExport.onDidChange((e) => explorer.statusBar.showExport(e && { ...e.target, variable: e.names.token })),
+  );
   const decodedDocuments = onFirstUse(() => new DecodedDocuments(), context.subscriptions);
-  const services: Services = { context, log, settings, decodedDocuments, hoverTokens: new HoverTokenStore(), credentials, explorer, inspector };
+  const services: Services = { context, log, settings, decodedDocuments, hoverTokens: new HoverTokenStore(), credentials, explorer, inspector, terminalExport };
 
   for (const [id, factory] of Object.entries(commandTable)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, factory(services)));

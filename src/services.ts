@@ -5,6 +5,7 @@ import type { DecodedDocuments } from './editor/decodedDocument';
 import type { SessionsExplorer } from './sessions/explorer';
 import type { HoverTokenStore } from './editor/hover/hoverTokenStore';
 import type { TokenInspector } from './inspector/tokenInspector';
+import type { TerminalTokenExport } from './terminal/tokenExport';
 
 /**
  * What command handlers and views share, built once in `activate()`.
@@ -25,4 +26,6 @@ export interface Services {
   readonly explorer: SessionsExplorer;
   /** The token inspector panel: `inspector.open({ token, source })`. */
   readonly inspector: TokenInspector;
+  /** "Export to Terminals": the one token new integrated terminals get. */
+  readonly terminalExport: TerminalTokenExport;
 }

@@ -25,6 +25,8 @@ export function clearCredentialCommand(services: Services) {
     if (!picked) return;
     if (picked.credKind) await services.credentials.clear(provider.id, picked.credKind);
     else await services.credentials.clearAll(provider.id);
+    // Signed out: the session's token leaves new terminals too.
+    services.terminalExport.stopFor(provider.id, undefined, 'credential cleared');
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Cleared {0} of {1}', picked.label, plainText(provider.label, 60)), 5000);
   };
 }

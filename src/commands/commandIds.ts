@@ -25,6 +25,8 @@ export const CommandId = {
   oidcRefreshTokens: 'authlens.oidcRefreshTokens',
   oidcRefreshDiscovery: 'authlens.oidcRefreshDiscovery',
   oidcForgetTokens: 'authlens.oidcForgetTokens',
+  exportToTerminals: 'authlens.exportToTerminals',
+  stopExporting: 'authlens.stopExporting',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

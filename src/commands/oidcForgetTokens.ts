@@ -20,6 +20,7 @@ export function oidcForgetTokensCommand(services: Services) {
     );
     if (choice !== forget) return;
     await clearOidcTokens(services.context.secrets, config.id);
+    services.terminalExport.stopFor(config.id, undefined, 'tokens forgotten');
     services.log.info(`[${config.id}] stored OIDC tokens forgotten`);
     await services.explorer.model.refresh(config.id, 'user');
   };

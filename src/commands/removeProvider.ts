@@ -30,6 +30,7 @@ export function removeProviderCommand(services: Services) {
     );
     // Credentials and OIDC token sets: a later entry reusing the id must find nothing.
     await forgetProviderSecrets(services.credentials, provider.id);
+    services.terminalExport.stopFor(provider.id, undefined, 'provider removed');
     services.log.info(`Provider ${provider.id} removed from ${provider.level} settings`);
   };
 }

@@ -35,6 +35,8 @@ export function revokeSessionCommand(services: Services) {
     if (choice !== revoke) return;
     try {
       const outcome = await services.explorer.model.revoke(provider.id, sessionKey);
+      // A revoked token must not stay in new terminals.
+      if (outcome.kind === 'revoked') services.terminalExport.stopFor(provider.id, sessionKey, 'session revoked');
       switch (outcome.kind) {
         case 'revoked':
           if (outcome.note) {

@@ -21,6 +21,7 @@ import { oidcRefreshDiscoveryCommand } from './oidcRefreshDiscovery';
 import { oidcRefreshTokensCommand } from './oidcRefreshTokens';
 import { oidcSignInCommand } from './oidcSignIn';
 import { oidcSignInWithCodeCommand } from './oidcSignInWithCode';
+import { exportToTerminalsCommand, stopExportingCommand } from './exportToTerminals';
 
 /** A handler factory: gets the services, returns the function VS Code calls. */
 export type CommandFactory = (services: Services) => (...args: unknown[]) => unknown;
@@ -52,4 +53,6 @@ export const commandTable: Record<CommandIdValue, CommandFactory> = {
   [CommandId.oidcRefreshTokens]: oidcRefreshTokensCommand,
   [CommandId.oidcRefreshDiscovery]: oidcRefreshDiscoveryCommand,
   [CommandId.oidcForgetTokens]: oidcForgetTokensCommand,
+  [CommandId.exportToTerminals]: exportToTerminalsCommand,
+  [CommandId.stopExporting]: stopExportingCommand,
 };

@@ -21,6 +21,8 @@ export interface ActiveSessionRef {
 export class SessionStatusBar extends Disposable {
   private readonly item: vscode.StatusBarItem;
   private pinned: ActiveSessionRef | undefined;
+  /** The session whose token new terminals get, and the variable's name (Export to Terminals). */
+  private exported: (ActiveSessionRef & { readonly variable: string }) | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   /** `provider/session/expiry` already warned about. */
   private readonly warned = new Set<string>();
@@ -64,6 +66,12 @@ export class SessionStatusBar extends Disposable {
     this.update();
   }
 
+  /** Names the exported variable while the shown session is the exported one. */
+  showExport(exported: (ActiveSessionRef & { readonly variable: string }) | undefined): void {
+    this.exported = exported;
+    this.update();
+  }
+
   private pick(): ActiveSessionRef | undefined {
     if (this.pinned && this.model.session(this.pinned.providerId, this.pinned.sessionKey)) return this.pinned;
     const now = this.now();
@@ -98,7 +106,9 @@ export class SessionStatusBar extends Disposable {
     if (!expiry) countdown = vscode.l10n.t('no expiry');
     else if (expiry.at > now) countdown = vscode.l10n.t('{0} left', formatDuration(expiry.at - now, expiry.at - now >= 3_600_000));
     else countdown = vscode.l10n.t('expired');
-    this.item.text = `${pin}$(account) ${user} · ${countdown}`;
+    const e = this.exported;
+    const variable = e && e.providerId === ref.providerId && e.sessionKey === ref.sessionKey ? ` · $(terminal) $${e.variable}` : '';
+    this.item.text = `${pin}$(account) ${user} · ${countdown}${variable}`;
     const left = expiry ? expiry.at - now : undefined;
     this.item.backgroundColor =
       left === undefined

@@ -13,7 +13,7 @@ export interface ModuleImports {
 export type Modules = ReadonlyMap<string, ModuleImports>;
 
 /** Folders that talk to VS Code or draw UI; the headless layers never reach them. */
-const uiCode = /^(src\/(sessions|inspector|editor|commands)\/|src\/(extension|services)\.ts$|webview\/)/;
+const uiCode = /^(src\/(sessions|inspector|editor|terminal|commands)\/|src\/(extension|services)\.ts$|webview\/)/;
 /** Layers that run without VS Code (the providers bundle, the sandbox CLI). */
 const headless = /^src\/(providers|sandbox)\//;
 const commandTable = 'src/commands/table.ts';
