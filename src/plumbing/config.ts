@@ -30,6 +30,7 @@ export const SettingKey = {
   hoverEnabled: 'hover.enabled',
   hoverExcludedLanguages: 'hover.excludedLanguages',
   expiredHint: 'decorations.expiredHint',
+  terminalLinksEnabled: 'terminalLinks.enabled',
 } as const;
 
 export type { ConfigLevel, ConfiguredProvider } from '../providers/configValidation';
@@ -56,6 +57,8 @@ export interface AuthLensConfig {
   readonly insecureTlsProviders: readonly string[];
   /** The editor settings (`authlens.hover.*`, `authlens.decorations.*`). */
   readonly hover: HoverConfig;
+  /** `authlens.terminalLinks.enabled`: JWTs printed in the integrated terminal are links. */
+  readonly terminalLinks: boolean;
 }
 
 /** The editor settings of AuthLens. */
@@ -174,6 +177,7 @@ export function readConfig(): AuthLensConfig {
       excludedLanguages: new Set(Array.isArray(excluded) ? excluded.filter((l): l is string => typeof l === 'string') : []),
       expiredHint: cfg.get<unknown>(SettingKey.expiredHint, false) === true,
     },
+    terminalLinks: cfg.get<unknown>(SettingKey.terminalLinksEnabled, true) !== false,
   };
 }
 
