@@ -75,9 +75,28 @@ export interface FreshPlan {
   readonly next?: Exclude<FreshStep, { kind: 'idle' }>;
 }
 
-/** Plans a provider's sets together: one timer per provider, for the earliest step. */
-export function planFresh(sets: readonly FreshSetFacts[], aheadSeconds: number, now: number, stopped: StoppedSets): FreshPlan {
-  const steps = sets.map((s) => nextStep(s, aheadSeconds, now, stopped));
+/** A failed step waiting to be retried: not before `at`, for the set obtained at `obtainedAt`. */
+export interface PendingRetry {
+  readonly obtainedAt: number;
+  readonly at: number;
+}
+
+/**
+ * Plans a provider's sets together: one timer per provider, for the earliest step. A pending
+ * retry moves its set's step to the retry time (a retry for a set since replaced is ignored).
+ */
+export function planFresh(
+  sets: readonly FreshSetFacts[],
+  aheadSeconds: number,
+  now: number,
+  stopped: StoppedSets,
+  retries: ReadonlyMap<FreshSlot, PendingRetry> = new Map(),
+): FreshPlan {
+  const steps = sets.map((s): FreshStep => {
+    const step = nextStep(s, aheadSeconds, now, stopped);
+    const retry = retries.get(s.slot);
+    return retry && retry.obtainedAt === s.obtainedAt && step.kind !== 'idle' ? { ...step, at: Math.max(step.at, retry.at) } : step;
+  });
   let next: FreshPlan['next'];
   for (const step of steps) {
     if (step.kind === 'idle') continue;

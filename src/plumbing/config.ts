@@ -5,6 +5,7 @@ import { Disposable } from './lifecycle';
 import { resolveHttpOptions } from '../providers/httpOptions';
 import type { HttpOptions } from '../providers/types';
 import { plainText } from '../core/hostileText';
+import { refreshAheadBounds } from '../core/refreshSchedule';
 
 /**
  * The one place AuthLens reads its settings. {@link readConfig} returns a readonly snapshot;
@@ -30,6 +31,7 @@ export const SettingKey = {
   hoverEnabled: 'hover.enabled',
   hoverExcludedLanguages: 'hover.excludedLanguages',
   expiredHint: 'decorations.expiredHint',
+  refreshAheadSeconds: 'refreshAheadSeconds',
   terminalLinksEnabled: 'terminalLinks.enabled',
 } as const;
 
@@ -49,6 +51,8 @@ export interface AuthLensConfig {
   readonly warnBeforeExpiry: boolean;
   readonly warnBeforeExpiryMinutes: number;
   readonly sandboxAutoStart: boolean;
+  /** Keep Fresh renews tokens this many seconds before they expire (`authlens.refreshAheadSeconds`). */
+  readonly refreshAheadSeconds: number;
   /** From `http.proxy` / `http.proxyStrictSSL` / `http.noProxy`. */
   readonly proxy: { readonly url?: string; readonly strictSSL: boolean; readonly noProxy?: readonly string[] };
   /** {@link proxy} combined with `HTTPS_PROXY` / `NO_PROXY`: what every provider's HttpClient takes. */
@@ -163,6 +167,7 @@ export function readConfig(): AuthLensConfig {
     warnBeforeExpiry: cfg.get<unknown>(SettingKey.warnBeforeExpiry) !== false,
     warnBeforeExpiryMinutes: numberSetting(cfg, SettingKey.warnBeforeExpiryMinutes, 5, 1, 1440),
     sandboxAutoStart: cfg.get<unknown>(SettingKey.sandboxAutoStart) === true,
+    refreshAheadSeconds: numberSetting(cfg, SettingKey.refreshAheadSeconds, refreshAheadBounds.default, refreshAheadBounds.min, refreshAheadBounds.max),
     proxy,
     // Resolved here, once per snapshot, so no caller maps the settings to HttpOptions again.
     http: resolveHttpOptions({

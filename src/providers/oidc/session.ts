@@ -86,12 +86,13 @@ export function buildSession(slot: TokenSlot, set: StoredTokenSet, facts: Sessio
   }
   if (set.refreshToken) {
     const exp = refreshIntro?.['exp'];
+    const known = typeof exp === 'number' ? exp * 1000 : set.refreshExpiresAt;
     tokens.push({
       kind: 'refresh-token',
       label: set.grantRevokedAt !== undefined ? 'Refresh token (revoked)' : 'Refresh token',
       value: set.refreshToken,
       opaque: !isJwt(set.refreshToken),
-      ...(typeof exp === 'number' ? { expiresAt: new Date(exp * 1000).toISOString() } : {}),
+      ...(iso(known) !== undefined ? { expiresAt: iso(known) } : {}),
       ...(refreshIntro ? { introspection: refreshIntro } : {}),
     });
   }

@@ -15,6 +15,8 @@ export interface StoredTokenSet {
   readonly expiresAt?: number;
   readonly scope?: string;
   readonly refreshToken?: string;
+  /** When the refresh token expires, when the server said (Keycloak's `refresh_expires_in`; 0 there means never). */
+  readonly refreshExpiresAt?: number;
   readonly idToken?: string;
   /** The grant that produced the set. */
   readonly grant: 'client_credentials' | 'authorization_code' | 'device_code' | 'refresh_token';

@@ -168,6 +168,10 @@ export function toStoredTokenSet(
   },
 ): StoredTokenSet {
   const refreshToken = response.refreshToken ?? ctx.previous?.refreshToken;
+  // A refresh token carried over keeps its known expiry; a new one has the response's, if any.
+  const refreshIn = response.raw['refresh_expires_in'];
+  const refreshExpiresAt =
+    response.refreshToken === undefined ? ctx.previous?.refreshExpiresAt : typeof refreshIn === 'number' && refreshIn > 0 ? ctx.now + refreshIn * 1000 : undefined;
   const idToken = response.idToken ?? ctx.previous?.idToken;
   const scope = response.scope ?? ctx.previous?.scope;
   const resource = ctx.resource ?? ctx.previous?.resource;
@@ -180,6 +184,7 @@ export function toStoredTokenSet(
     clientId: ctx.clientId,
     ...(response.expiresIn !== undefined ? { expiresAt: ctx.now + response.expiresIn * 1000 } : {}),
     ...(refreshToken !== undefined ? { refreshToken } : {}),
+    ...(refreshToken !== undefined && refreshExpiresAt !== undefined ? { refreshExpiresAt } : {}),
     ...(idToken !== undefined ? { idToken } : {}),
     ...(scope !== undefined ? { scope } : {}),
     ...(resource !== undefined ? { resource } : {}),

@@ -71,6 +71,12 @@ describe('core/refreshSchedule', () => {
     assert.deepEqual(planFresh([], 60, t0, none), { steps: [] });
   });
 
+  it('a pending retry moves its set’s step; a retry for a replaced set is ignored', () => {
+    const retries = new Map([['user' as const, { obtainedAt: t0, at: t0 + 560_000 }]]);
+    assert.deepEqual(planFresh([user()], 60, t0 + 545_000, none, retries).next, { kind: 'refresh', slot: 'user', at: t0 + 560_000 });
+    assert.deepEqual(planFresh([user({ obtainedAt: t0 + 5 })], 60, t0, none, retries).next, { kind: 'refresh', slot: 'user', at: t0 + 540_000 });
+  });
+
   it('classifies failures: transient ones retried a bounded number of times, the rest given up once', () => {
     assert.deepEqual(afterFailure('net-timeout', undefined, 'user', 0), { kind: 'retry', delayMs: retryDelaysMs[0] });
     assert.deepEqual(afterFailure('oauth-error', 'temporarily_unavailable', 'service', 1), { kind: 'retry', delayMs: retryDelaysMs[1] });
