@@ -12,6 +12,7 @@ import { TokenInspector } from './inspector/tokenInspector';
 import { inspectorSessions } from './inspector/sessionLookup';
 import { revokeSessionCommand } from './commands/revokeSession';
 import { TerminalTokenExport } from './terminal/tokenExport';
+import { TerminalTokenLinks, TokenTerminalLinkProvider } from './terminal/tokenLinks';
 
 /** Wires AuthLens together. No logic lives here; each line hands a feature its services. */
 export function activate(context: vscode.ExtensionContext): unknown {
@@ -49,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): unknown {
     context.subscriptions.push(vscode.commands.registerCommand(id, factory(services)));
   }
   context.subscriptions.push(registerTokenHover(services, settings));
+  // JWTs printed in the terminal are links to the inspector (while authlens.terminalLinks.enabled).
+  context.subscriptions.push(new TerminalTokenLinks(settings, new TokenTerminalLinkProvider({ open: (input) => inspector.open(input), log })));
   log.info('AuthLens activated');
   // Test hooks for the in-host tests only; other extensions get nothing.
   return context.extensionMode === vscode.ExtensionMode.Test ? { inspector: inspector.testHooks, explorer: explorer.testHooks } : undefined;
