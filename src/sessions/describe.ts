@@ -36,6 +36,8 @@ export interface DescribeStrings {
   readonly current: string;
   readonly opaque: string;
   readonly jwt: string;
+  /** A refresh token whose expiry nobody told us. */
+  readonly lifetimeUnknown: string;
   readonly time: TimeLeftStrings;
 }
 
@@ -46,6 +48,7 @@ export const englishDescribeStrings: DescribeStrings = {
   current: 'this credential',
   opaque: 'opaque',
   jwt: 'JWT',
+  lifetimeUnknown: 'lifetime unknown',
   time: englishTimeLeft,
 };
 
@@ -118,7 +121,8 @@ export function tokenSummary(
   const expiry: Expiry | undefined = expiresAt !== undefined ? { at: expiresAt, kind: 'absolute' } : undefined;
   const parts = [token.opaque ? s.opaque : s.jwt];
   if (alg) parts.push(alg);
-  parts.push(timeLeftText(expiry, now, s.time));
+  // A refresh token without a stated expiry may well expire: "no expiry" would claim too much.
+  parts.push(!expiry && token.kind === 'refresh-token' ? s.lifetimeUnknown : timeLeftText(expiry, now, s.time));
   return { ...(alg ? { alg } : {}), ...(expiresAt !== undefined ? { expiresAt } : {}), claims, description: parts.join(' · ') };
 }
 

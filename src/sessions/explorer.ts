@@ -8,6 +8,9 @@ import { SandboxControl } from './sandboxControl';
 import { SessionsModel, type ProviderFailure } from './sessionsModel';
 import { SessionsTreeProvider } from './sessionsTree';
 import { SessionStatusBar } from './statusBar';
+import { KeepFresh } from './keepFresh';
+import { keepFreshHost } from './keepFreshHost';
+import { providerIdOfTokenKey } from '../secrets/keys';
 
 export const sessionsViewId = 'authlens.sessions';
 
@@ -38,6 +41,8 @@ export class SessionsExplorer extends Disposable {
   readonly view: vscode.TreeView<import('./nodes').ExplorerNode>;
   readonly statusBar: SessionStatusBar;
   readonly sandbox: SandboxControl;
+  /** Keep Fresh: renews kept-fresh providers' tokens ahead of expiry (in memory, this window only). */
+  readonly keepFresh: KeepFresh;
   private autoRefreshTimer: ReturnType<typeof setInterval> | undefined;
   private initialLoadDone = false;
   private lastFocusRefresh = 0;
@@ -52,9 +57,10 @@ export class SessionsExplorer extends Disposable {
     // Registered first so it runs first on dispose, as the hand-written dispose() did.
     this.register(toDisposable(() => this.stopAutoRefresh()));
     this.model = new SessionsModel(this.config, credentials, log, (p, f) => this.reportFailure(p, f));
-    this.tree = new SessionsTreeProvider(this.model);
+    this.keepFresh = new KeepFresh(keepFreshHost({ settings, credentials, model: this.model, log }));
+    this.tree = new SessionsTreeProvider(this.model, Date.now, this.keepFresh);
     this.view = vscode.window.createTreeView(sessionsViewId, { treeDataProvider: this.tree, showCollapseAll: true });
-    this.statusBar = new SessionStatusBar(this.model, () => this.config);
+    this.statusBar = new SessionStatusBar(this.model, () => this.config, Date.now, this.keepFresh);
     this.sandbox = new SandboxControl(credentials, log);
     this.register(this.view);
     this.register(this.view.onDidChangeVisibility((e) => this.onVisible(e.visible)));
@@ -69,6 +75,14 @@ export class SessionsExplorer extends Disposable {
         if (e.focused) this.onFocus();
       }),
     );
+    // A kept-fresh provider's sets changed (sign-in, forget, a renewal): plan its timer again.
+    this.register(
+      credentials.secrets.onDidChange((e) => {
+        const providerId = providerIdOfTokenKey(e.key);
+        if (providerId !== undefined) void this.keepFresh.tokensChanged(providerId);
+      }),
+    );
+    this.register(this.keepFresh);
     this.register(this.statusBar);
     this.register(this.tree);
     this.register(this.model);
@@ -145,6 +159,7 @@ export class SessionsExplorer extends Disposable {
     this.credentials.resetPrompts();
     this.model.setConfig(this.config);
     this.applyConfig();
+    void this.keepFresh.settingsChanged();
     // Providers whose entry changed start over; load them if the view already showed them.
     if (this.initialLoadDone) {
       for (const p of this.model.providers) {

@@ -23,6 +23,9 @@ export interface FreshHost {
   readonly log: Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'debug'>;
 }
 
+/** What the tree and the status bar read of Keep Fresh. */
+export type KeptFreshView = Pick<KeepFresh, 'isKeptFresh' | 'onDidChangeKept'>;
+
 /** The clock and timer functions (tests pass fakes; nothing waits for real time there). */
 export interface FreshClock {
   now(): number;

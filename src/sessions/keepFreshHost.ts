@@ -101,7 +101,12 @@ export function keepFreshHost(deps: { settings: Settings; credentials: Credentia
     },
     reportGaveUp(config, slot, code) {
       const showLog = vscode.l10n.t('Show Log');
-      const text = vscode.l10n.t('{0}: Keep Fresh could not renew the {1} tokens ({2}) and stopped trying. Renew them by hand, or sign in again.', plainText(config.label, 60), slot, code);
+      const text = vscode.l10n.t(
+        '{0}: Keep Fresh could not renew the {1} tokens ({2}) and stopped trying. Renew them by hand, or sign in again.',
+        plainText(config.label, 60),
+        slot,
+        code,
+      );
       void vscode.window.showErrorMessage(text, showLog).then((choice) => {
         if (choice === showLog) log.show();
       });

@@ -7,6 +7,7 @@ import { nodeId, type ExplorerNode, type InfoNode, type ProviderNode, type Sessi
 import type { SessionsModel } from './sessionsModel';
 import type { TokenInfo } from '../providers/types';
 import { TreeItemFactory } from './treeItems';
+import type { KeptFreshView } from './keepFresh';
 
 /**
  * The Sessions view: provider → sessions → tokens, read from {@link SessionsModel}.
@@ -31,9 +32,12 @@ export class SessionsTreeProvider extends Disposable implements vscode.TreeDataP
     private readonly model: SessionsModel,
     /** Injected clock (tests). */
     private readonly now: () => number = Date.now,
+    /** Which providers are kept fresh (their rows say so). */
+    keptFresh?: KeptFreshView,
   ) {
     super();
-    this.items = new TreeItemFactory(model);
+    this.items = new TreeItemFactory(model, keptFresh);
+    if (keptFresh) this.register(keptFresh.onDidChangeKept((providerId) => this.changed.fire(this.intern<ProviderNode>({ type: 'provider', providerId }))));
     this.register(
       toDisposable(() => {
         if (this.timer) clearTimeout(this.timer);

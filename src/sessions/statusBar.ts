@@ -5,6 +5,8 @@ import { plainText } from '../core/hostileText';
 import { sessionExpiry, sessionLabel, sessionLook } from './describe';
 import type { SessionsModel } from './sessionsModel';
 import { formatDuration, soonMs } from './timeText';
+import { countdownLevel } from '../core/refreshSchedule';
+import type { KeptFreshView } from './keepFresh';
 
 /** Which session the status bar follows. */
 export interface ActiveSessionRef {
@@ -31,8 +33,11 @@ export class SessionStatusBar extends Disposable {
     private readonly model: SessionsModel,
     private readonly config: () => AuthLensConfig,
     private readonly now: () => number = Date.now,
+    /** Keep Fresh: a kept-fresh, renewable token does not turn amber before it expires. */
+    private readonly keptFresh?: KeptFreshView,
   ) {
     super();
+    if (keptFresh) this.register(keptFresh.onDidChangeKept(() => this.update()));
     this.item = vscode.window.createStatusBarItem('authlens.activeSession', vscode.StatusBarAlignment.Left, 40);
     this.item.name = vscode.l10n.t('AuthLens Active Session');
     this.item.command = 'authlens.sessions.focus';
@@ -110,14 +115,16 @@ export class SessionStatusBar extends Disposable {
     const variable = e && e.providerId === ref.providerId && e.sessionKey === ref.sessionKey ? ` · $(terminal) $${e.variable}` : '';
     this.item.text = `${pin}$(account) ${user} · ${countdown}${variable}`;
     const left = expiry ? expiry.at - now : undefined;
+    // Renewable: kept fresh, and a refresh token or a client-credentials (service) set to renew with.
+    const renewable =
+      this.keptFresh?.isKeptFresh(ref.providerId) === true && (session.id === 'service' || session.tokens.some((t) => t.kind === 'refresh-token'));
+    const level = left === undefined ? 'ok' : countdownLevel(left, { aheadSeconds: this.config().refreshAheadSeconds, soonMs, renewable });
     this.item.backgroundColor =
-      left === undefined
-        ? undefined
-        : left <= 0
-          ? new vscode.ThemeColor('statusBarItem.errorBackground')
-          : left <= soonMs
-            ? new vscode.ThemeColor('statusBarItem.warningBackground')
-            : undefined;
+      level === 'expired'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : level === 'warning'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     this.item.tooltip = vscode.l10n.t(
       '{0} at {1} ({2}). Click to show the Sessions view.',
       user,

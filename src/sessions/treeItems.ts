@@ -1,82 +1,19 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
 import { plainText } from '../core/hostileText';
-import { translate } from '../plumbing/l10n';
 import { credentialRows } from './credentialRows';
 import type { ProviderStateKind, SessionsModel } from './sessionsModel';
-import {
-  englishDescribeStrings,
-  loadMoreLabel,
-  sessionDescription,
-  sessionLabel,
-  sessionLook,
-  tokenSummary,
-  type DescribeStrings,
-  type SessionLook,
-} from './describe';
+import { loadMoreLabel, sessionDescription, sessionLabel, sessionLook, tokenSummary, type SessionLook } from './describe';
 import { fieldsTable, tooltipText } from './tooltipFields';
 import { ContextValue, nodeId, type ExplorerNode, type InfoNode, type LoadMoreNode, type ProviderNode, type SessionNode, type TokenNode } from './nodes';
-import type { TimeLeftStrings } from './timeText';
-import { sessionTooltip, tokenTooltip, type TooltipStrings } from './tooltips';
+import { sessionTooltip, tokenTooltip } from './tooltips';
+import { describeStrings, tooltipStrings } from './rowStrings';
+import type { KeptFreshView } from './keepFresh';
 
 /**
  * TreeItems for the Sessions view: labels, descriptions, icons, context values, and (lazily,
  * in `resolveTreeItem`) Markdown tooltips. All text from servers is plain or escaped.
  */
-
-export function timeStrings(): TimeLeftStrings {
-  return {
-    expiresIn: vscode.l10n.t('expires in {0}'),
-    expiredAgo: vscode.l10n.t('expired {0} ago'),
-    idleExpiresIn: vscode.l10n.t('idle expiry in {0}'),
-    idleExpiredAgo: vscode.l10n.t('idle-expired {0} ago'),
-    noExpiry: vscode.l10n.t('no expiry'),
-  };
-}
-
-function describeStrings(): DescribeStrings {
-  return {
-    unknownUser: vscode.l10n.t('(unknown user)'),
-    revoked: vscode.l10n.t('revoked'),
-    impersonated: vscode.l10n.t('impersonated'),
-    current: vscode.l10n.t('this credential'),
-    opaque: vscode.l10n.t('opaque'),
-    jwt: englishDescribeStrings.jwt,
-    time: timeStrings(),
-  };
-}
-
-function tooltipStrings(): TooltipStrings {
-  return {
-    user: vscode.l10n.t('User'),
-    email: vscode.l10n.t('Email'),
-    userId: vscode.l10n.t('User id'),
-    device: vscode.l10n.t('Device'),
-    userAgent: vscode.l10n.t('User agent'),
-    ip: vscode.l10n.t('IP address'),
-    status: vscode.l10n.t('Status'),
-    created: vscode.l10n.t('Created'),
-    updated: vscode.l10n.t('Updated'),
-    lastActive: vscode.l10n.t('Last active'),
-    expires: vscode.l10n.t('Expires'),
-    idleExpires: vscode.l10n.t('Idle expiry'),
-    impersonatedBy: vscode.l10n.t('Impersonated by'),
-    tenant: vscode.l10n.t('Tenant'),
-    sessionId: vscode.l10n.t('Session id'),
-    current: vscode.l10n.t('The session of the stored credential'),
-    tokens: vscode.l10n.t('Tokens'),
-    field: vscode.l10n.t('Field'),
-    value: vscode.l10n.t('Value'),
-    serverFields: vscode.l10n.t('Session fields as sent by the server'),
-    userFields: vscode.l10n.t('User fields as sent by the server'),
-    opaque: vscode.l10n.t('opaque (not a JWT)'),
-    kind: vscode.l10n.t('Kind'),
-    algorithm: vscode.l10n.t('Algorithm'),
-    notVerified: vscode.l10n.t('Decoded, not verified.'),
-    time: timeStrings(),
-    translate,
-  };
-}
 
 /** A Markdown tooltip that renders only text: no HTML, no command links. */
 export function safeMarkdown(text: string): vscode.MarkdownString {
@@ -128,7 +65,10 @@ export class TreeItemFactory {
   private readonly describe = describeStrings();
   private readonly tooltip = tooltipStrings();
 
-  constructor(private readonly model: SessionsModel) {}
+  constructor(
+    private readonly model: SessionsModel,
+    private readonly keptFresh?: KeptFreshView,
+  ) {}
 
   item(node: ExplorerNode, now: number): vscode.TreeItem {
     switch (node.type) {
@@ -184,7 +124,9 @@ export class TreeItemFactory {
     const item = new vscode.TreeItem(plainText(config?.label ?? node.providerId, 60), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = nodeId(node);
     // `authlens.provider.<kind>`: menus for every provider match the prefix, kind-specific ones the suffix.
-    item.contextValue = config ? `${ContextValue.provider}.${config.kind}` : ContextValue.provider;
+    // `.keptFresh` picks "Stop Keeping Fresh" over "Keep Fresh" in the menu.
+    const kept = this.keptFresh?.isKeptFresh(node.providerId) === true;
+    item.contextValue = config ? `${ContextValue.provider}.${config.kind}${kept ? '.keptFresh' : ''}` : ContextValue.provider;
     const shown = state.kind === 'loading' ? (state.lastKind ?? 'loading') : state.kind;
     item.iconPath = state.kind === 'loading' ? stateIcon.loading : stateIcon[shown];
     const parts: string[] = [];
@@ -204,6 +146,7 @@ export class TreeItemFactory {
     } else {
       parts.push(stateText(shown));
     }
+    if (kept) parts.push(vscode.l10n.t('kept fresh'));
     if (state.setAside.length > 0) parts.push(vscode.l10n.t('credential set aside'));
     if (config?.allowInsecureTls) parts.push(vscode.l10n.t('⚠ TLS checks off'));
     // Workspace entries are the repository author's choice of server: say so next to the name.

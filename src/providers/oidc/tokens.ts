@@ -171,7 +171,11 @@ export function toStoredTokenSet(
   // A refresh token carried over keeps its known expiry; a new one has the response's, if any.
   const refreshIn = response.raw['refresh_expires_in'];
   const refreshExpiresAt =
-    response.refreshToken === undefined ? ctx.previous?.refreshExpiresAt : typeof refreshIn === 'number' && refreshIn > 0 ? ctx.now + refreshIn * 1000 : undefined;
+    response.refreshToken === undefined
+      ? ctx.previous?.refreshExpiresAt
+      : typeof refreshIn === 'number' && refreshIn > 0
+        ? ctx.now + refreshIn * 1000
+        : undefined;
   const idToken = response.idToken ?? ctx.previous?.idToken;
   const scope = response.scope ?? ctx.previous?.scope;
   const resource = ctx.resource ?? ctx.previous?.resource;
