@@ -23,8 +23,8 @@ export const fake = {
   warnings: [] as string[],
   /** What the next warning notification answers (an item's title, or undefined = dismissed). */
   warningAnswer: undefined as string | undefined,
-  /** Options of every input box shown (title, prompt...). */
-  inputBoxes: [] as { title?: string; prompt?: string }[],
+  /** Options of every input box shown (title, prompt, prefilled value; `validation`: what `validateInput` said of the answer). */
+  inputBoxes: [] as { title?: string; prompt?: string; value?: string; validation?: string }[],
   /** What every input box answers (undefined = cancelled). */
   inputAnswer: undefined as string | undefined,
   /** Status bar and information/error messages, in order. */
@@ -135,10 +135,18 @@ const vscodeStub = {
       fake.warnings.push(message);
       return fake.warningAnswer;
     },
-    async showInputBox(options: { title?: string; prompt?: string }): Promise<string | undefined> {
+    async showInputBox(options: {
+      title?: string;
+      prompt?: string;
+      value?: string;
+      validateInput?: (v: string) => string | undefined | null;
+    }): Promise<string | undefined> {
+      const validation = fake.inputAnswer !== undefined ? options.validateInput?.(fake.inputAnswer) : undefined;
       fake.inputBoxes.push({
         ...(options.title !== undefined ? { title: options.title } : {}),
         ...(options.prompt !== undefined ? { prompt: options.prompt } : {}),
+        ...(options.value !== undefined ? { value: options.value } : {}),
+        ...(typeof validation === 'string' ? { validation } : {}),
       });
       return fake.inputAnswer;
     },
@@ -199,6 +207,45 @@ export class FakeSecrets {
   }
   async keys(): Promise<string[]> {
     return [...this.map.keys()];
+  }
+}
+
+/**
+ * An `EnvironmentVariableCollection` that records what "Export to Terminals" does: the values a
+ * new terminal would get, every call in order, `persistent` and `description`.
+ */
+export class FakeEnvironmentCollection {
+  persistent = true;
+  description: unknown = undefined;
+  readonly values = new Map<string, string>();
+  /** `replace NAME`, `delete NAME`, `clear`, in order (names only: the values are secrets). */
+  readonly calls: string[] = [];
+  replace(name: string, value: string): void {
+    this.values.set(name, value);
+    this.calls.push(`replace ${name}`);
+  }
+  append(name: string, value: string): void {
+    this.values.set(name, (this.values.get(name) ?? '') + value);
+    this.calls.push(`append ${name}`);
+  }
+  prepend(name: string, value: string): void {
+    this.values.set(name, value + (this.values.get(name) ?? ''));
+    this.calls.push(`prepend ${name}`);
+  }
+  get(name: string): { value: string; type: number } | undefined {
+    const value = this.values.get(name);
+    return value === undefined ? undefined : { value, type: 1 };
+  }
+  forEach(callback: (name: string, mutator: { value: string; type: number }) => void): void {
+    for (const [name, value] of this.values) callback(name, { value, type: 1 });
+  }
+  delete(name: string): void {
+    this.values.delete(name);
+    this.calls.push(`delete ${name}`);
+  }
+  clear(): void {
+    this.values.clear();
+    this.calls.push('clear');
   }
 }
 
