@@ -10,7 +10,7 @@
  */
 import * as vscode from 'vscode';
 import { terminalTokens, type TerminalToken } from '../core/terminalTokens';
-import type { Settings } from '../plumbing/config';
+import type { AuthLensConfig } from '../plumbing/config';
 import { Disposable } from '../plumbing/lifecycle';
 import { translate } from '../plumbing/l10n';
 import type { InspectInput } from '../shared/inspectInput';
@@ -55,6 +55,12 @@ export class TokenTerminalLinkProvider implements vscode.TerminalLinkProvider<To
   }
 }
 
+/** The part of `Settings` the feature follows. */
+export interface TerminalLinkSettings {
+  readonly current: Pick<AuthLensConfig, 'terminalLinks'>;
+  readonly onDidChange: (listener: () => void) => vscode.Disposable;
+}
+
 /**
  * The terminal link feature: the provider is registered while `authlens.terminalLinks.enabled`
  * is on (so nothing runs on terminal output when it is off) and follows the setting live.
@@ -63,7 +69,7 @@ export class TerminalTokenLinks extends Disposable {
   private registration: vscode.Disposable | undefined;
 
   constructor(
-    private readonly settings: Pick<Settings, 'current' | 'onDidChange'>,
+    private readonly settings: TerminalLinkSettings,
     private readonly provider: vscode.TerminalLinkProvider<TokenTerminalLink>,
     private readonly registerProvider: (provider: vscode.TerminalLinkProvider<TokenTerminalLink>) => vscode.Disposable = (p) =>
       vscode.window.registerTerminalLinkProvider(p),
