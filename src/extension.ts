@@ -44,7 +44,18 @@ export function activate(context: vscode.ExtensionContext): unknown {
     terminalExport.onDidChange((e) => explorer.statusBar.showExport(e && { ...e.target, variable: e.names.token })),
   );
   const decodedDocuments = onFirstUse(() => new DecodedDocuments(), context.subscriptions);
-  const services: Services = { context, log, settings, decodedDocuments, hoverTokens: new HoverTokenStore(), credentials, explorer, inspector, terminalExport };
+  const services: Services = {
+    context,
+    log,
+    settings,
+    decodedDocuments,
+    hoverTokens: new HoverTokenStore(),
+    credentials,
+    explorer,
+    keepFresh: explorer.keepFresh,
+    inspector,
+    terminalExport,
+  };
 
   for (const [id, factory] of Object.entries(commandTable)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, factory(services)));

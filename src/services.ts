@@ -3,6 +3,7 @@ import type { Settings } from './plumbing/config';
 import type { CredentialStore } from './secrets/credentials';
 import type { DecodedDocuments } from './editor/decodedDocument';
 import type { SessionsExplorer } from './sessions/explorer';
+import type { KeepFresh } from './sessions/keepFresh';
 import type { HoverTokenStore } from './editor/hover/hoverTokenStore';
 import type { TokenInspector } from './inspector/tokenInspector';
 import type { TerminalTokenExport } from './terminal/tokenExport';
@@ -24,6 +25,8 @@ export interface Services {
   readonly credentials: CredentialStore;
   /** The Sessions view, its model, status bar item and the sandbox. */
   readonly explorer: SessionsExplorer;
+  /** Keep Fresh (owned by the explorer): `onDidRefresh(providerId)` after each renewal. */
+  readonly keepFresh: KeepFresh;
   /** The token inspector panel: `inspector.open({ token, source })`. */
   readonly inspector: TokenInspector;
   /** "Export to Terminals": the one token new integrated terminals get. */

@@ -25,6 +25,8 @@ export const CommandId = {
   oidcRefreshTokens: 'authlens.oidcRefreshTokens',
   oidcRefreshDiscovery: 'authlens.oidcRefreshDiscovery',
   oidcForgetTokens: 'authlens.oidcForgetTokens',
+  keepFresh: 'authlens.keepFresh',
+  stopKeepingFresh: 'authlens.stopKeepingFresh',
   exportToTerminals: 'authlens.exportToTerminals',
   stopExporting: 'authlens.stopExporting',
 } as const;

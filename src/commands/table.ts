@@ -16,6 +16,7 @@ import { inspectTokenCommand } from './inspectToken';
 import { hoverActionCommand } from './hoverAction';
 import { copyAuthorizationHeaderCommand, copyPayloadCommand } from './copyTokenAtCursor';
 import { oidcForgetTokensCommand } from './oidcForgetTokens';
+import { keepFreshCommand, stopKeepingFreshCommand } from './keepFresh';
 import { oidcGetServiceTokenCommand } from './oidcGetServiceToken';
 import { oidcRefreshDiscoveryCommand } from './oidcRefreshDiscovery';
 import { oidcRefreshTokensCommand } from './oidcRefreshTokens';
@@ -53,6 +54,8 @@ export const commandTable: Record<CommandIdValue, CommandFactory> = {
   [CommandId.oidcRefreshTokens]: oidcRefreshTokensCommand,
   [CommandId.oidcRefreshDiscovery]: oidcRefreshDiscoveryCommand,
   [CommandId.oidcForgetTokens]: oidcForgetTokensCommand,
+  [CommandId.keepFresh]: keepFreshCommand,
+  [CommandId.stopKeepingFresh]: stopKeepingFreshCommand,
   [CommandId.exportToTerminals]: exportToTerminalsCommand,
   [CommandId.stopExporting]: stopExportingCommand,
 };
