@@ -41,8 +41,8 @@ export interface ExportNames {
  */
 export function exportNames(tokenVariable: string): ExportNames {
   const stem = /_TOKEN$/i.test(tokenVariable) ? tokenVariable.slice(0, -'_TOKEN'.length) : tokenVariable;
-  const authorization = `${stem}_AUTHORIZATION`;
-  return { token: tokenVariable, authorization: authorization === tokenVariable ? `${tokenVariable}_HEADER` : authorization };
+  // Never the same name: `X` gains a suffix, `X_TOKEN` loses one and gains another.
+  return { token: tokenVariable, authorization: `${stem}_AUTHORIZATION` };
 }
 
 /**
