@@ -37,8 +37,12 @@ export function activate(context: vscode.ExtensionContext): unknown {
     settings: () => settings.current,
   });
   context.subscriptions.push(inspector);
-  // Not persisted; follows the token's refreshes; the status bar names the variable.
-  const terminalExport = new TerminalTokenExport(context.environmentVariableCollection, { model: explorer.model, secrets: context.secrets }, log);
+  // Not persisted; follows the token's refreshes (Keep Fresh's and any stored); the status bar names the variable.
+  const terminalExport = new TerminalTokenExport(
+    context.environmentVariableCollection,
+    { model: explorer.model, secrets: context.secrets, refreshed: explorer.keepFresh.onDidRefresh },
+    log,
+  );
   context.subscriptions.push(
     terminalExport,
     terminalExport.onDidChange((e) => explorer.statusBar.showExport(e && { ...e.target, variable: e.names.token })),
