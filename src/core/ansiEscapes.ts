@@ -53,7 +53,8 @@ function sequenceEnd(s: string, i: number): number {
 
 /**
  * `line` with every escape sequence replaced by as many spaces. One pass; a line without ESC
- * (or C1 CSI) is returned as is.
+ * (or C1 CSI) is returned as is. Sequences that follow each other make one run of spaces, so a
+ * line of nothing but escapes costs one string, not one per sequence.
  *
  * @example
  * blankEscapes('\x1b[32mok\x1b[0m') // '     ok    '
@@ -61,14 +62,27 @@ function sequenceEnd(s: string, i: number): number {
 export function blankEscapes(line: string): string {
   const parts: string[] = [];
   let copied = 0;
+  // The pending run of blanked characters [from, to); from < 0: none.
+  let from = -1;
+  let to = -1;
+  const flush = (): void => {
+    if (from < 0) return;
+    parts.push(line.slice(copied, from), ' '.repeat(to - from));
+    copied = to;
+    from = -1;
+  };
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (c !== ESC && c !== CSI_C1) continue;
     const end = Math.max(i + 1, sequenceEnd(line, i));
-    parts.push(line.slice(copied, i), ' '.repeat(end - i));
-    copied = end;
+    if (from < 0 || i !== to) {
+      flush();
+      from = i;
+    }
+    to = end;
     i = end - 1;
   }
+  flush();
   if (copied === 0) return line;
   parts.push(line.slice(copied));
   return parts.join('');
