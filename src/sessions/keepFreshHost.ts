@@ -4,7 +4,7 @@ import { decodeJwt } from '../core/decode';
 import { plainText } from '../core/hostileText';
 import { redact } from '../core/redact';
 import type { FreshSetFacts, FreshSlot, SignInReason } from '../core/refreshSchedule';
-import type { ConfiguredProvider, Settings } from '../plumbing/config';
+import type { Settings } from '../plumbing/config';
 import { loadProviders } from '../plumbing/lazy';
 import type { StoredTokenSet } from '../providers/oidc/tokenStore';
 import type { CredentialStore } from '../secrets/credentials';

@@ -36,7 +36,7 @@ function fakeHost(clock: FakeClock) {
   };
   const log = new FakeLog();
   const host: FreshHost = {
-    log: log as never,
+    log: log,
     provider: (id) => (rec.present && id === config.id ? config : undefined),
     readSets: async () => rec.sets,
     aheadSeconds: () => 60,

@@ -27,7 +27,7 @@ function realHost(provider: OidcProvider, ctx: ProviderContext, tokens: MemoryTo
   const seen = { prompts: [] as SignInReason[], log: new FakeLog() };
   const config = { ...provider.config, level: 'user' } as ConfiguredProvider;
   const host: FreshHost = {
-    log: seen.log as never,
+    log: seen.log,
     provider: (id) => (id === config.id ? config : undefined),
     aheadSeconds: () => ahead,
     async readSets() {
