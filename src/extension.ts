@@ -11,7 +11,7 @@ import { registerTokenHover } from './editor/hover/tokenHoverProvider';
 import { TokenInspector } from './inspector/tokenInspector';
 import { inspectorSessions } from './inspector/sessionLookup';
 import { revokeSessionCommand } from './commands/revokeSession';
-import { TerminalTokenExport } from './terminal/tokenExport';
+import { showExportIn, TerminalTokenExport } from './terminal/tokenExport';
 import { TerminalTokenLinks, TokenTerminalLinkProvider } from './terminal/tokenLinks';
 
 /** Wires AuthLens together. No logic lives here; each line hands a feature its services. */
@@ -43,10 +43,7 @@ export function activate(context: vscode.ExtensionContext): unknown {
     { model: explorer.model, secrets: context.secrets, refreshed: explorer.keepFresh.onDidRefresh },
     log,
   );
-  context.subscriptions.push(
-    terminalExport,
-    terminalExport.onDidChange((e) => explorer.statusBar.showExport(e && { ...e.target, variable: e.names.token })),
-  );
+  context.subscriptions.push(terminalExport, showExportIn(terminalExport, explorer.statusBar));
   const decodedDocuments = onFirstUse(() => new DecodedDocuments(), context.subscriptions);
   const services: Services = {
     context,

@@ -3,6 +3,7 @@ import { plainText } from '../core/hostileText';
 import { redact } from '../core/redact';
 import { Disposable, toDisposable } from '../plumbing/lifecycle';
 import { providerIdOfTokenKey } from '../secrets/keys';
+import type { SessionStatusBar } from '../sessions/statusBar';
 import { currentToken, type ExportModel, type ExportTarget } from './exportedToken';
 import { exportedValues, isExportableToken, type ExportNames } from './exportVariables';
 
@@ -30,6 +31,11 @@ export interface ExportedToken {
 }
 
 type Log = Pick<vscode.LogOutputChannel, 'info' | 'warn'>;
+
+/** The status bar names the exported variable while it shows the exported session. */
+export function showExportIn(exporter: Pick<TerminalTokenExport, 'onDidChange'>, statusBar: Pick<SessionStatusBar, 'showExport'>): vscode.Disposable {
+  return exporter.onDidChange((e) => statusBar.showExport(e && { providerId: e.target.providerId, sessionKey: e.target.sessionKey, variable: e.names.token }));
+}
 
 /**
  * "Export to Terminals": one token at a time in every new integrated terminal, through the

@@ -14,6 +14,17 @@ export interface InspectedSetting {
   workspaceValue?: unknown;
 }
 
+/** What a status bar item shows (the rest of its fields are written and kept as they come). */
+export interface FakeStatusBarItem {
+  readonly id: string;
+  text: string;
+  visible: boolean;
+  show(): void;
+  hide(): void;
+  dispose(): void;
+  [field: string]: unknown;
+}
+
 /** The state the stub reads and records; tests mutate it directly. */
 export const fake = {
   trusted: true,
@@ -31,6 +42,8 @@ export const fake = {
   messages: [] as string[],
   /** The labels and descriptions of every quick pick shown (the first item is picked). */
   quickPicks: [] as { label: string; description?: string }[][],
+  /** Every status bar item created. */
+  statusBarItems: [] as FakeStatusBarItem[],
   reset(): void {
     this.trusted = true;
     this.settings.clear();
@@ -40,6 +53,7 @@ export const fake = {
     this.inputAnswer = undefined;
     this.messages.length = 0;
     this.quickPicks.length = 0;
+    this.statusBarItems.length = 0;
   },
 };
 
@@ -154,6 +168,19 @@ const vscodeStub = {
       fake.quickPicks.push(items.map((i) => ({ label: i.label, ...(i.description !== undefined ? { description: i.description } : {}) })));
       return items[0];
     },
+    /** A status bar item that keeps what it was given (`fake.statusBarItems` lists them). */
+    createStatusBarItem(id: string): FakeStatusBarItem {
+      const item: FakeStatusBarItem = {
+        id,
+        text: '',
+        visible: false,
+        show: () => (item.visible = true),
+        hide: () => (item.visible = false),
+        dispose: () => undefined,
+      };
+      fake.statusBarItems.push(item);
+      return item;
+    },
     setStatusBarMessage(message: string): { dispose(): void } {
       fake.messages.push(message);
       return { dispose: () => undefined };
@@ -168,6 +195,7 @@ const vscodeStub = {
     },
   },
   EventEmitter,
+  StatusBarAlignment: { Left: 1, Right: 2 },
   ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
 };
 
