@@ -105,9 +105,12 @@ describe('providers are forgotten completely (Remove Provider, Stop Sandbox, lef
     const kept = await seed(secrets, 'other-oidc', 'https://id.example');
     fake.settings.set('authlens.providers', { globalValue: [{ id: 'corp-oidc', kind: 'oidc', label: 'Corp', baseUrl: 'https://id.example' }] });
     fake.warningAnswer = 'Remove';
+    const stopped: string[] = [];
     const services = {
       log,
       credentials: store,
+      // Remove Provider also takes the provider's token out of new terminals (Export to Terminals).
+      terminalExport: { stopFor: (providerId: string) => stopped.push(providerId) > 0 },
       explorer: {
         model: {
           provider: (id: string) => (id === 'corp-oidc' ? { id, label: 'Corp', level: 'user', kind: 'oidc', baseUrl: 'https://id.example' } : undefined),
@@ -117,6 +120,7 @@ describe('providers are forgotten completely (Remove Provider, Stop Sandbox, lef
     await removeProviderCommand(services as never)({ type: 'provider', providerId: 'corp-oidc' });
     for (const key of removed) assert.equal(secrets.map.has(key), false, `${key} left in SecretStorage`);
     for (const key of kept) assert.equal(secrets.map.has(key), true, `${key} of another provider was cleared`);
+    assert.deepEqual(stopped, ['corp-oidc']);
   });
 
   it('Stop Sandbox clears the sandbox providers’ credentials and OIDC token sets', async () => {
