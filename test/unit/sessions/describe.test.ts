@@ -67,8 +67,9 @@ describe('sessions/describe', () => {
     assert.equal(tokenSummary(opaque, now).description, 'opaque · expires in 1h');
     const sessionToken: TokenInfo = { kind: 'session-token', label: 'Session token', value: 'abcdef', opaque: true };
     assert.equal(tokenSummary(sessionToken, now, undefined, iso(now + 7_200_000)).description, 'opaque · expires in 2h');
-    const never: TokenInfo = { kind: 'refresh-token', label: 'Refresh', value: 'r', opaque: true };
-    assert.equal(tokenSummary(never, now).description, 'opaque · no expiry');
+    // A refresh token nobody stated an expiry for may still expire (issue 15): not "no expiry".
+    const unknown: TokenInfo = { kind: 'refresh-token', label: 'Refresh', value: 'r', opaque: true };
+    assert.equal(tokenSummary(unknown, now).description, 'opaque · lifetime unknown');
     const broken: TokenInfo = { kind: 'jwt', label: 'JWT', value: 'not.a.jwt', opaque: false };
     assert.equal(tokenSummary(broken, now).description, 'JWT · no expiry');
   });
