@@ -150,21 +150,28 @@ export class KeepFresh extends Disposable {
     if (!k || !config || k.busy) return;
     k.busy = true;
     try {
-      const { next, sets } = await this.plan(k, config);
-      if (!next || next.at > this.clock.now() || this.kept.get(providerId) !== k) return;
-      const set = sets.find((s) => s.slot === next.slot);
-      if (!set) return;
-      if (next.kind === 'sign-in') {
-        k.stopped.set(next.slot, set.obtainedAt);
-        this.host.log.warn(`[${providerId}] keep fresh: ${next.slot} tokens need a new sign-in (${next.reason})`);
-        this.host.askToSignIn(config, next.slot, next.reason);
-        return;
-      }
-      await this.renew(k, config, next.kind, set);
+      await this.step(k, config);
     } finally {
       k.busy = false;
     }
+    // Always planned again: an early wake-up (long waits are cut into pieces) or a changed set
+    // needs its next timer as much as a renewal does.
     await this.replan(providerId);
+  }
+
+  /** Does the step that is due now, if one is. */
+  private async step(k: Kept, config: ConfiguredProvider): Promise<void> {
+    const { next, sets } = await this.plan(k, config);
+    if (!next || next.at > this.clock.now() || this.kept.get(config.id) !== k) return;
+    const set = sets.find((s) => s.slot === next.slot);
+    if (!set) return;
+    if (next.kind === 'sign-in') {
+      k.stopped.set(next.slot, set.obtainedAt);
+      this.host.log.warn(`[${config.id}] keep fresh: ${next.slot} tokens need a new sign-in (${next.reason})`);
+      this.host.askToSignIn(config, next.slot, next.reason);
+      return;
+    }
+    await this.renew(k, config, next.kind, set);
   }
 
   private async renew(k: Kept, config: ConfiguredProvider, kind: 'refresh' | 'client-credentials', set: FreshSetFacts): Promise<void> {

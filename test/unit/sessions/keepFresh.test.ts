@@ -152,6 +152,36 @@ describe('sessions/keepFresh (fake clock, fake host)', () => {
     keep.dispose();
   });
 
+  it('a long wait is cut into pieces: an early wake-up renews nothing and plans again', async () => {
+    const clock = new FakeClock(t0);
+    const { host, rec } = fakeHost(clock);
+    const day = 86_400_000;
+    rec.sets = [userSet({ accessExpiresAt: t0 + 30 * day })];
+    const keep = new KeepFresh(host, clock);
+    await keep.start(config.id);
+    assert.equal(clock.nextAt, t0 + 6 * 3_600_000, 'at most six hours per timer');
+    clock.advance(6 * 3_600_000);
+    await eventually('the next piece', () => clock.nextAt === t0 + 12 * 3_600_000);
+    assert.equal(rec.renewals.length, 0);
+    keep.dispose();
+  });
+
+  it('a user set without refresh token: one sign-in prompt at exp - ahead, then nothing', async () => {
+    const clock = new FakeClock(t0);
+    const { host, rec } = fakeHost(clock);
+    rec.sets = [userSet({ hasRefreshToken: false })];
+    const keep = new KeepFresh(host, clock);
+    await keep.start(config.id);
+    assert.equal(clock.nextAt, t0 + 540_000);
+    clock.advance(540_000);
+    await eventually('the prompt', () => rec.prompts.length === 1);
+    await eventually('no timer left', () => clock.timers.size === 0);
+    clock.advance(3_600_000);
+    assert.deepEqual(rec.prompts, ['no-refresh-token']);
+    assert.equal(rec.renewals.length, 0);
+    keep.dispose();
+  });
+
   it('a removed provider stops: its timer goes and it is no longer kept fresh', async () => {
     const clock = new FakeClock(t0);
     const { host, rec } = fakeHost(clock);
