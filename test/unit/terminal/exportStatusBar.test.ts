@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import type { ConfiguredProvider } from '../../../src/plumbing/config';
 import type { SessionInfo } from '../../../src/providers/types';
-import { fake, FakeEnvironmentCollection, FakeLog, FakeSecrets, installVscodeStub } from '../security/vscodeStub';
+import { FakeEnvironmentCollection } from './fakeEnvironment';
+import { fake, FakeLog, FakeSecrets, installVscodeStub } from '../security/vscodeStub';
 
 installVscodeStub();
 /* eslint-disable @typescript-eslint/no-require-imports */

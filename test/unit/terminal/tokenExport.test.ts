@@ -12,7 +12,8 @@ import type { ConfiguredProvider } from '../../../src/plumbing/config';
 import type { ProviderState } from '../../../src/sessions/providerState';
 import type { Services } from '../../../src/services';
 import { makeProvider, oidcConfig, realOidcServer } from '../providers/oidcHelpers';
-import { eventually, fake, FakeEnvironmentCollection, FakeLog, FakeSecrets, installVscodeStub } from '../security/vscodeStub';
+import { FakeEnvironmentCollection } from './fakeEnvironment';
+import { eventually, fake, FakeLog, FakeSecrets, installVscodeStub } from '../security/vscodeStub';
 
 installVscodeStub();
 /* eslint-disable @typescript-eslint/no-require-imports */
