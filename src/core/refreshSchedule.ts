@@ -59,7 +59,12 @@ export function nextStep(set: FreshSetFacts, aheadSeconds: number, now: number, 
   const ahead = aheadSeconds * 1000;
   const due = (expiry: number): number => Math.max(now, expiry - ahead);
   if (set.hasRefreshToken) {
-    if (set.refreshExpiresAt !== undefined && set.refreshExpiresAt <= now) return { kind: 'sign-in', slot, at: now, reason: 'refresh-expired' };
+    if (set.refreshExpiresAt !== undefined && set.refreshExpiresAt <= now) {
+      // A client needs no person to get a new token: only a user set asks for a sign-in.
+      return set.clientCredentials || slot === 'service'
+        ? { kind: 'client-credentials', slot, at: now }
+        : { kind: 'sign-in', slot, at: now, reason: 'refresh-expired' };
+    }
     const expiries = [set.accessExpiresAt, set.refreshExpiresAt].filter((e): e is number => e !== undefined);
     if (expiries.length === 0) return { kind: 'idle', slot, reason: 'no-expiry' };
     return { kind: 'refresh', slot, at: due(Math.min(...expiries)) };

@@ -41,6 +41,10 @@ describe('core/refreshSchedule', () => {
     });
   });
 
+  it('a service set whose refresh token died gets a new client-credentials token instead of a sign-in prompt', () => {
+    assert.deepEqual(nextStep(service({ hasRefreshToken: true, refreshExpiresAt: t0 }), 60, t0, none), { kind: 'client-credentials', slot: 'service', at: t0 });
+  });
+
   it('a client-credentials set without refresh token gets a new client-credentials token ahead of expiry', () => {
     assert.deepEqual(nextStep(service(), 60, t0, none), { kind: 'client-credentials', slot: 'service', at: t0 + 240_000 });
   });
