@@ -32,6 +32,9 @@ export interface ExportedToken {
 
 type Log = Pick<vscode.LogOutputChannel, 'info' | 'warn'>;
 
+/** Context key, true while a token is exported (`when` clauses in package.json). */
+export const exportingContextKey = 'authlens.exporting';
+
 /** The status bar names the exported variable while it shows the exported session. */
 export function showExportIn(exporter: Pick<TerminalTokenExport, 'onDidChange'>, statusBar: Pick<SessionStatusBar, 'showExport'>): vscode.Disposable {
   return exporter.onDidChange((e) => statusBar.showExport(e && { providerId: e.target.providerId, sessionKey: e.target.sessionKey, variable: e.names.token }));
@@ -62,6 +65,8 @@ export class TerminalTokenExport extends Disposable {
     collection.clear();
     collection.description = undefined;
     this.register(this.changed);
+    // "Stop Exporting" is offered in the palette only while something is exported.
+    this.register(this.changed.event((e) => void vscode.commands.executeCommand('setContext', exportingContextKey, e !== undefined)));
     this.register(toDisposable(() => this.collection.clear()));
     this.register(
       sources.model.onDidChange((providerId) => {

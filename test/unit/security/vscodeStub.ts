@@ -42,6 +42,8 @@ export const fake = {
   messages: [] as string[],
   /** The labels and descriptions of every quick pick shown (the first item is picked). */
   quickPicks: [] as { label: string; description?: string }[][],
+  /** Context keys set through `setContext`. */
+  contextKeys: new Map<string, unknown>(),
   /** Every status bar item created. */
   statusBarItems: [] as FakeStatusBarItem[],
   reset(): void {
@@ -53,6 +55,7 @@ export const fake = {
     this.inputAnswer = undefined;
     this.messages.length = 0;
     this.quickPicks.length = 0;
+    this.contextKeys.clear();
     this.statusBarItems.length = 0;
   },
 };
@@ -191,6 +194,12 @@ const vscodeStub = {
     },
     async showErrorMessage(message: string): Promise<undefined> {
       fake.messages.push(message);
+      return undefined;
+    },
+  },
+  commands: {
+    async executeCommand(id: string, ...args: unknown[]): Promise<unknown> {
+      if (id === 'setContext') fake.contextKeys.set(String(args[0]), args[1]);
       return undefined;
     },
   },

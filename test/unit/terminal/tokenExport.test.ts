@@ -118,6 +118,7 @@ describe('terminal/tokenExport: Export to Terminals', function () {
     assert.equal(name, 'AUTHLENS_TOKEN');
     assert.equal(fake.inputBoxes[0]?.value, 'AUTHLENS_TOKEN', 'the default name is offered');
     assert.equal(h.collection.persistent, false);
+    assert.equal(fake.contextKeys.get('authlens.exporting'), true, 'Stop Exporting is offered');
     assert.equal(h.collection.values.get('AUTHLENS_TOKEN'), token);
     assert.equal(h.collection.values.get('AUTHLENS_AUTHORIZATION'), `Bearer ${token}`);
     const description = String(h.collection.description);
@@ -223,6 +224,7 @@ describe('terminal/tokenExport: Export to Terminals', function () {
     await exportToTerminalsCommand(h.services)(node, 'MY_TOKEN');
     assert.equal(stopExportingCommand(h.services)(), true);
     assert.equal(h.collection.values.size, 0);
+    assert.equal(fake.contextKeys.get('authlens.exporting'), false, 'Stop Exporting leaves the palette');
     assert.ok(h.collection.calls.includes('clear'));
     assert.ok(fake.messages.some((m) => m.includes('$MY_TOKEN') && m.includes('$MY_AUTHORIZATION')));
     assert.equal(stopExportingCommand(h.services)(), false, 'a second stop has nothing to stop');
