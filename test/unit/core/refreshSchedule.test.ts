@@ -1,24 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { afterFailure, countdownLevel, nextStep, planFresh, retryDelaysMs, type FreshSetFacts } from '../../../src/core/refreshSchedule';
+import { afterFailure, countdownLevel, nextStep, planFresh, retryDelaysMs } from '../../../src/core/refreshSchedule';
+import { serviceFacts, t0, userFacts } from './freshSetFacts';
 
 const none = new Map<'user' | 'service', number>();
-const t0 = 1_800_000_000_000;
-const user = (over: Partial<FreshSetFacts> = {}): FreshSetFacts => ({
-  slot: 'user',
-  accessExpiresAt: t0 + 600_000,
-  hasRefreshToken: true,
-  clientCredentials: false,
-  obtainedAt: t0,
-  ...over,
-});
-const service = (over: Partial<FreshSetFacts> = {}): FreshSetFacts => ({
-  slot: 'service',
-  accessExpiresAt: t0 + 300_000,
-  hasRefreshToken: false,
-  clientCredentials: true,
-  obtainedAt: t0,
-  ...over,
-});
+const user = userFacts;
+const service = serviceFacts;
 
 describe('core/refreshSchedule', () => {
   it('refreshes with the refresh token `ahead` seconds before the access token expires', () => {

@@ -10,12 +10,12 @@ import type { ConfiguredProvider } from '../../../src/plumbing/config';
 import type { FreshHost } from '../../../src/sessions/keepFresh';
 import { eventually, FakeLog, installVscodeStub } from '../security/vscodeStub';
 import { FakeClock } from './keepFreshClock';
+import { t0, userFacts } from '../core/freshSetFacts';
 
 installVscodeStub();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { KeepFresh } = require('../../../src/sessions/keepFresh') as typeof import('../../../src/sessions/keepFresh');
 
-const t0 = 1_800_000_000_000;
 const config = { id: 'idp', kind: 'oidc', label: 'IdP', baseUrl: 'https://idp.example' } as ConfiguredProvider;
 
 /** A host whose sets, renewals and prompts the test controls and records. */
@@ -63,14 +63,7 @@ function fakeHost(clock: FakeClock) {
   return { host, rec, log };
 }
 
-const userSet = (over: Partial<FreshSetFacts> = {}): FreshSetFacts => ({
-  slot: 'user',
-  accessExpiresAt: t0 + 600_000,
-  hasRefreshToken: true,
-  clientCredentials: false,
-  obtainedAt: t0,
-  ...over,
-});
+const userSet = userFacts;
 
 describe('sessions/keepFresh (fake clock, fake host)', () => {
   it('refreshes ahead of expiry, fires onDidRefresh, logs redacted, and plans the next one', async () => {

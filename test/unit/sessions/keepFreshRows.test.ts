@@ -43,12 +43,15 @@ describe('sessions: Keep Fresh in the tree', () => {
     assert.equal(first.refreshExpiresAt, now + 1_800_000);
     // Offline tokens: 0 means "does not expire", not "expires now".
     assert.equal(toStoredTokenSet(response({ refresh_token: 'rt-offline-value', refresh_expires_in: 0 }), ctx).refreshExpiresAt, undefined);
-    const kept = toStoredTokenSet({ ...response({}), refreshToken: undefined }, {
-      ...ctx,
-      grant: 'refresh_token',
-      now: now + 1,
-      previous: first,
-    });
+    const kept = toStoredTokenSet(
+      { ...response({}), refreshToken: undefined },
+      {
+        ...ctx,
+        grant: 'refresh_token',
+        now: now + 1,
+        previous: first,
+      },
+    );
     assert.equal(kept.refreshExpiresAt, now + 1_800_000);
     const rotated = toStoredTokenSet(response({ refresh_token: 'rt-2-opaque-value' }), { ...ctx, grant: 'refresh_token', now: now + 1, previous: first });
     assert.equal(rotated.refreshExpiresAt, undefined, 'a new refresh token without a stated expiry has none known');
