@@ -71,6 +71,8 @@ describe('UI: OpenID Connect provider (sandbox issuer)', function () {
     await answerStep(page, 'Where should the provider be saved?', 'Workspace settings');
     const added = await waitForNotification(page, 'Added "Sandbox OIDC"');
     await clickButton(added, 'Set Credential');
+    // An oidc provider takes a client secret or a private key (private_key_jwt): the person picks.
+    await pickQuickInput(page, 'Client secret', /Which credential for/);
     await answerStep(page, 'Client secret', sandbox.credentials[SANDBOX_PROVIDER_IDS.oidc]?.clientSecret ?? '');
     await treeRow(page, 'Sandbox OIDC').first().waitFor({ timeout: 20_000 });
   });
