@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { SANDBOX_PROVIDER_IDS, startSandbox, type SandboxHandle } from '../../src/sandbox/index';
 import { fakeJwt } from '../fixtures/hoverTokens';
 import type { OidcTestServer } from '../fixtures/oidcServer.mjs';
 import * as ui from './harness';
@@ -15,6 +16,7 @@ describe('UI: tokens in the terminal (Keep Fresh, Export to Terminals, links)', 
   this.timeout(240_000);
   let wb: ui.Workbench;
   let server: OidcTestServer;
+  let sandbox: SandboxHandle;
   let device: typeof import('../fixtures/oidcDevice.mjs');
   let outputs = 0;
   const label = 'Terminal IdP';
@@ -37,10 +39,14 @@ describe('UI: tokens in the terminal (Keep Fresh, Export to Terminals, links)', 
     device = await import('../fixtures/oidcDevice.mjs');
     const { startOidcServer } = await import('../fixtures/oidcServer.mjs');
     server = await startOidcServer({ features: device.deviceFeatures, clients: [device.deviceClient], ttl: { AccessToken: 20 } });
+    sandbox = await startSandbox({ port: 0 });
     wb = await ui.startWorkbench({
       workspaceFiles: { 'notes.txt': 'terminal\n' },
       userSettings: {
-        'authlens.providers': [{ id: 'terminal-idp', kind: 'oidc', label, baseUrl: server.issuer, clientId: device.deviceClient.client_id }],
+        'authlens.providers': [
+          { id: 'terminal-idp', kind: 'oidc', label, baseUrl: server.issuer, clientId: device.deviceClient.client_id },
+          { id: 'terminal-ba', kind: 'better-auth', label: 'Sandbox API', baseUrl: sandbox.baseUrls.betterAuth },
+        ],
         'authlens.refreshAheadSeconds': 5,
         'terminal.integrated.gpuAcceleration': 'off',
       },
@@ -58,6 +64,7 @@ describe('UI: tokens in the terminal (Keep Fresh, Export to Terminals, links)', 
   after(async () => {
     await wb?.close();
     await server?.close();
+    await sandbox?.close();
   });
   ui.screenshotOnFailure(() => wb?.page);
 
@@ -107,6 +114,34 @@ describe('UI: tokens in the terminal (Keep Fresh, Export to Terminals, links)', 
     assert.equal(await runInNewTerminal(page, (f) => `printenv AUTHLENS_TOKEN > ${f}`), '');
   });
 
+  it('exports a sandbox session token, and curl from the terminal gets 200 from the sandbox with it', async () => {
+    const { page } = wb;
+    const provider = ui.treeRow(page, 'Sandbox API').first();
+    await ui.waitForState(page, provider, 'the sandbox provider row');
+    await ui.contextMenu(page, provider, 'Set Credential');
+    await ui.pickQuickInput(page, 'Session cookie', /Which credential/);
+    await ui.answerQuickInput(page, sandbox.credentials[SANDBOX_PROVIDER_IDS.betterAuth]?.cookie ?? '', /session cookie value/);
+    await ui.until(
+      page,
+      'the sandbox provider to list its sessions',
+      async () => (/(?<!\d)\d+ sessions?\b/.test(await provider.innerText()) ? true : undefined),
+      30_000,
+    );
+    await ui.expandRow(provider);
+    const own = ui.treeRow(page, /this credential/).last();
+    await ui.waitForState(page, own, 'the credential’s own sandbox session');
+    await ui.contextMenu(page, own, 'Export to Terminals');
+    await ui.answerQuickInput(page, 'AUTHLENS_TOKEN', /Name of the environment variable/);
+    const status = await runInNewTerminal(
+      page,
+      (f) => `curl -s -o ${f}.body -w '%{http_code}' -H "Authorization: $AUTHLENS_AUTHORIZATION" ${sandbox.baseUrls.betterAuth}/get-session > ${f}`,
+    );
+    assert.equal(status, '200');
+    const body = JSON.parse(readFileSync(join(wb.workspaceDir, `out-${outputs}.txt.body`), 'utf8')) as { session?: { token?: string } };
+    assert.ok(body.session, 'the sandbox answered with the session the exported token names');
+    await ui.runCommand(page, 'AuthLens: Stop Exporting');
+  });
+
   it('a JWT printed in the terminal is a link that opens the inspector', async () => {
     const { page } = wb;
     const nowS = Math.floor(Date.now() / 1000);
@@ -118,13 +153,24 @@ describe('UI: tokens in the terminal (Keep Fresh, Export to Terminals, links)', 
     await ui.waitForState(page, row, 'the printed token in the terminal');
     const box = await row.boundingBox();
     assert.ok(box, 'the row has a box');
-    // Ctrl+click, as a person follows a terminal link (the link is the token itself).
-    await page.mouse.move(box.x + 30, box.y + box.height / 2);
-    await page.keyboard.down('Control');
-    await page.mouse.click(box.x + 30, box.y + box.height / 2);
-    await page.keyboard.up('Control');
-    const frame = ui.webviewFrame(page);
-    await ui.waitForState(page, frame.getByText('printed-user').first(), 'the inspector on the printed token', { timeout: 30_000 });
+    const x = box.x + 30;
+    const y = box.y + box.height / 2;
+    // Ctrl+click, as a person follows a terminal link. xterm looks links up when the pointer
+    // enters a cell, so a click that comes before the lookup finished is a plain click: move a
+    // cell further and click again while the inspector has not opened (at most 4 times).
+    const opened = ui.webviewFrame(page).getByText('printed-user').first();
+    for (let attempt = 0; ; attempt++) {
+      await page.mouse.move(x + 9 * attempt, y);
+      await page.keyboard.down('Control');
+      await page.mouse.click(x + 9 * attempt, y);
+      await page.keyboard.up('Control');
+      try {
+        await opened.waitFor({ state: 'visible', timeout: 8_000 });
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
     await ui.screenshot(page, 'terminal-link-inspector');
   });
 });
