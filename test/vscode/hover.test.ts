@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { fakeJwe, fakeJwt, hostileClaims } from '../fixtures/hoverTokens';
-import { activateAuthLens, closeAllEditors } from './helpers';
+import { activateAuthLens, closeAllEditors, openScratchFile } from './helpers';
 
 // Made before each test, not when the file loads or the suite starts: "expires in 12 min" is
 // about the moment the hover is read. exp is 12 min 10 s ahead: the hover rounds to whole
@@ -70,8 +70,9 @@ describe('AuthLens: token hover', () => {
 
   beforeEach(async () => {
     makeFixtures();
-    doc = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
-    await vscode.window.showTextDocument(doc);
+    // A file of its own per test: an untitled document's URI is reused after the editors close,
+    // and a hover could then be asked of the previous test's text.
+    doc = (await openScratchFile('hover.txt', text)).document;
   });
 
   afterEach(async () => {
