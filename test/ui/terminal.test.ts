@@ -128,7 +128,11 @@ describe('UI: tokens in the terminal (Keep Fresh, Export to Terminals, links)', 
       30_000,
     );
     await ui.expandRow(provider);
-    const own = ui.treeRow(page, /this credential/).last();
+    // The sandbox user's own session (the oidc user's row also says "this credential").
+    const own = ui
+      .treeRow(page, /this credential/)
+      .filter({ hasText: 'Bob Chen' })
+      .first();
     await ui.waitForState(page, own, 'the credential’s own sandbox session');
     await ui.contextMenu(page, own, 'Export to Terminals');
     await ui.answerQuickInput(page, 'AUTHLENS_TOKEN', /Name of the environment variable/);
