@@ -3,6 +3,7 @@ import type { ConfiguredProvider } from '../plumbing/config';
 import { plainText } from '../core/hostileText';
 import type { StoredTokenSet } from '../providers/oidc/tokenStore';
 import type { Services } from '../services';
+import { markWalkthroughDone, walkthroughContext } from '../plumbing/walkthroughEvents';
 
 /**
  * After either sign-in (browser or code): logs it, refreshes the provider's user row and says
@@ -10,6 +11,7 @@ import type { Services } from '../services';
  */
 export async function announceSignedIn(services: Services, config: ConfiguredProvider, set: StoredTokenSet, how: string): Promise<void> {
   services.log.info(`[${config.id}] signed in (${how}), scope ${set.scope ?? '-'}`);
+  markWalkthroughDone(walkthroughContext.signedIn);
   await services.explorer.model.refresh(config.id, 'user');
   const who = services.explorer.model.session(config.id, 'user')?.user;
   const name = who?.name ?? who?.email ?? who?.id;

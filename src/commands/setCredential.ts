@@ -6,6 +6,7 @@ import type { CredentialKind } from '../providers/types';
 import type { Services } from '../services';
 import { pickProvider } from '../sessions/explorerArgs';
 import { readPrivateKey } from './privateKeyInput';
+import { markWalkthroughDone, walkthroughContext } from '../plumbing/walkthroughEvents';
 
 function hint(kind: CredentialKind): string {
   switch (kind) {
@@ -78,6 +79,7 @@ export function setCredentialCommand(services: Services) {
           });
     if (value === undefined) return;
     await services.credentials.set(provider, kind, value.trim(), where.discovered);
+    markWalkthroughDone(walkthroughContext.credentialStored);
     void vscode.window.setStatusBarMessage(vscode.l10n.t('{0} stored for {1} (bound to {2})', credentialKindLabel(kind), name, origins), 5000);
     await services.explorer.model.refresh(provider.id, 'user');
   };

@@ -19,6 +19,7 @@ import { handleRequest } from './requests/table';
 import { buildShown, issuerKey, type Shown } from './shown';
 import { withStoredSecret } from './viewModel';
 import { hsSecretKey } from '../secrets/keys';
+import { markWalkthroughDone, walkthroughContext } from '../plumbing/walkthroughEvents';
 
 export const inspectorViewType = 'authlens.inspector';
 
@@ -137,6 +138,7 @@ export class TokenInspectorPanel extends Disposable {
           this.openStarted = undefined;
         }
         for (const w of this.renderWaiters.splice(0)) w();
+        if (this.current) markWalkthroughDone(walkthroughContext.tokenInspected);
         return true;
       case 'stateSaved':
         this.stats.lastState = msg.json;
