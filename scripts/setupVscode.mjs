@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Idempotent set-up of the VS Code that the in-host and UI tests run in (see REAL-VSCODE.md):
-//   1. Debian packages libkrb5-dev, ripgrep, chromium (only when missing; needs root + apt-get),
+//   1. Debian packages libkrb5-dev, ripgrep, chromium, fonts-wqy-microhei (only when missing;
+//      needs root + apt-get),
 //   2. code-server 4.100.3 in `.vscode-test/code-server/`, an npm prefix of its own, so the
 //      extension's own `npm ci` never needs Kerberos headers or native builds.
 // Usage: node scripts/setupVscode.mjs        (prints what it did and how long it took)
@@ -47,6 +48,8 @@ function ensureDebianPackages() {
     { pkg: 'libkrb5-dev', present: () => dpkgInstalled('libkrb5-dev') },
     { pkg: 'ripgrep', present: () => has('rg') },
     { pkg: 'chromium', present: () => existsSync(chromiumPath) || has('chromium') },
+    // A CJK font: without one Chromium draws every Chinese character of the zh-cn UI test as a box.
+    { pkg: 'fonts-wqy-microhei', present: () => dpkgInstalled('fonts-wqy-microhei') },
   ];
   const missing = wanted.filter((w) => !w.present()).map((w) => w.pkg);
   if (missing.length === 0) return [];
