@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { installLanguagePack, type UiLocale } from './languagePack';
 
 // From __filename: under tsx's `tsImport` (scripts/demo.mjs) __dirname is not this folder.
 export const repoRoot = resolve(dirname(__filename), '..', '..');
@@ -52,6 +53,8 @@ export interface CodeServerOptions {
    * loads only one `extensionDevelopmentPath`, so helpers such as the UI driver go here.
    */
   readonly extraExtensions?: readonly string[];
+  /** Display language of the workbench (default English): installs a stub language pack. */
+  readonly locale?: UiLocale;
 }
 
 export interface CodeServer {
@@ -99,6 +102,7 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
     cpSync(dir, join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`), { recursive: true });
   }
+  const localeArgs = opts.locale ? installLanguagePack(opts.locale, extensionsDir, userDataDir) : [];
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...baseUserSettings, ...opts.userSettings }, null, 2));
   const port = opts.port ?? (await freePort());
   const host = opts.host ?? '127.0.0.1';
@@ -118,6 +122,7 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
       extensionsDir,
       '--user-data-dir',
       userDataDir,
+      ...localeArgs,
       workspaceDir,
     ],
     {
@@ -248,10 +253,11 @@ export const chromiumArgs = [
  * Launches headless Chromium with clipboard access granted for `origin`
  * (the workbench's clipboard goes through `navigator.clipboard`).
  */
-export async function launchBrowser(origin: string, opts: { viewport?: { width: number; height: number } } = {}): Promise<BrowserSession> {
+export async function launchBrowser(origin: string, opts: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<BrowserSession> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}; run node scripts/setupVscode.mjs`);
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
+  // The browser's own locale too, so that dates a page formats itself match the workbench's language.
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, ...(opts.locale ? { locale: opts.locale } : {}) });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
   const consoleErrors: string[] = [];

@@ -16,6 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { launchBrowser, repoRoot, startCodeServer, uiDriverPath, type BrowserSession, type CodeServer } from '../support/codeServer';
+import type { UiLocale } from '../support/languagePack';
 import { hostState } from './driver';
 import { setTheme, type Theme } from './themes';
 import { until, waitForState } from './screen';
@@ -73,6 +74,8 @@ export interface WorkbenchOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Load the extension from this folder instead of the repo (e.g. an unpacked .vsix). */
   readonly extensionDevelopmentPath?: string;
+  /** Display language (default English). 'zh-cn' installs a stub language pack (test/support/languagePack.ts). */
+  readonly locale?: UiLocale;
 }
 
 export interface Workbench {
@@ -102,7 +105,12 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
   // The theme is not written into the settings file: at start-up the workbench sometimes
   // falls back to another theme and never applies the saved one. setTheme() sets it live.
   const userSettings = { ...opts.userSettings };
-  const server = await startCodeServer({ userSettings, extraExtensions: [uiDriverPath], ...(opts.env ? { env: opts.env } : {}) });
+  const server = await startCodeServer({
+    userSettings,
+    extraExtensions: [uiDriverPath],
+    ...(opts.env ? { env: opts.env } : {}),
+    ...(opts.locale ? { locale: opts.locale } : {}),
+  });
   let browser: BrowserSession | undefined;
   try {
     for (const [rel, content] of Object.entries(opts.workspaceFiles ?? {})) {
@@ -114,7 +122,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
       mkdirSync(join(server.workspaceDir, '.vscode'), { recursive: true });
       writeFileSync(join(server.workspaceDir, '.vscode', 'settings.json'), JSON.stringify(opts.settings, null, 2));
     }
-    browser = await launchBrowser(server.baseUrl, opts.viewport ? { viewport: opts.viewport } : {});
+    browser = await launchBrowser(server.baseUrl, { ...(opts.viewport ? { viewport: opts.viewport } : {}), ...(opts.locale ? { locale: opts.locale } : {}) });
     const url = server.workbenchUrl({ extensionDevelopmentPath: opts.extensionDevelopmentPath ?? repoRoot });
     await browser.page.goto(url);
     const b = browser;
