@@ -4,6 +4,7 @@
  */
 import type { DateMode } from '../src/shared/inspectorProtocol';
 import { defaultCountdownStrings, defaultRelativeStrings, formatCountdown, formatRelative, localiseStrings } from '../src/core/time';
+import { dateFormatter, type DateFormatter } from '../src/core/dateText';
 import { translate, uiLocale } from './l10n';
 
 let countdownStrings = defaultCountdownStrings;
@@ -33,14 +34,13 @@ export function utc(ms: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`;
 }
 
+let localDates: { readonly locale: string; readonly format: DateFormatter } | undefined;
+
+/** A date in the UI language and the machine's zone (one `Intl.DateTimeFormat` per language). */
 export function local(ms: number): string {
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) return String(ms);
-  try {
-    return d.toLocaleString(uiLocale(), { dateStyle: 'medium', timeStyle: 'medium' });
-  } catch {
-    return d.toLocaleString();
-  }
+  const locale = uiLocale();
+  if (localDates?.locale !== locale) localDates = { locale, format: dateFormatter(locale) };
+  return localDates.format(ms);
 }
 
 export function formatDate(ms: number, mode: DateMode, now: number): string {

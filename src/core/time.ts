@@ -46,14 +46,11 @@ export function parseInstant(value: Json | undefined): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-/** Countdown templates; the VS Code layer passes localised copies (see {@link localiseStrings}). */
-export interface CountdownStrings {
-  /** `{0}` = a duration: "4m 12s left". */
-  readonly left: string;
-  /** `{0}` = a duration: "expired 3h ago". */
-  readonly ago: string;
-  /** Less than a second after expiry. */
-  readonly justNow: string;
+/**
+ * Unit templates of a compact duration ("3d 4h"). The VS Code layer passes localised copies
+ * (see {@link localiseStrings}): Chinese reads "3天4小时", not "3d 4h".
+ */
+export interface DurationUnits {
   /** Two units together: "{0} {1}". */
   readonly pair: string;
   readonly days: string;
@@ -62,15 +59,29 @@ export interface CountdownStrings {
   readonly seconds: string;
 }
 
-export const defaultCountdownStrings: CountdownStrings = {
-  left: '{0} left',
-  ago: 'expired {0} ago',
-  justNow: 'expired just now',
+export const defaultDurationUnits: DurationUnits = {
   pair: '{0} {1}',
   days: '{0}d',
   hours: '{0}h',
   minutes: '{0}m',
   seconds: '{0}s',
+};
+
+/** Countdown templates; the VS Code layer passes localised copies (see {@link localiseStrings}). */
+export interface CountdownStrings extends DurationUnits {
+  /** `{0}` = a duration: "4m 12s left". */
+  readonly left: string;
+  /** `{0}` = a duration: "expired 3h ago". */
+  readonly ago: string;
+  /** Less than a second after expiry. */
+  readonly justNow: string;
+}
+
+export const defaultCountdownStrings: CountdownStrings = {
+  left: '{0} left',
+  ago: 'expired {0} ago',
+  justNow: 'expired just now',
+  ...defaultDurationUnits,
 };
 
 /** Templates for {@link formatRelative}. */
@@ -108,7 +119,7 @@ export function localiseStrings<T extends object>(strings: T, t: Translate = eng
   return out as T;
 }
 
-type Units = Pick<CountdownStrings, 'days' | 'hours' | 'minutes' | 'seconds'>;
+type Units = Omit<DurationUnits, 'pair'>;
 
 /** Splits a non-negative duration in whole seconds into its two largest non-zero units. */
 function twoUnits(totalSeconds: number, u: Units, pair: string): string {

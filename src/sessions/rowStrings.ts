@@ -1,10 +1,22 @@
 import * as vscode from 'vscode';
 import { translate } from '../plumbing/l10n';
+import { dateFormatter, type DateFormatter, type DateFormatterOptions } from '../core/dateText';
+import { defaultDurationUnits, localiseStrings, type DurationUnits } from '../core/time';
 import { englishDescribeStrings, type DescribeStrings } from './describe';
 import type { TimeLeftStrings } from './timeText';
 import type { TooltipStrings } from './tooltips';
 
 /** The localised templates of the Sessions view's rows and tooltips, built once per tree. */
+
+/** "2h 5m" in the UI language ("2小时5分钟"): the unit words of every duration in the view and status bar. */
+export function durationUnits(): DurationUnits {
+  return localiseStrings(defaultDurationUnits, translate);
+}
+
+/** Dates in the UI language (`vscode.env.language`), in the machine's time zone. */
+export function uiDateFormatter(opts: DateFormatterOptions = {}): DateFormatter {
+  return dateFormatter(vscode.env.language, opts);
+}
 
 export function timeStrings(): TimeLeftStrings {
   return {
@@ -13,6 +25,7 @@ export function timeStrings(): TimeLeftStrings {
     idleExpiresIn: vscode.l10n.t('idle expiry in {0}'),
     idleExpiredAgo: vscode.l10n.t('idle-expired {0} ago'),
     noExpiry: vscode.l10n.t('no expiry'),
+    units: durationUnits(),
   };
 }
 
@@ -58,5 +71,6 @@ export function tooltipStrings(): TooltipStrings {
     notVerified: vscode.l10n.t('Decoded, not verified.'),
     time: timeStrings(),
     translate,
+    formatDate: uiDateFormatter(),
   };
 }

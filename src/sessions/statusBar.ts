@@ -5,6 +5,7 @@ import { plainText } from '../core/hostileText';
 import { sessionExpiry, sessionLabel, sessionLook } from './describe';
 import type { SessionsModel } from './sessionsModel';
 import { formatDuration, soonMs } from './timeText';
+import { durationUnits } from './rowStrings';
 import { countdownLevel } from '../core/refreshSchedule';
 import type { KeptFreshView } from './keepFresh';
 
@@ -109,7 +110,7 @@ export class SessionStatusBar extends Disposable {
     const pin = this.pinned ? '$(pinned) ' : '';
     let countdown: string;
     if (!expiry) countdown = vscode.l10n.t('no expiry');
-    else if (expiry.at > now) countdown = vscode.l10n.t('{0} left', formatDuration(expiry.at - now, expiry.at - now >= 3_600_000));
+    else if (expiry.at > now) countdown = vscode.l10n.t('{0} left', formatDuration(expiry.at - now, expiry.at - now >= 3_600_000, durationUnits()));
     else countdown = vscode.l10n.t('expired');
     const e = this.exported;
     const variable = e && e.providerId === ref.providerId && e.sessionKey === ref.sessionKey ? ` · $(terminal) $${e.variable}` : '';
@@ -147,7 +148,10 @@ export class SessionStatusBar extends Disposable {
     this.warned.add(key);
     const show = vscode.l10n.t('Show Sessions');
     void vscode.window
-      .showWarningMessage(vscode.l10n.t('The session of {0} at {1} expires in {2}.', user, plainText(providerLabel, 60), formatDuration(left, true)), show)
+      .showWarningMessage(
+        vscode.l10n.t('The session of {0} at {1} expires in {2}.', user, plainText(providerLabel, 60), formatDuration(left, true, durationUnits())),
+        show,
+      )
       .then((choice) => {
         if (choice === show) void vscode.commands.executeCommand('authlens.sessions.focus');
       });

@@ -2,6 +2,8 @@
  * Time-left arithmetic and text for the Sessions view and the status bar. Pure (no vscode):
  * `now` is a parameter and localised templates are passed in by the caller.
  */
+import { defaultDurationUnits, type DurationUnits } from '../core/time';
+import { fillTemplate } from '../core/template';
 
 /** The window in which a session counts as "expiring soon" (and the status bar turns amber). */
 export const soonMs = 5 * 60_000;
@@ -13,6 +15,8 @@ export interface TimeLeftStrings {
   readonly idleExpiresIn: string;
   readonly idleExpiredAgo: string;
   readonly noExpiry: string;
+  /** The unit words of the duration in `{0}` ("2h 5m"; Chinese "2小时5分钟"). */
+  readonly units: DurationUnits;
 }
 
 export const englishTimeLeft: TimeLeftStrings = {
@@ -21,25 +25,29 @@ export const englishTimeLeft: TimeLeftStrings = {
   idleExpiresIn: 'idle expiry in {0}',
   idleExpiredAgo: 'idle-expired {0} ago',
   noExpiry: 'no expiry',
+  units: defaultDurationUnits,
 };
 
 /**
  * A compact duration: "45s", "4m 12s", "2h 5m", "3d 4h", "12d". Never negative.
  * `coarse` drops the seconds above one minute (for text re-rendered only once a minute).
+ * `units` are the unit words (localised by the caller: "3天4小时").
  *
  * @example
  * formatDuration(7_500_000) // => '2h 5m'
  */
-export function formatDuration(ms: number, coarse = false): string {
+export function formatDuration(ms: number, coarse = false, units: DurationUnits = defaultDurationUnits): string {
+  const one = (template: string, n: number): string => fillTemplate(template, n);
+  const two = (t1: string, n1: number, t2: string, n2: number): string => fillTemplate(units.pair, one(t1, n1), one(t2, n2));
   const s = Math.floor(Math.max(0, ms) / 1000);
-  if (s < 60) return `${s}s`;
+  if (s < 60) return one(units.seconds, s);
   const m = Math.floor(s / 60);
-  if (m < 60) return s % 60 === 0 || coarse ? `${m}m` : `${m}m ${s % 60}s`;
+  if (m < 60) return s % 60 === 0 || coarse ? one(units.minutes, m) : two(units.minutes, m, units.seconds, s % 60);
   const h = Math.floor(m / 60);
-  if (h < 24) return m % 60 === 0 ? `${h}h` : `${h}h ${m % 60}m`;
+  if (h < 24) return m % 60 === 0 ? one(units.hours, h) : two(units.hours, h, units.minutes, m % 60);
   const d = Math.floor(h / 24);
-  if (d >= 10 || h % 24 === 0) return `${d}d`;
-  return `${d}d ${h % 24}h`;
+  if (d >= 10 || h % 24 === 0) return one(units.days, d);
+  return two(units.days, d, units.hours, h % 24);
 }
 
 /** Parses an instant as providers send it: ISO string, epoch seconds or epoch milliseconds. */
@@ -84,7 +92,7 @@ export function timeLeftText(expiry: Expiry | undefined, now: number, strings: T
   const left = expiry.at - now;
   const template =
     left > 0 ? (expiry.kind === 'idle' ? strings.idleExpiresIn : strings.expiresIn) : expiry.kind === 'idle' ? strings.idleExpiredAgo : strings.expiredAgo;
-  return template.replace('{0}', formatDuration(Math.abs(left), true));
+  return template.replace('{0}', formatDuration(Math.abs(left), true, strings.units));
 }
 
 /**

@@ -7,7 +7,8 @@ import type { SessionInfo, TokenInfo } from '../providers/types';
 import type { Translate } from '../core/template';
 import { summariseUserAgent } from '../core/userAgent';
 import { fieldsTable, flattenFields, tooltipText } from './tooltipFields';
-import { effectiveExpiry, englishTimeLeft, timeLeftText, type TimeLeftStrings } from './timeText';
+import type { DateFormatter } from '../core/dateText';
+import { effectiveExpiry, englishTimeLeft, parseInstantMs, timeLeftText, type TimeLeftStrings } from './timeText';
 
 /** Localised labels; English defaults in {@link englishTooltipStrings}. */
 export interface TooltipStrings {
@@ -39,6 +40,8 @@ export interface TooltipStrings {
   readonly time: TimeLeftStrings;
   /** Localises the masks of secret fields (`redact`'s templates); English when absent. */
   readonly translate?: Translate;
+  /** Dates in the UI language; absent, dates show as the server sent them. */
+  readonly formatDate?: DateFormatter;
 }
 
 export const englishTooltipStrings: TooltipStrings = {
@@ -74,6 +77,23 @@ function row(label: string, value: string | undefined): { label: string; value: 
   return value === undefined || value === '' ? undefined : { label, value };
 }
 
+/**
+ * A date field of the summary, in the UI language. The server's own form (often ISO 8601) stays
+ * in the "as sent by the server" table below, where the machine-readable form is the point.
+ */
+function dateRow(label: string, value: string | undefined, s: TooltipStrings): { label: string; value: string } | undefined {
+  const ms = s.formatDate ? parseInstantMs(value) : undefined;
+  return row(label, ms !== undefined && s.formatDate ? s.formatDate(ms) : value);
+}
+
+const numericDateClaims: ReadonlySet<string> = new Set(['exp', 'iat', 'nbf', 'auth_time']);
+
+/** `exp`, `iat`, `nbf`: the date in the UI language, then the NumericDate as the token has it. */
+function claimRow(claim: { label: string; value: string }, s: TooltipStrings): { label: string; value: string } {
+  if (!s.formatDate || !numericDateClaims.has(claim.label) || !/^\d{1,12}$/.test(claim.value)) return claim;
+  return { label: claim.label, value: `${s.formatDate(Number(claim.value) * 1000)} (${claim.value})` };
+}
+
 /** The Markdown tooltip of a session: a summary, then every field the server sent. */
 export function sessionTooltip(session: SessionInfo, now: number, s: TooltipStrings = englishTooltipStrings): string {
   const who = session.user.name ?? session.user.email ?? session.user.id ?? '';
@@ -86,11 +106,11 @@ export function sessionTooltip(session: SessionInfo, now: number, s: TooltipStri
     row(s.device, summariseUserAgent(session.userAgent).text),
     row(s.ip, session.ip),
     row(s.status, `${session.status} · ${timeLeftText(expiry, now, s.time)}`),
-    row(s.created, session.createdAt),
-    row(s.updated, session.updatedAt),
-    row(s.lastActive, session.lastActiveAt),
-    row(s.expires, session.expiresAt),
-    row(s.idleExpires, session.idleExpiresAt),
+    dateRow(s.created, session.createdAt, s),
+    dateRow(s.updated, session.updatedAt, s),
+    dateRow(s.lastActive, session.lastActiveAt, s),
+    dateRow(s.expires, session.expiresAt, s),
+    dateRow(s.idleExpires, session.idleExpiresAt, s),
     row(s.impersonatedBy, session.impersonatedBy),
     row(s.tenant, session.tenantId),
     row(s.sessionId, session.id),
@@ -123,7 +143,7 @@ export function tokenTooltip(token: TokenInfo, facts: TokenFacts, now: number, s
     row(s.kind, token.opaque ? `${token.label} · ${s.opaque}` : token.label),
     row(s.algorithm, facts.alg),
     row(s.status, timeLeftText(expiry, now, s.time)),
-    ...(facts.claims ?? []),
+    ...(facts.claims ?? []).map((c) => claimRow(c, s)),
   ].filter((r): r is { label: string; value: string } => r !== undefined);
   const parts = [`**${tooltipText(token.label)}**`, fieldsTable(rows, [s.field, s.value])];
   if (token.introspection) {

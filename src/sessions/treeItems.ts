@@ -7,7 +7,7 @@ import { loadMoreLabel, sessionDescription, sessionLabel, sessionLook, tokenSumm
 import { fieldsTable, tooltipText } from './tooltipFields';
 import { ContextValue, nodeId, type ExplorerNode, type InfoNode, type LoadMoreNode, type ProviderNode, type SessionNode, type TokenNode } from './nodes';
 import { sessionTooltip, tokenTooltip } from './tooltips';
-import { describeStrings, tooltipStrings } from './rowStrings';
+import { describeStrings, tooltipStrings, uiDateFormatter } from './rowStrings';
 import type { KeptFreshView } from './keepFresh';
 
 /**
@@ -180,7 +180,7 @@ export class TreeItemFactory {
       rows.push({ label: vscode.l10n.t('Set aside'), value: vscode.l10n.t('{0} bound to {1}', a.kind, a.storedOrigin) });
     }
     if (config.allowInsecureTls) rows.push({ label: 'TLS', value: vscode.l10n.t('certificate checks are off (authlens.insecureTlsProviders)') });
-    if (state.loadedAt) rows.push({ label: vscode.l10n.t('Loaded'), value: new Date(state.loadedAt).toLocaleTimeString() });
+    if (state.loadedAt) rows.push({ label: vscode.l10n.t('Loaded'), value: uiDateFormatter({ style: 'time' })(state.loadedAt) });
     return `**${tooltipText(config.label)}**\n\n${fieldsTable(rows, [vscode.l10n.t('Field'), vscode.l10n.t('Value')])}`;
   }
 

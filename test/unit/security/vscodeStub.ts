@@ -139,6 +139,7 @@ const vscodeStub = {
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   version: '1.100.0',
   l10n: { t },
+  env: { language: 'en' },
   workspace: {
     get isTrusted(): boolean {
       return fake.trusted;

@@ -1,5 +1,29 @@
 import * as assert from 'node:assert/strict';
-import { effectiveExpiry, formatDuration, parseInstantMs, refreshIntervalMs, timeLeftText } from '../../../src/sessions/timeText';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultDurationUnits, localiseStrings } from '../../../src/core/time';
+import {
+  effectiveExpiry,
+  englishTimeLeft,
+  formatDuration,
+  parseInstantMs,
+  refreshIntervalMs,
+  timeLeftText,
+  type TimeLeftStrings,
+} from '../../../src/sessions/timeText';
+
+/** The shipped Chinese bundle, as `vscode.l10n.t` reads it under `--locale zh-cn`. */
+const zhBundle = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+const zhT = (english: string): string => zhBundle[english] ?? english;
+const zhUnits = localiseStrings(defaultDurationUnits, zhT);
+const zhTimeLeft: TimeLeftStrings = {
+  expiresIn: zhT(englishTimeLeft.expiresIn),
+  expiredAgo: zhT(englishTimeLeft.expiredAgo),
+  idleExpiresIn: zhT(englishTimeLeft.idleExpiresIn),
+  idleExpiredAgo: zhT(englishTimeLeft.idleExpiredAgo),
+  noExpiry: zhT(englishTimeLeft.noExpiry),
+  units: zhUnits,
+};
 
 const now = Date.parse('2026-01-01T12:00:00Z');
 
@@ -16,6 +40,16 @@ describe('sessions/timeText', () => {
     assert.equal(formatDuration(3 * 86_400_000 + 4 * 3_600_000), '3d 4h');
     assert.equal(formatDuration(12 * 86_400_000 + 4 * 3_600_000), '12d');
     assert.equal(formatDuration(-5), '0s');
+  });
+
+  it('formats durations with the unit words of the UI language (Chinese: no English unit letters)', () => {
+    assert.equal(formatDuration(45_000, false, zhUnits), '45秒');
+    assert.equal(formatDuration(252_000, false, zhUnits), '4分钟12秒');
+    assert.equal(formatDuration(252_000, true, zhUnits), '4分钟');
+    assert.equal(formatDuration(7_500_000, false, zhUnits), '2小时5分钟');
+    assert.equal(formatDuration(6 * 86_400_000 + 21 * 3_600_000, true, zhUnits), '6天21小时');
+    assert.equal(formatDuration(12 * 86_400_000, false, zhUnits), '12天');
+    assert.equal(formatDuration(6 * 86_400_000 + 21 * 3_600_000, true), '6d 21h');
   });
 
   it('parses ISO, epoch seconds and epoch milliseconds', () => {
@@ -40,8 +74,19 @@ describe('sessions/timeText', () => {
     assert.equal(timeLeftText({ at: now + 42_000, kind: 'absolute' }, now), 'expires in 42s');
     assert.equal(timeLeftText({ at: now - 60_000, kind: 'idle' }, now), 'idle-expired 1m ago');
     assert.equal(timeLeftText(undefined, now), 'no expiry');
-    const zh = { expiresIn: '{0} 后过期', expiredAgo: '{0} 前已过期', idleExpiresIn: '{0} 后空闲过期', idleExpiredAgo: '{0} 前已空闲过期', noExpiry: '不过期' };
-    assert.equal(timeLeftText({ at: now + 7_500_000, kind: 'absolute' }, now, zh), '2h 5m 后过期');
+  });
+
+  it('says how long is left in Chinese with Chinese units', () => {
+    assert.equal(timeLeftText({ at: now + 6 * 86_400_000 + 21 * 3_600_000, kind: 'absolute' }, now, zhTimeLeft), '6天21小时后过期');
+    assert.equal(timeLeftText({ at: now + 7_500_000, kind: 'absolute' }, now, zhTimeLeft), '2小时5分钟后过期');
+    assert.equal(timeLeftText({ at: now + 250_000, kind: 'idle' }, now, zhTimeLeft), '4分钟后空闲过期');
+    assert.equal(timeLeftText({ at: now - 3 * 86_400_000, kind: 'absolute' }, now, zhTimeLeft), '3天前已过期');
+    for (const text of [
+      timeLeftText({ at: now + 42_000, kind: 'absolute' }, now, zhTimeLeft),
+      timeLeftText({ at: now - 60_000, kind: 'idle' }, now, zhTimeLeft),
+    ]) {
+      assert.doesNotMatch(text, /[A-Za-z]/, text);
+    }
   });
 
   it('re-renders once a second only in the last minute', () => {

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { JsonObject } from '../../../src/core/json';
 import type { SessionInfo } from '../../../src/providers/types';
 import { fieldsTable, flattenFields, tooltipText } from '../../../src/sessions/tooltipFields';
-import { sessionTooltip, tokenTooltip } from '../../../src/sessions/tooltips';
+import { englishTooltipStrings, sessionTooltip, tokenTooltip } from '../../../src/sessions/tooltips';
+import { dateFormatter } from '../../../src/core/dateText';
 
 const now = Date.parse('2026-01-01T12:00:00Z');
 const hostile = [
@@ -104,5 +105,53 @@ describe('sessions/tooltips (escaping)', () => {
     );
     const zh = flattenFields({ password: 'hunter22' }, '', 0, [], (s) => (s === '••• ({0} chars)' ? '•••（{0} 个字符）' : s));
     assert.equal(zh[0]!.value, '•••（8 个字符）');
+  });
+});
+
+describe('sessions/tooltips (dates in the UI language)', () => {
+  const created = '2025-12-31T08:00:00.000Z';
+  const session: SessionInfo = {
+    id: 's1',
+    user: { name: 'Bob' },
+    createdAt: created,
+    expiresAt: new Date(now + 6 * 86_400_000 + 21 * 3_600_000).toISOString(),
+    status: 'active',
+    tokens: [],
+    raw: { session: { createdAt: created } },
+  };
+
+  it('shows summary dates with the formatter given, keeping the server form in the raw table', () => {
+    const zh = dateFormatter('zh-cn', { timeZone: 'UTC' });
+    const md = sessionTooltip(session, now, { ...englishTooltipStrings, formatDate: zh });
+    assert.ok(md.includes(`| Created | ${tooltipText('2025年12月31日 08:00:00')} |`), md);
+    assert.ok(md.includes(`| Expires | ${tooltipText('2026年1月8日 09:00:00')} |`), md);
+    // The fields as sent by the server keep the machine-readable ISO string.
+    assert.ok(md.includes(`| createdAt | ${tooltipText(created)} |`), md);
+    assert.equal(md.split(tooltipText(created)).length - 1, 1, 'the ISO string appears once, in the raw table');
+  });
+
+  it('without a formatter, shows the dates as the server sent them', () => {
+    const md = sessionTooltip(session, now);
+    assert.ok(md.includes(`| Created | ${tooltipText(created)} |`), md);
+  });
+
+  it('shows NumericDate claims of a token as a date with the number beside it', () => {
+    const en = dateFormatter('en', { timeZone: 'UTC' });
+    const exp = String(Math.floor(now / 1000) + 3600);
+    const md = tokenTooltip(
+      { kind: 'jwt', label: 'Access token', value: 'x.y.z', opaque: false },
+      {
+        claims: [
+          { label: 'exp', value: exp },
+          { label: 'sub', value: '12345' },
+          { label: 'iat', value: 'not-a-number' },
+        ],
+      },
+      now,
+      { ...englishTooltipStrings, formatDate: en },
+    );
+    assert.ok(md.includes(`| exp | ${tooltipText(`Jan 1, 2026, 1:00:00 PM (${exp})`)} |`), md);
+    assert.ok(md.includes('| sub | 12345 |'), 'a claim that is no date stays as it is');
+    assert.ok(md.includes(`| iat | ${tooltipText('not-a-number')} |`), md);
   });
 });
