@@ -3,18 +3,24 @@
 //  1. Model build in the extension host (`buildInspectorModel`: decode, rows, explanations,
 //     warnings, JSON views), bundled as the production build does, on a typical 1 KB token, an
 //     Authing session with its user object, and a 150 KB hostile token. p50/p99 of 200 runs.
-//  2. Panel open time from the command to the webview's first render (< 300 ms goal), measured
-//     in the real workbench by the in-host test `test/vscode/inspector.test.ts`, which writes
-//     `test-results/inspector-open-ms.txt` (cold = first panel of the window, warm = the panel
-//     exists). Starts code-server + Chromium under /tmp/authlens-heavy.lock; skip it with
-//     AUTHLENS_BENCH_NO_WORKBENCH=1. Reports, never fails on a figure.
+//  2. Panel open time from the command's call until the webview has rendered, as a ratio to a
+//     floor measured in the SAME code-server run (`_openSpeed.mjs`, `floorExtension/`): a minimal
+//     webview panel under the same kind of nonce CSP. Cold = the first panel of a fresh window
+//     (several windows; the floor and the inspector take turns being first), fresh = a panel
+//     closed and opened again, warm = the panel reused; the typical token, an Authing session
+//     with its user object, and the 150 KB hostile token (its first paint). Same run: AuthLens's
+//     activation (require + activate(), from the extension host's own marks) against the floor
+//     extension, which registers one command and nothing else. Starts code-server + Chromium
+//     under /tmp/authlens-heavy.lock; skip it with AUTHLENS_BENCH_NO_WORKBENCH=1; more windows
+//     with AUTHLENS_BENCH_WINDOWS=N (default 4). Reports, never fails on a figure.
 //   node scripts/bench/inspector.mjs [--json]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { reportLines } from './_openSpeed.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = join(root, '.bench');
@@ -80,12 +86,16 @@ const results = [
 let open;
 if (process.env.AUTHLENS_BENCH_NO_WORKBENCH !== '1') {
   const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: json ? 'ignore' : 'inherit' });
-  run(process.execPath, ['esbuild.mjs', '--production']);
-  run(process.execPath, ['scripts/buildTests.mjs']);
-  run('flock', ['/tmp/authlens-heavy.lock', process.execPath, '--import', 'tsx', 'test/vscode/runInCodeServer.ts', '--grep', 'opens from the command']);
-  run(process.execPath, ['esbuild.mjs']);
-  const file = join(root, 'test-results', 'inspector-open-ms.txt');
-  open = existsSync(file) ? readFileSync(file, 'utf8').trim() : 'no figure (in-host run failed)';
+  const figures = join(outDir, 'openSpeed.json');
+  rmSync(figures, { force: true });
+  const windows = Number(process.env.AUTHLENS_BENCH_WINDOWS ?? 4);
+  const t0 = Date.now();
+  // AUTHLENS_BENCH_REV=<commit> measures that commit's extension instead (a "before" figure).
+  const rev = process.env.AUTHLENS_BENCH_REV ? [process.env.AUTHLENS_BENCH_REV] : [];
+  run('flock', ['/tmp/authlens-heavy.lock', process.execPath, join(root, 'scripts', 'bench', '_openSpeedRun.mjs'), String(windows), figures, ...rev]);
+  open = existsSync(figures) ? JSON.parse(readFileSync(figures, 'utf8')) : { error: 'no figures (the workbench run failed; see above)' };
+  open.seconds = Math.round((Date.now() - t0) / 1000);
+  open.finishedAt = new Date().toISOString();
 }
 
 if (json) {
@@ -93,5 +103,12 @@ if (json) {
 } else {
   console.log('[inspector] model build in the host (ms):');
   for (const r of results) console.log(`  ${r.name.padEnd(38)} p50 ${r.p50}  p99 ${r.p99}`);
-  if (open) console.log(`[inspector] ${open} (goal < 300 ms)`);
+  if (open?.summary) {
+    console.log(
+      `[inspector] open time, command -> webview rendered, median over ${open.windows.length} fresh windows of one code-server run (${open.seconds} s):`,
+    );
+    for (const line of reportLines(open.summary)) console.log(line);
+    const marks = open.webviewMarks[0];
+    if (marks) console.log(`[inspector] inside the webview (last panel of window 1): ${JSON.stringify(marks)}`);
+  } else if (open) console.log(`[inspector] ${open.error}`);
 }

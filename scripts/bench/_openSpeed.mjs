@@ -1,0 +1,143 @@
+// Helper of scripts/bench/inspector.mjs (not a benchmark itself): the inspector's open time and
+// AuthLens's activation, each as a ratio to a floor measured in the SAME code-server run.
+// The floor is `scripts/bench/floorExtension/`: one command, one minimal webview panel under the
+// same kind of nonce CSP. One code-server, several fresh windows (a new page each, so a new
+// extension host and a new webview service); in each window the in-host test
+// `test/vscode/openSpeed.test.ts` measures and writes its figures to a file this driver reads.
+// Cold (the window's first panel) alternates between the floor and the inspector across windows.
+// The caller holds /tmp/authlens-heavy.lock and has built the extension (`_benchExtension.mjs`).
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const median = (xs) => {
+  if (xs.length === 0) return NaN;
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const range = (xs) => (xs.length ? `${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)}` : 'n/a');
+
+/**
+ * Runs `windows` fresh windows and returns every window's figures plus a summary.
+ * @param {{ root: string, extensionPath: string, testsEntry: string, windows: number, rounds: number, warmRuns: number, say: (m: string) => void, profile?: boolean }} o
+ */
+export async function measureOpenSpeed(o) {
+  const { tsImport } = await import('tsx/esm/api');
+  const { startCodeServer, launchBrowser } = await tsImport('../../test/support/codeServer.ts', import.meta.url);
+  const work = mkdtempSync(join(tmpdir(), 'authlens-openspeed-'));
+  const planFile = join(work, 'plan.json');
+  const resultsFile = join(work, 'results.json');
+  const server = await startCodeServer({
+    env: { AUTHLENS_TEST_RESULTS: resultsFile, AUTHLENS_TEST_GREP: 'Open speed against the floor', AUTHLENS_BENCH_PLAN: planFile },
+    extraExtensions: [join(o.root, 'scripts', 'bench', 'floorExtension')],
+  });
+  writeFileSync(join(server.workspaceDir, 'README.txt'), 'AuthLens bench workspace\n');
+  const session = await launchBrowser(server.baseUrl);
+  const windows = [];
+  const webviewMarks = [];
+  try {
+    const url = server.workbenchUrl({ extensionDevelopmentPath: o.extensionPath, extensionTestsPath: o.testsEntry });
+    for (let w = 0; w < o.windows; w++) {
+      const out = join(work, `window-${w}.json`);
+      const first = w % 2 === 0 ? 'floor' : w % 4 === 1 ? 'typical' : 'authing';
+      writeFileSync(planFile, JSON.stringify({ first, rounds: o.rounds, warmRuns: o.warmRuns, out }));
+      rmSync(resultsFile, { force: true });
+      const page = await session.context.newPage();
+      const t0 = Date.now();
+      await page.goto(url);
+      for (;;) {
+        if (existsSync(resultsFile)) {
+          let results;
+          try {
+            results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+          } catch {
+            results = undefined; // half-written: poll again
+          }
+          if (results) {
+            if (results.failures.length || results.fatal || !existsSync(out)) {
+              const why = results.fatal ?? (results.failures.map((f) => `${f.fullTitle}: ${f.error}`).join('\n') || 'no figures');
+              throw new Error(`window ${w + 1}: ${why}\nbrowser errors:\n${session.consoleErrors.slice(-10).join('\n')}`);
+            }
+            break;
+          }
+        }
+        if (Date.now() - t0 > 300_000) throw new Error(`window ${w + 1}: no results after 300 s`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      windows.push(JSON.parse(readFileSync(out, 'utf8')));
+      // The webview's own marks of the last panel (the hostile token's): where its time went.
+      webviewMarks.push(await readWebviewTimings(page));
+      o.say(`window ${w + 1}/${o.windows} (first panel: ${first}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      await page.close();
+    }
+  } finally {
+    await session.close();
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  return { windows, webviewMarks: webviewMarks.filter(Boolean), summary: summarize(windows) };
+}
+
+/** Navigation, resource and AuthLens marks inside the inspector's frame (the one with `#app`). */
+/* global document -- the evaluate() callback below runs in the webview frame */
+async function readWebviewTimings(page) {
+  for (const frame of page.frames()) {
+    const timings = await frame
+      .evaluate(() => {
+        if (!document.getElementById('app')) return undefined;
+        const nav = performance.getEntriesByType('navigation')[0];
+        const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]));
+        const resources = performance.getEntriesByType('resource').map((r) => ({
+          name: r.name.split('/').slice(-2).join('/').replace(/\?.*$/, ''),
+          start: Math.round(r.startTime),
+          ms: Math.round(r.duration),
+          bytes: r.encodedBodySize,
+        }));
+        return { domContentLoaded: nav ? Math.round(nav.domContentLoadedEventEnd) : undefined, marks, resources };
+      })
+      .catch(() => undefined);
+    if (timings) return timings;
+  }
+  return undefined;
+}
+
+/** Medians and ratios over the windows. */
+export function summarize(windows) {
+  const all = (pick) => windows.flatMap(pick);
+  const cold = (c) => all((w) => (w.cold.case === c ? [w.cold.ms] : []));
+  const out = { cold: {}, fresh: {}, warm: {}, activation: {} };
+  for (const c of ['floor', 'typical', 'authing']) out.cold[c] = { median: median(cold(c)), range: range(cold(c)), n: cold(c).length };
+  for (const c of ['floor', 'typical', 'authing', 'hostile']) {
+    const f = all((w) => w.fresh[c]);
+    const wm = all((w) => w.warm[c]);
+    out.fresh[c] = { median: median(f), range: range(f), n: f.length };
+    out.warm[c] = { median: median(wm), range: range(wm), n: wm.length };
+  }
+  for (const who of ['authlens', 'floor']) {
+    const a = all((w) => (w.activation[who] ? [w.activation[who].loadMs + w.activation[who].activateMs] : []));
+    const load = all((w) => (w.activation[who] ? [w.activation[who].loadMs] : []));
+    out.activation[who] = { median: median(a), loadMedian: median(load), range: range(a), n: a.length };
+  }
+  return out;
+}
+
+/** The report lines: ratios to the floor against the issue's goals. */
+export function reportLines(s) {
+  const r = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
+  const ms = (x) => (Number.isFinite(x.median) ? `${x.median.toFixed(0)} ms (${x.range}, n=${x.n})` : 'n/a');
+  const lines = [];
+  lines.push(`  floor panel            cold ${ms(s.cold.floor)}   fresh ${ms(s.fresh.floor)}   warm ${ms(s.warm.floor)}`);
+  for (const c of ['typical', 'authing']) {
+    const label = c === 'typical' ? 'typical token' : 'Authing session + user';
+    lines.push(`  ${label.padEnd(22)} cold ${ms(s.cold[c])} = ${r(s.cold[c].median, s.cold.floor.median)} of the floor (goal <= 1.2x)`);
+    lines.push(`  ${''.padEnd(22)} fresh ${ms(s.fresh[c])} = ${r(s.fresh[c].median, s.fresh.floor.median)} (goal <= 1.2x)`);
+    lines.push(`  ${''.padEnd(22)} warm ${ms(s.warm[c])} = floor + ${(s.warm[c].median - s.warm.floor.median).toFixed(0)} ms (goal <= +30 ms)`);
+  }
+  lines.push(`  hostile 150 KB token   fresh (first paint) ${ms(s.fresh.hostile)} = ${r(s.fresh.hostile.median, s.fresh.floor.median)} (goal <= 2x)`);
+  lines.push(`  ${''.padEnd(22)} warm ${ms(s.warm.hostile)} = ${r(s.warm.hostile.median, s.warm.floor.median)} of the floor`);
+  const a = s.activation;
+  lines.push(
+    `  activation (require + activate()) AuthLens ${ms(a.authlens)} (require ${a.authlens.loadMedian} ms) vs one-command extension ${ms(a.floor)} (require ${a.floor.loadMedian} ms) = ${r(a.authlens.median, a.floor.median)} (goal <= 1.2x)`,
+  );
+  return lines;
+}
