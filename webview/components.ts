@@ -1,10 +1,9 @@
 // The @vscode-elements components the inspector uses, imported one by one (the package has no
-// `exports` map, and the all-in-one bundle would double the webview's size).
+// `exports` map, and the all-in-one bundle would double the webview's size). Only the tags the
+// page creates: each definition is script to parse and run before the first paint.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
-import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import '@vscode-elements/elements/dist/vscode-icon/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-header/index.js';

@@ -55,6 +55,36 @@ function tabBody(tab: Tab, model: InspectorModel): HTMLElement {
   }
 }
 
+/**
+ * Tab bodies are built when first shown: the selected one before the first paint, the others when
+ * selected or, one per task, after the first paint. A new render drops what is still pending.
+ */
+let bodies: { readonly pending: Map<Tab, () => void>; timer?: ReturnType<typeof setTimeout> } = { pending: new Map() };
+
+function dropPendingBodies(): void {
+  if (bodies.timer !== undefined) clearTimeout(bodies.timer);
+  bodies = { pending: new Map() };
+}
+
+function fillBody(tab: Tab): void {
+  const fill = bodies.pending.get(tab);
+  bodies.pending.delete(tab);
+  fill?.();
+}
+
+/** After the first paint: the remaining bodies, one per task, so a new message can come first. */
+function fillRestLater(): void {
+  const own = bodies;
+  const next = (): void => {
+    if (bodies !== own) return;
+    const tab = own.pending.keys().next();
+    if (tab.done) return;
+    fillBody(tab.value);
+    own.timer = setTimeout(next, 0);
+  };
+  requestAnimationFrame(() => (own.timer = setTimeout(next, 0)));
+}
+
 function renderModel(model: InspectorModel): HTMLElement[] {
   const summary = renderSummary(model, {
     onRevoke: () => void providerAction('revoke'),
@@ -69,13 +99,22 @@ function renderModel(model: InspectorModel): HTMLElement[] {
   for (const tab of tabs) {
     // vscode-tabs assigns its own ids to headers and panels (for aria); ours go in data-tab.
     const header = el('vscode-tab-header', { attrs: { slot: 'header', 'data-tab': tab } }, tabTitle(tab, model));
-    tabsEl.append(header, el('vscode-tab-panel', { attrs: { 'data-panel': tab } }, tabBody(tab, model)));
+    const panel = el('vscode-tab-panel', { attrs: { 'data-panel': tab } });
+    // data-loaded: the body is built (a hook for tests; the panel is empty until then).
+    bodies.pending.set(tab, () => {
+      panel.append(tabBody(tab, model));
+      panel.dataset['loaded'] = 'true';
+    });
+    tabsEl.append(header, panel);
   }
+  fillBody(tabs[selected]!);
   tabsEl.selectedIndex = selected;
   tabsEl.addEventListener('vsc-tabs-select', (e: Event) => {
     const index = (e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
     const tab = tabs[index];
-    if (tab) updateState({ tab });
+    if (!tab) return;
+    fillBody(tab);
+    updateState({ tab });
   });
   return [summary, tabsEl];
 }
@@ -110,6 +149,7 @@ function renderPaste(message: string): HTMLElement {
 }
 
 function render(content: PanelContent): void {
+  dropPendingBodies();
   clearTicks();
   resetFields();
   let body: HTMLElement[];
@@ -131,6 +171,7 @@ function render(content: PanelContent): void {
   document.body.dataset['ticking'] = String(ticking());
   performance.mark('authlens-rendered');
   post({ type: 'rendered' });
+  fillRestLater();
 }
 
 function onMessage(message: Exclude<HostMessage, { type: 'reply' }>): void {
@@ -151,9 +192,23 @@ function onMessage(message: Exclude<HostMessage, { type: 'reply' }>): void {
   }
 }
 
+/**
+ * While the host answers "ready": ICU's date patterns for the page's language (`<html lang>`, the
+ * language the host will send), which the first date of the first paint would otherwise build.
+ * Constructing the first `Intl.DateTimeFormat` of a page costs tens of ms; later ones reuse them.
+ */
+function warmDateFormats(): void {
+  try {
+    new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'medium' }).format(0);
+  } catch {
+    // A language tag Intl rejects: the first paint pays, nothing else changes.
+  }
+}
+
 listen(onMessage);
 startClock(() => {
   document.body.dataset['ticking'] = String(ticking());
 });
 performance.mark('authlens-ready');
 post({ type: 'ready' });
+warmDateFormats();
