@@ -34,10 +34,35 @@ export async function waitForStepDone(page: Page, id: WalkthroughStepId, timeout
   await until(page, `the walkthrough step "${id}" to be checked`, async () => ((await stepDone(page, id)) ? true : undefined), timeout);
 }
 
-/** Expands a step (a click on its title) and clicks the button `label` in its description. */
+/** The heading of each step's markdown media (media/walkthrough/<id>.md, English). */
+const mediaHeadings: Readonly<Record<WalkthroughStepId, string>> = {
+  sandbox: 'The sandbox',
+  inspect: 'Hover and inspect',
+  provider: 'Your own provider',
+  signIn: 'Sign in to an OpenID Connect issuer',
+};
+
+/** Waits until the step's markdown media has rendered (a webview of its own, loaded after the step opened). */
+async function waitForStepMedia(page: Page, id: WalkthroughStepId): Promise<void> {
+  const heading = mediaHeadings[id];
+  await until(page, `the media of the walkthrough step "${id}" ("${heading}")`, async () => {
+    for (const frame of page.frames()) {
+      const text = await frame.evaluate('document.body ? document.body.innerText : ""').catch(() => '');
+      if (typeof text === 'string' && text.includes(heading)) return true;
+    }
+    return undefined;
+  });
+}
+
+/**
+ * Expands a step (a click on its title), waits for its media, and clicks the button `label` in
+ * its description. The media first: while it loads, the page can take focus back from a quick
+ * input the button opened, which closes it (seen once in a multi-step Add Provider).
+ */
 export async function clickStepButton(page: Page, id: WalkthroughStepId, label: string): Promise<void> {
   const step = walkthroughStep(page, id);
   if ((await step.getAttribute('aria-expanded')) !== 'true') await step.click();
+  await waitForStepMedia(page, id);
   const button = step.locator('.monaco-button', { hasText: label }).first();
   await waitForState(page, button, `the button "${label}" in the walkthrough step "${id}"`);
   await button.click();
@@ -114,4 +139,15 @@ export async function signInToSandboxInBrowser(wb: Workbench, start: () => Promi
   await tab.getByText('signed in').first().waitFor({ timeout: 15_000 });
   await page.bringToFront();
   return tab;
+}
+
+/** Drags the side bar's edge to `to` px, so tree rows show their descriptions whole. */
+export async function widenSideBar(page: Page, to = 560): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(to, y, { steps: 8 });
+  await page.mouse.up();
 }
