@@ -34,21 +34,22 @@ export async function waitForStepDone(page: Page, id: WalkthroughStepId, timeout
   await until(page, `the walkthrough step "${id}" to be checked`, async () => ((await stepDone(page, id)) ? true : undefined), timeout);
 }
 
-/** The heading of each step's markdown media (media/walkthrough/<id>.md, English). */
-const mediaHeadings: Readonly<Record<WalkthroughStepId, string>> = {
-  sandbox: 'The sandbox',
-  inspect: 'Hover and inspect',
-  provider: 'Your own provider',
-  signIn: 'Sign in to an OpenID Connect issuer',
+/** The heading of each step's markdown media (media/walkthrough/<id>.md and <id>.zh-cn.md). */
+const mediaHeadings: Readonly<Record<WalkthroughStepId, readonly [string, string]>> = {
+  sandbox: ['The sandbox', '沙盒'],
+  inspect: ['Hover and inspect', '悬停与检查'],
+  provider: ['Your own provider', '你自己的提供方'],
+  signIn: ['Sign in to an OpenID Connect issuer', '登录 OpenID Connect 签发方'],
 };
 
-/** Waits until the step's markdown media has rendered (a webview of its own, loaded after the step opened). */
+/** Waits until the step's markdown media has rendered (a webview of its own, loaded after the step opened), in either language. */
 async function waitForStepMedia(page: Page, id: WalkthroughStepId): Promise<void> {
-  const heading = mediaHeadings[id];
-  await until(page, `the media of the walkthrough step "${id}" ("${heading}")`, async () => {
+  const headings = mediaHeadings[id];
+  await until(page, `the media of the walkthrough step "${id}" ("${headings.join('" or "')}")`, async () => {
     for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
       const text = await frame.evaluate('document.body ? document.body.innerText : ""').catch(() => '');
-      if (typeof text === 'string' && text.includes(heading)) return true;
+      if (typeof text === 'string' && headings.some((h) => text.split('\n').some((line) => line.trim() === h))) return true;
     }
     return undefined;
   });
