@@ -2,6 +2,7 @@
 // drops sourcemaps (the .vsix must not carry them).
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync } from 'node:fs';
+import { vscodeOnce } from './scripts/esbuildVscodeOnce.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -34,7 +35,8 @@ const contexts = [
     format: 'cjs',
     target: 'node20',
     // `vscode` is provided by the host; the lazily loaded bundles are required at run time.
-    external: ['vscode', './providers.js', './sandbox.js', 'node:sqlite'],
+    external: ['./providers.js', './sandbox.js', 'node:sqlite'],
+    plugins: [vscodeOnce],
   }),
   await esbuild.context({
     ...common,

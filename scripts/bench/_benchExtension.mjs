@@ -9,7 +9,18 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 /** What the extension is built from and what a packaged extension holds (besides dist/). */
-const parts = ['src', 'webview', 'media', 'l10n', 'esbuild.mjs', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'tsconfig.json'];
+const parts = [
+  'src',
+  'webview',
+  'media',
+  'l10n',
+  'esbuild.mjs',
+  'scripts/esbuildVscodeOnce.mjs',
+  'package.json',
+  'package.nls.json',
+  'package.nls.zh-cn.json',
+  'tsconfig.json',
+];
 
 /**
  * Builds the extension of `srcRoot` into `outDir` and the open-speed test into `outDir/tests`.
