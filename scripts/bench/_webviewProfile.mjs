@@ -10,10 +10,9 @@
 //   node scripts/bench/_webviewProfile.mjs [--dist DIR] [--runs N] [--profile]
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { authingSource, hostile, loadModelBuilder, typical } from './_inputs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name, d) => {
@@ -25,42 +24,10 @@ const runs = Number(arg('--runs', 5));
 const profile = process.argv.includes('--profile');
 
 // The model the host would send, built by the same code.
-const bundle = join(root, '.bench', 'webviewProfileModel.cjs');
-await esbuild.build({
-  stdin: { contents: "export { buildInspectorModel } from './src/inspector/viewModel';", resolveDir: root, loader: 'ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: bundle,
-  logLevel: 'silent',
-});
-const { buildInspectorModel } = createRequire(import.meta.url)(bundle);
-const b64url = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
-const nowS = Math.floor(Date.now() / 1000);
-const jwt = (payload) => `${b64url({ alg: 'RS256', typ: 'JWT', kid: 'bench' })}.${b64url(payload)}.${b64url('sig')}`;
-const typical = jwt({
-  iss: 'https://issuer.example',
-  sub: 'user-1',
-  aud: ['api'],
-  iat: nowS,
-  exp: nowS + 600,
-  scope: 'openid profile email',
-  email: 'a@example.com',
-});
-const user = { id: 'u1', email: 'a@b.c', password: 'f'.repeat(32), salt: 's'.repeat(30), loginsCount: 3, metadata: { a: 1 }, identities: [{ provider: 'x' }] };
-const session = {
-  id: 's1',
-  user: { name: 'A' },
-  status: 'active',
-  tokens: [{ kind: 'jwt', label: 'User token', value: typical, opaque: false }],
-  expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-  raw: { session: { _id: 's1', cookie: { expires: new Date().toISOString() } }, user },
-};
-const hostile = jwt({ sub: 'x', exp: nowS + 60, big: 'A'.repeat(150_000), wide: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, i])) });
+const buildInspectorModel = await loadModelBuilder(root, join(root, '.bench', 'webviewProfileModel.cjs'));
 const cases = {
   typical: buildInspectorModel(typical, { now: Date.now() }).content,
-  authing: buildInspectorModel(typical, { now: Date.now(), source: { providerId: 'a', providerLabel: 'A', providerKind: 'authing', session } }).content,
+  authing: buildInspectorModel(typical, { now: Date.now(), source: authingSource }).content,
   hostile: buildInspectorModel(hostile, { now: Date.now() }).content,
 };
 

@@ -16,10 +16,9 @@
 //   node scripts/bench/inspector.mjs [--json]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { authingSource, hostile, loadModelBuilder, typical } from './_inputs.mjs';
 import { reportLines } from './_openSpeed.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -27,43 +26,7 @@ const outDir = join(root, '.bench');
 mkdirSync(outDir, { recursive: true });
 const json = process.argv.includes('--json');
 
-const bundle = join(outDir, 'inspectorBench.cjs');
-await esbuild.build({
-  stdin: { contents: "export { buildInspectorModel } from './src/inspector/viewModel';", resolveDir: root, loader: 'ts' },
-  bundle: true,
-  minify: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: bundle,
-  logLevel: 'silent',
-});
-const { buildInspectorModel } = createRequire(import.meta.url)(bundle);
-
-const b64url = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
-const nowS = Math.floor(Date.now() / 1000);
-const jwt = (payload, header = { alg: 'RS256', typ: 'JWT', kid: 'bench' }) => `${b64url(header)}.${b64url(payload)}.${b64url('sig')}`;
-const typical = jwt({
-  iss: 'https://issuer.example',
-  sub: 'user-1',
-  aud: ['api'],
-  iat: nowS,
-  exp: nowS + 600,
-  scope: 'openid profile email',
-  email: 'a@example.com',
-  address: { country: 'CN' },
-  amr: ['pwd', 'mfa'],
-});
-const user = { id: 'u1', email: 'a@b.c', password: 'f'.repeat(32), salt: 's'.repeat(30), loginsCount: 3, metadata: { a: 1 }, identities: [{ provider: 'x' }] };
-const session = {
-  id: 's1',
-  user: { name: 'A' },
-  status: 'active',
-  tokens: [{ kind: 'jwt', label: 'User token', value: typical, opaque: false }],
-  expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-  raw: { session: { _id: 's1', cookie: { expires: new Date().toISOString() } }, user },
-};
-const hostile = jwt({ sub: 'x', exp: nowS + 60, big: 'A'.repeat(150_000), wide: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, i])) });
+const buildInspectorModel = await loadModelBuilder(root, join(outDir, 'inspectorBench.cjs'));
 
 function measure(name, token, opts) {
   const times = [];
@@ -79,7 +42,7 @@ function measure(name, token, opts) {
 
 const results = [
   measure('typical token (1 KB)', typical, {}),
-  measure('Authing-like session + user', typical, { source: { providerId: 'a', providerLabel: 'A', providerKind: 'authing', session } }),
+  measure('Authing-like session + user', typical, { source: authingSource }),
   measure('hostile token (150 KB, 2,000 keys)', hostile, {}),
 ];
 
