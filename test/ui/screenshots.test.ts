@@ -144,6 +144,8 @@ describe('UI: README screenshots', function () {
     const { page } = wb;
     await ui.setTheme(wb, 'dark');
     await ui.runCommand(page, 'AuthLens: Sign In with a Code (OpenID Connect device flow)');
+    // The sandbox has an issuer too: the person picks theirs.
+    await ui.pickQuickInput(page, 'Acme IdP', 'Choose an OpenID Connect provider');
     const prompt = await ui.waitForNotification(page, /enter the code/, 30_000);
     const text = (await prompt.innerText()).replace(/\s+/g, ' ');
     const match = /enter the code (\S+) at (\S+) /.exec(text);
