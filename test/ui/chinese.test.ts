@@ -195,6 +195,8 @@ describe('UI: AuthLens in Simplified Chinese', function () {
     const errorText = await error.innerText();
     assertChinese('the decode error', errorText);
     assert.doesNotMatch(errorText, /broken/, 'the error does not echo the input');
+    // A toast can fade before the screenshot: show the notification list instead.
+    await executeCommand(wb, 'notifications.showList');
     await screenshot(page, 'zh-error');
     await executeCommand(wb, 'notifications.clearAll');
 
@@ -206,6 +208,7 @@ describe('UI: AuthLens in Simplified Chinese', function () {
       .click();
     const copied = await waitForNotification(page, zh('Copied the decoded payload ({0} claims) to the clipboard.').split('{0}')[0]!);
     assertChinese('the copy notification', await copied.innerText());
+    await executeCommand(wb, 'notifications.showList');
     await screenshot(page, 'zh-notification');
     await executeCommand(wb, 'notifications.clearAll');
   });
