@@ -160,7 +160,7 @@ export interface ActionsModel {
  * document's): what it is, what was stripped to read it, and its time state when built.
  */
 export interface VerdictModel {
-  readonly kind: 'jws' | 'unsecured' | 'jwe' | 'opaque' | 'malformed';
+  readonly kind: 'jws' | 'unsecured' | 'jwe' | 'signed-cookie' | 'opaque' | 'malformed';
   readonly kindLabel: string;
   /** "Read after removing the "Bearer" prefix." */
   readonly repaired?: string;
