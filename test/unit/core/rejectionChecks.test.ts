@@ -55,8 +55,16 @@ describe('core/rejectionChecks', () => {
   });
 
   const cases: { name: string; facts: RejectionFacts; expect: string[] }[] = [
-    { name: 'a bad signature', facts: edit({ signature: { valid: false, message: 'The RS256 signature does not match this key' } }), expect: ['signature:fail'] },
-    { name: 'a kid not in the set', facts: edit({ signature: { valid: false, message: 'no key' } }, {}, { kid: 'rotated' }), expect: ['signature:fail', 'kid:fail', 'alg:skipped'] },
+    {
+      name: 'a bad signature',
+      facts: edit({ signature: { valid: false, message: 'The RS256 signature does not match this key' } }),
+      expect: ['signature:fail'],
+    },
+    {
+      name: 'a kid not in the set',
+      facts: edit({ signature: { valid: false, message: 'no key' } }, {}, { kid: 'rotated' }),
+      expect: ['signature:fail', 'kid:fail', 'alg:skipped'],
+    },
     { name: 'no kid, one key', facts: edit({}, {}, { kid: undefined as unknown as string }), expect: ['kid:warn'] },
     { name: 'alg none', facts: edit({ signature: undefined }, {}, { alg: 'none' }), expect: ['signature:fail', 'kid:skipped', 'alg:fail'] },
     { name: 'HS256 from an RSA issuer', facts: edit({ signature: undefined }, {}, { alg: 'HS256' }), expect: ['signature:skipped', 'kid:skipped', 'alg:fail'] },
@@ -87,8 +95,8 @@ describe('core/rejectionChecks', () => {
   ];
   for (const c of cases) {
     it(`${c.name}: ${c.expect.join(' ')}`, () => {
-      const payload = Object.fromEntries(Object.entries(c.facts.payload).filter(([, v]) => v !== undefined)) as JsonObject;
-      const header = Object.fromEntries(Object.entries(c.facts.header).filter(([, v]) => v !== undefined)) as JsonObject;
+      const payload: JsonObject = Object.fromEntries(Object.entries(c.facts.payload).filter(([, v]) => v !== undefined));
+      const header: JsonObject = Object.fromEntries(Object.entries(c.facts.header).filter(([, v]) => v !== undefined));
       assert.deepEqual(notPassing({ ...c.facts, payload, header }), c.expect);
     });
   }
