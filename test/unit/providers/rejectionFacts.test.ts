@@ -113,7 +113,15 @@ describe('providers/rejectionFacts (real oidc-provider)', function () {
     assert.ok(d.ok);
     const facts = await gatherRejectionFacts(tokens.access, broken, { now: Date.now(), timeoutMs: 5_000 });
     assert.equal(facts.keys.kind, 'unavailable');
-    const sig = rejectionChecks({ ...d.token, now: Date.now(), skewMs: 0, tokenUse: 'access', provider: facts, ...facts })[0];
+    const sig = rejectionChecks({
+      header: d.token.header,
+      payload: d.token.payload,
+      now: Date.now(),
+      skewMs: 0,
+      tokenUse: 'access',
+      provider: facts,
+      ...facts,
+    })[0];
     assert.equal(sig?.verdict, 'skipped');
     assert.match(sig?.message ?? '', /^Not checked: .*404|not found/i);
   });
