@@ -103,12 +103,5 @@ export function signedCookieWords(c: SignedCookie, t: Translate = english): Sign
 /** Every English template of the signed-cookie words, for the l10n bundles and their test. */
 export function signedCookieTemplates(): string[] {
   const parts = Object.values(signedCookiePartTexts).flatMap((table) => Object.values(table));
-  return [
-    ...new Set([
-      ...Object.values(signedCookieFormatTexts),
-      ...Object.values(signedCookieRoleTexts),
-      ...parts,
-      ...Object.values(signedCookieNoteTexts),
-    ]),
-  ];
+  return [...new Set([...Object.values(signedCookieFormatTexts), ...Object.values(signedCookieRoleTexts), ...parts, ...Object.values(signedCookieNoteTexts)])];
 }

@@ -9,12 +9,14 @@ import type { TokenSlot } from '../providers/oidc/tokenStore';
  * - `authlens.credential/<providerId>/<kind>`: a provider credential (`credentials.ts`).
  * - `authlens.oidcTokens/<providerId>/<slot>`: an `oidc` provider's token set (`oidcTokenStore.ts`).
  * - `authlens.inspector.hsSecret/<iss>`: the HMAC secret remembered for an issuer (inspector).
+ * - `authlens.inspector.signingKey/<iss>`: the private key remembered for re-signing an issuer's tokens (Edit tab).
  * - `authlens.inspector/panelToken`: the token the one inspector panel shows (`panelTokenStore.ts`).
  */
 
 export const credentialKeyPrefix = 'authlens.credential/';
 export const oidcTokenKeyPrefix = 'authlens.oidcTokens/';
 const hsSecretKeyPrefix = 'authlens.inspector.hsSecret/';
+const signingKeyPrefix = 'authlens.inspector.signingKey/';
 
 /** SecretStorage key of the token shown by the (one) inspector panel. */
 export const panelTokenKey = 'authlens.inspector/panelToken';
@@ -30,6 +32,11 @@ export function oidcTokenKey(providerId: string, slot: TokenSlot): string {
 /** The SecretStorage key of the HMAC secret remembered for an issuer. */
 export function hsSecretKey(iss: string): string {
   return `${hsSecretKeyPrefix}${iss}`;
+}
+
+/** The SecretStorage key of the private key remembered for signing an issuer's tokens (Edit tab). */
+export function signingKeyKey(iss: string): string {
+  return `${signingKeyPrefix}${iss}`;
 }
 
 /** The provider id a credential key belongs to, or undefined for other keys. */

@@ -10,6 +10,7 @@
  */
 import type { VerifyOutcome } from '../providers/verifyResult';
 import type { CompareModel, PanelContent } from './inspectorModel';
+import { parseSignFields, type EditableReply, type SignFields, type SignedReply } from './signProtocol';
 
 // ---------------------------------------------------------------------------------------------
 // Messages.
@@ -26,7 +27,8 @@ export type VerifyKeyRequest =
   /** A URL from `VerifyModel.jwksCandidates`; the host refuses any other. */
   | { readonly kind: 'jwks'; readonly url: string };
 
-export type CompareSource = { readonly kind: 'paste'; readonly token: string } | { readonly kind: 'pick' };
+/** `original`: the token AuthLens made the shown one from (see `inspector/derivedToken.ts`). */
+export type CompareSource = { readonly kind: 'paste'; readonly token: string } | { readonly kind: 'pick' } | { readonly kind: 'original' };
 
 export type ActionKind = 'revoke' | 'refresh';
 
@@ -43,7 +45,12 @@ export type WebviewMessage =
   | { readonly type: 'compare'; readonly seq: number; readonly source: CompareSource }
   | { readonly type: 'action'; readonly seq: number; readonly action: ActionKind }
   /** Inspect a pasted token in this panel (after "token no longer available"). */
-  | { readonly type: 'inspect'; readonly seq: number; readonly token: string };
+  | { readonly type: 'inspect'; readonly seq: number; readonly token: string }
+  /** The Edit tab: make a new token from the edited header and payload (`signProtocol.ts`). */
+  | ({ readonly type: 'sign'; readonly seq: number } & SignFields)
+  | { readonly type: 'editable'; readonly seq: number }
+  /** "Show the original": back to the token a derived one was made from. */
+  | { readonly type: 'original'; readonly seq: number };
 
 export type WebviewRequest = Exclude<WebviewMessage, { type: 'ready' | 'rendered' | 'stateSaved' }>;
 
@@ -63,6 +70,9 @@ export interface RepliesByRequest {
   readonly compare: { readonly kind: 'compared'; readonly comparison: CompareModel } | { readonly kind: 'cancelled' } | FailedReply;
   readonly action: DoneReply | FailedReply;
   readonly inspect: DoneReply | FailedReply;
+  readonly sign: SignedReply | FailedReply;
+  readonly editable: EditableReply | FailedReply;
+  readonly original: DoneReply | FailedReply;
 }
 
 /** The request of one type. */
@@ -165,6 +175,8 @@ function parseCompareSource(value: unknown): CompareSource | undefined {
     }
     case 'pick':
       return { kind: 'pick' };
+    case 'original':
+      return { kind: 'original' };
     default:
       return undefined;
   }
@@ -215,6 +227,13 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       const token = str(value, 'token', messageLimits.token, 1);
       return token !== undefined ? { type, seq, token } : undefined;
     }
+    case 'sign': {
+      const fields = parseSignFields(value);
+      return fields ? { type, seq, ...fields } : undefined;
+    }
+    case 'editable':
+    case 'original':
+      return { type, seq };
     default:
       return undefined;
   }

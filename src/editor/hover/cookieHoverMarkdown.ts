@@ -5,6 +5,7 @@
  * or sits in a {@link codeFence}; the only link is ours, carrying an opaque id.
  */
 import { CommandId } from '../../commands/commandIds';
+import { cookieDocumentStrings } from '../../core/cookieDocument';
 import { codeFence, codeSpan, escapeMarkdown, truncate } from '../../core/hostileText';
 import type { Json } from '../../core/json';
 import type { VerdictWords } from '../../core/verdictText';
@@ -12,7 +13,7 @@ import { compose, link, MARK, noteLines, title, type HoverMarkdown, type Transla
 import { englishT } from './hoverTimes';
 import { formatJsonPreview } from './jsonPreview';
 
-/** Longest part text shown: a session id or token is whole, a payload is shown below as JSON. */
+/** Longest part text shown: a session id or token is whole; a Flask payload is also shown below as JSON. */
 const PART_MAX = 48;
 
 export interface CookieHoverInput {
@@ -36,9 +37,11 @@ export function cookieHoverMarkdown(input: CookieHoverInput, t: Translate = engl
   const cookie = words.cookie;
   const heading = cookie ? `${title(words.kindLabel)} · ${escapeMarkdown(cookie.formatLabel)}` : title(words.kindLabel);
   const notes = [...noteLines(words), ...(cookie?.notes ?? []).map((n) => `${MARK.info} ${escapeMarkdown(n)}`)];
-  const parts = (cookie?.parts ?? []).map(
-    (p) => `**${escapeMarkdown(p.label)}** ${codeSpan(truncate(p.text, PART_MAX))} — ${escapeMarkdown(p.explanation)}`,
-  );
+  const parts = (cookie?.parts ?? []).map((p) => {
+    // The signature is not shown: with the id it is the whole credential, and its bytes mean nothing to read.
+    const shown = p.role === 'signature' ? escapeMarkdown(t(cookieDocumentStrings.signature, p.text.length)) : codeSpan(truncate(p.text, PART_MAX));
+    return `**${escapeMarkdown(p.label)}** ${shown} — ${escapeMarkdown(p.explanation)}`;
+  });
   const markdown = compose([
     heading,
     notes,

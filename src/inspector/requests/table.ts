@@ -8,8 +8,11 @@ import { actionRequest } from './action';
 import { compareRequest } from './compare';
 import type { RequestContext, RequestHandler } from './context';
 import { copyRequest } from './copy';
+import { editableRequest } from './editable';
 import { inspectRequest } from './inspect';
+import { originalRequest } from './original';
 import { revealRequest } from './reveal';
+import { signRequest } from './sign';
 import { verifyRequest } from './verify';
 
 export const requestTable: { readonly [T in WebviewRequest['type']]: RequestHandler<RequestOf<T>> } = {
@@ -19,6 +22,9 @@ export const requestTable: { readonly [T in WebviewRequest['type']]: RequestHand
   compare: compareRequest,
   action: actionRequest,
   inspect: inspectRequest,
+  sign: signRequest,
+  editable: editableRequest,
+  original: originalRequest,
 };
 
 /** Runs the handler of `request`'s type; its reply can only be one {@link ReplyTo} allows. */

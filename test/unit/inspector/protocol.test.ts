@@ -9,6 +9,9 @@ const sampleRequests: { readonly [T in WebviewRequest['type']]: RequestOf<T> } =
   compare: { type: 'compare', seq: 4, source: { kind: 'paste', token: 'a.b.c' } },
   action: { type: 'action', seq: 5, action: 'refresh' },
   inspect: { type: 'inspect', seq: 6, token: 'a.b.c' },
+  sign: { type: 'sign', seq: 8, header: '{"alg":"HS256"}', payload: '{}', key: { kind: 'secret', secret: 's', remember: false } },
+  editable: { type: 'editable', seq: 9 },
+  original: { type: 'original', seq: 10 },
 };
 
 describe('inspector protocol validation', () => {
