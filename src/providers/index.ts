@@ -45,6 +45,3 @@ export type { SignProblem, SignResult, SigningKey } from './signJwt';
 // Decrypt a JWE with a key the person gives (the inspector's Verify tab, encrypted case).
 export { decryptJwe, MAX_PBES2_COUNT } from './jweDecrypt';
 export type { DecryptJweResult, DecryptJweOptions, JweKeyInput } from './jweDecrypt';
-// The inspector's Edit tab signs an edited token with the person's secret or private key.
-export { signJwt, signingAlgorithms } from './signJwt';
-export type { SignProblem, SignResult, SigningKey } from './signJwt';
