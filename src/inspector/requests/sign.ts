@@ -6,6 +6,7 @@
  * webview), or keeps the original signature. Secrets and keys are never logged or sent back.
  */
 import * as vscode from 'vscode';
+import { decodeJwt, type DecodedJwt } from '../../core/decode';
 import { parseEditedJson } from '../../core/editedJson';
 import { editedJsonMessage } from '../../core/editedJsonText';
 import type { JsonObject } from '../../core/json';
@@ -21,6 +22,11 @@ import { signProblemMessage } from '../signMessages';
 import { rememberSigningKey, sandboxSecretFor, storedPrivateKeyFor, storedSecretFor } from '../signingKeys';
 import type { Shown } from '../shown';
 import type { RequestHandler } from './context';
+
+function decodedOf(token: string): DecodedJwt | undefined {
+  const result = decodeJwt(token);
+  return result.ok ? result.token : undefined;
+}
 
 type Failed = { readonly kind: 'failed'; readonly message: string };
 const failed = (message: string): Failed => ({ kind: 'failed', message });
@@ -56,14 +62,14 @@ async function makeToken(
   header: JsonObject,
   payload: JsonObject,
   shown: Shown,
+  original: DecodedJwt | undefined,
   deps: InspectorDeps,
 ): Promise<{ token: string; reply: SignedReply } | Failed> {
   const alg = typeof header['alg'] === 'string' ? header['alg'] : '';
   if (key.kind === 'none') return { token: unsignedJwt(header, payload), reply: { kind: 'signed', how: 'unsigned', alg: 'none' } };
   if (key.kind === 'originalSignature') {
-    const decoded = shown.built.decoded;
-    if (!decoded) return failed(vscode.l10n.t('No decodable token is shown.'));
-    return { token: withOriginalSignature(decoded, header, payload), reply: { kind: 'signed', how: 'original-signature', alg } };
+    if (!original) return failed(vscode.l10n.t('No decodable token is shown.'));
+    return { token: withOriginalSignature(original, header, payload), reply: { kind: 'signed', how: 'original-signature', alg } };
   }
   const signing = await signingKey(key, shown, deps);
   if ('message' in signing) return signing;
@@ -81,7 +87,10 @@ export const signRequest: RequestHandler<RequestOf<'sign'>> = async ({ header, p
   if (!h.ok) return failed(editedJsonMessage('header', h.problem, translate));
   const p = parseEditedJson(payload, 'payload');
   if (!p.ok) return failed(editedJsonMessage('payload', p.problem, translate));
-  const made = await makeToken(key, h.value, p.value, shown, deps);
+  // "Keep the original signature" means the server's: after an edit, that of the token it was made from.
+  const from = panel.derivedFrom();
+  const original = from ? decodedOf(from.original.token) : shown.built.decoded;
+  const made = await makeToken(key, h.value, p.value, shown, original, deps);
   if ('message' in made) {
     deps.log.info(`Inspector: sign (${key.kind}) refused`);
     return made;
