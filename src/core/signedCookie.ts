@@ -73,6 +73,14 @@ export interface SignedCookie {
   readonly issuedAt?: number;
 }
 
+/**
+ * What checking a signature with a secret found (`providers/cookieSignature.ts`). `valid`: the
+ * HMAC matches. `wrong-secret`: the signature has this format's length but another HMAC: the
+ * secret differs, or the value was changed after signing. `not-a-signature`: it does not decode
+ * to this algorithm's length. `empty-secret`: no secret given.
+ */
+export type CookieSignatureReason = 'valid' | 'wrong-secret' | 'not-a-signature' | 'empty-secret';
+
 export interface SignedCookieHint {
   /** The cookie's name when it is known from around the value (`name=` before it). */
   readonly cookieName?: string;
@@ -146,9 +154,11 @@ function hmacSha256Form(raw: string, value: string, urlDecoded: boolean): Signed
   return { ...common, format: 'cookie-signature', parts: [part('value', value, 0, dot), sigPart], signedValue: signed, signatureEncoding: 'base64' };
 }
 
-function flaskPayload(text: string, compressed: boolean): SignedCookiePayload {
-  if (compressed) return { compressed, base64url: text };
-  const bytes = base64UrlBytes(text);
+/**
+ * A Flask session payload's bytes read as JSON (`compressed` ones after inflating them, which
+ * the providers layer does: zlib is not pure).
+ */
+export function readFlaskPayload(bytes: Uint8Array, base64url: string, compressed: boolean): SignedCookiePayload {
   let decoded: string;
   let invalidUtf8 = false;
   try {
@@ -157,7 +167,7 @@ function flaskPayload(text: string, compressed: boolean): SignedCookiePayload {
     decoded = new TextDecoder('utf-8').decode(bytes);
     invalidUtf8 = true;
   }
-  const base = { compressed, base64url: text, ...(invalidUtf8 ? { invalidUtf8 } : {}) };
+  const base = { compressed, base64url, ...(invalidUtf8 ? { invalidUtf8 } : {}) };
   let json: Json;
   try {
     json = JSON.parse(decoded) as Json;
@@ -181,7 +191,7 @@ function itsdangerousForm(raw: string, value: string, urlDecoded: boolean): Sign
   for (const b of base64UrlBytes(stampText)) issuedAt = issuedAt * 256 + b;
   if (issuedAt < MIN_TIMESTAMP || issuedAt > MAX_TIMESTAMP) return undefined;
   // Its second part is a timestamp, never JSON: no JWT reads like this, so the JWT reading loses nothing.
-  const payload = flaskPayload(payloadText, compressed);
+  const payload: SignedCookiePayload = compressed ? { compressed, base64url: payloadText } : readFlaskPayload(base64UrlBytes(payloadText), payloadText, false);
   if (!compressed && payload.problem === 'not-json') return undefined;
   const off = compressed ? 1 : 0;
   const stampStart = off + payloadText.length + 1;

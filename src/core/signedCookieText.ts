@@ -3,7 +3,7 @@
  * table (English source strings, localised by the views with the l10n bundle), so the hover, the
  * inspector, Decode Token and the terminal explain a cookie the same way.
  */
-import type { SignedCookie, SignedCookieFormat, SignedCookiePartRole } from './signedCookie';
+import type { CookieSignatureReason, SignedCookie, SignedCookieFormat, SignedCookiePartRole } from './signedCookie';
 import { english, fillTemplate, type Translate } from './template';
 
 export const signedCookieFormatTexts: Readonly<Record<SignedCookieFormat, string>> = {
@@ -59,6 +59,14 @@ export const signedCookieNoteTexts = {
   payloadTooDeep: 'The payload is nested too deeply to show.',
 } as const;
 
+/** What a signature check found, in words (`providers/cookieSignature.ts` `verifySignedCookie`). */
+export const cookieSignatureTexts: Readonly<Record<CookieSignatureReason, string>> = {
+  valid: 'Signature valid: made with this secret.',
+  'wrong-secret': 'Signature does not match: the secret is wrong, or the value was changed after signing.',
+  'not-a-signature': 'Not a signature of this format: it does not decode to an HMAC of the right length.',
+  'empty-secret': "Give the server's secret to check the signature.",
+};
+
 /** One part, ready to show. */
 export interface SignedCookiePartWords {
   readonly role: SignedCookiePartRole;
@@ -103,5 +111,13 @@ export function signedCookieWords(c: SignedCookie, t: Translate = english): Sign
 /** Every English template of the signed-cookie words, for the l10n bundles and their test. */
 export function signedCookieTemplates(): string[] {
   const parts = Object.values(signedCookiePartTexts).flatMap((table) => Object.values(table));
-  return [...new Set([...Object.values(signedCookieFormatTexts), ...Object.values(signedCookieRoleTexts), ...parts, ...Object.values(signedCookieNoteTexts)])];
+  return [
+    ...new Set([
+      ...Object.values(signedCookieFormatTexts),
+      ...Object.values(signedCookieRoleTexts),
+      ...parts,
+      ...Object.values(signedCookieNoteTexts),
+      ...Object.values(cookieSignatureTexts),
+    ]),
+  ];
 }
