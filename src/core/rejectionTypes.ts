@@ -70,3 +70,28 @@ export interface RejectionFacts {
   readonly discovery?: DiscoveryFacts;
   readonly signature?: SignatureFacts;
 }
+
+/** What "Ask the server" reports. Every string is plain text, bounded, without the token. */
+export interface ProbeOutcome {
+  /** The server took the token (a 2xx answer). */
+  readonly accepted: boolean;
+  /** The HTTP status, when the server answered. */
+  readonly status?: number;
+  /** Where the token went: origin and path, no query. */
+  readonly target: string;
+  /** The server's own error (`message`, `error_description`...) or why nothing was sent. */
+  readonly message?: string;
+  /** The server's machine code (`invalid_token`, `40101001`...). */
+  readonly serverCode?: string;
+}
+
+/** The inspector's answer to "Why would a server reject it?". */
+export interface DiagnoseResult {
+  readonly checks: readonly RejectionCheck[];
+  /** What the token was judged as. */
+  readonly tokenUse: TokenUse;
+  /** The configured provider the checks used, when there is one. */
+  readonly providerLabel?: string;
+  /** Where "Ask the server" would send the token (`http://127.0.0.1:4000`), when it can. */
+  readonly probeOrigin?: string;
+}

@@ -7,25 +7,12 @@
 import { errorMessage } from '../core/errorMessages';
 import { isAuthLensError } from '../core/errors';
 import { plainText } from '../core/hostileText';
+import type { ProbeOutcome } from '../core/rejectionTypes';
 import { english, type Translate } from '../core/template';
 import { HttpClient } from './http';
 import { providerKindTable } from './kinds';
 import { fetchDiscovery } from './oidc/discovery';
 import type { HttpOptions, ProviderConfig } from './types';
-
-/** What the server answered. Every string is plain text, bounded, without the token. */
-export interface ProbeOutcome {
-  /** The server took the token (a 2xx answer). */
-  readonly accepted: boolean;
-  /** The HTTP status, when the server answered. */
-  readonly status?: number;
-  /** Where the token went: origin and path, no query. */
-  readonly target: string;
-  /** The server's own error (`message`, `error_description`...) or why nothing was sent. */
-  readonly message?: string;
-  /** The server's machine code (`invalid_token`, `40101001`...). */
-  readonly serverCode?: string;
-}
 
 export interface ProbeOptions {
   readonly http?: HttpOptions;
