@@ -2,6 +2,7 @@
 import type { VerifyKeyRequest } from '../src/shared/inspectorProtocol';
 import type { InspectorModel } from '../src/shared/inspectorModel';
 import type { VerifyOutcome } from '../src/providers/verifyResult';
+import { renderDiagnose } from './diagnose';
 import { button, el, icon } from './dom';
 import { t } from './l10n';
 import { request } from './rpc';
@@ -175,5 +176,7 @@ export function renderVerify(model: InspectorModel): HTMLElement {
       ),
     );
   }
-  return el('div', { class: 'verify-view' }, intro, ...blocks, busy, result);
+  // "Why would a server reject it?" needs a decoded token: not offered for an encrypted one.
+  const diagnose = v.family !== 'encrypted' ? renderDiagnose(model) : null;
+  return el('div', { class: 'verify-view' }, intro, ...blocks, busy, result, diagnose);
 }
