@@ -61,6 +61,8 @@ export interface InspectorSessions {
   pickToken(): Promise<PickedSessionToken | undefined>;
   /** The running sandbox's signing secrets; empty when it is not running. */
   sandboxSecrets(): readonly SandboxSecret[];
+  /** The provider's listed sessions after the last load (a shown cookie names the one it belongs to). */
+  listedSessions?(providerId: string): readonly SessionInfo[];
 }
 
 export interface InspectorDeps {

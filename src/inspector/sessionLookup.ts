@@ -30,5 +30,6 @@ export function inspectorSessions(explorer: SessionsExplorer, revoke: (providerI
       return picked ? { providerLabel: picked.provider.label, tokenLabel: picked.token.label, token: picked.token.value } : undefined;
     },
     sandboxSecrets: () => explorer.sandbox.running?.serverSecrets ?? [],
+    listedSessions: (providerId) => explorer.model.state(providerId).sessions.map((s) => s.session),
   };
 }

@@ -16,9 +16,9 @@ import type { InspectInput } from '../shared/inspectInput';
 import { inspectorHtml, inspectorWebviewOptions } from './panelHtml';
 import type { RequestContext } from './requests/context';
 import { handleRequest } from './requests/table';
-import { buildShown, issuerKey, type Shown } from './shown';
+import { buildShown, type Shown } from './shown';
 import { withStoredSecret } from './viewModel';
-import { hsSecretKey } from '../secrets/keys';
+import { storedSecretKeyOf } from './storedSecretKey';
 import { withDerived, type DerivedFrom } from './derivedToken';
 
 export const inspectorViewType = 'authlens.inspector';
@@ -168,12 +168,12 @@ export class TokenInspectorPanel extends Disposable {
     }
   }
 
-  /** "Use stored secret" only when a secret for this token's issuer is in SecretStorage. */
+  /** "Use stored secret" only when a secret for this token's issuer (a cookie's provider) is in SecretStorage. */
   private async offerStoredSecret(): Promise<void> {
     const current = this.current;
-    const iss = issuerKey(current);
-    if (!current || !iss) return;
-    const secret = await Promise.resolve(this.deps.secrets.get(hsSecretKey(iss))).catch(() => undefined);
+    const key = current ? storedSecretKeyOf(current, this.deps) : undefined;
+    if (!current || key === undefined) return;
+    const secret = await Promise.resolve(this.deps.secrets.get(key)).catch(() => undefined);
     if (!secret || this.current !== current) return;
     this.current = { ...current, built: withStoredSecret(current.built) };
     if (this.ready) this.post({ type: 'content', content: this.content() });

@@ -5,12 +5,13 @@
  */
 
 /**
- * What a part of the cookie value is: `prefix` (express-session's `s:`), `session-id`
- * (express-session), `token` (Better Auth's session token), `payload` and `timestamp`
- * (itsdangerous), `signature`, and the `separator` dots between them. Stable: the webview's
- * `data-part` and colour classes use it.
+ * What a part of the cookie value is (`core/signedCookie.ts` `SignedCookiePartRole`): `prefix`
+ * (express-session's `s:`, itsdangerous' `.` of a compressed payload), `session-id`
+ * (express-session), `token` (Better Auth's session token), `value` (what plain
+ * cookie-signature signs), `payload` and `timestamp` (itsdangerous), `signature`, and the
+ * `separator` dots between them. Stable: the webview's `data-part` and colour classes use it.
  */
-export type CookiePartRole = 'prefix' | 'session-id' | 'token' | 'payload' | 'timestamp' | 'signature' | 'separator';
+export type CookiePartRole = 'prefix' | 'session-id' | 'token' | 'value' | 'payload' | 'timestamp' | 'signature' | 'separator';
 
 /** One part of the cookie value, in the order it appears. */
 export interface CookiePartModel {
@@ -41,6 +42,8 @@ export interface CookieModel {
   readonly format: string;
   /** "express-session (cookie-signature)". */
   readonly formatLabel: string;
+  /** The signature's algorithm: `HMAC-SHA256` or `HMAC-SHA1`. */
+  readonly algorithm: string;
   /** The cookie's name when it was pasted with one (`name=value`) or the source names it. */
   readonly name?: string;
   /** The value was URL-encoded (`s%3A…`) and is shown decoded. */
@@ -48,6 +51,8 @@ export interface CookieModel {
   readonly parts: readonly CookiePartModel[];
   /** Characters of the whole value as shown. */
   readonly length: number;
+  /** Cookie name, URL decoding, when it was signed, payload problems: one sentence each. */
+  readonly notes: readonly string[];
   /** The listed session the cookie belongs to, when one is. */
   readonly session?: CookieSessionLink;
   /** What Verify offers: the secret's name, a stored one, the sandbox's. */
