@@ -128,6 +128,21 @@ describe('core/rejectionChecks', () => {
     assert.match(kid?.message ?? '', /kid gone is not in the key set at https:\/\/id\.example\/jwks \(it has k1\)/);
   });
 
+  it('1 MB values are cut: every message, expected and actual stays short', () => {
+    const big = 'x'.repeat(1024 * 1024);
+    const checks = rejectionChecks(
+      edit(
+        { keys: { kind: 'set', url: big, keys: [{ kty: 'RSA', kid: big }] }, signature: { valid: false, message: big } },
+        { iss: big, aud: [big], sub: big },
+        { kid: big, typ: big },
+      ),
+    );
+    for (const c of checks) {
+      assert.ok(c.message.length < 2000, `${c.id}: ${c.message.length}`);
+      assert.ok((c.expected ?? '').length <= 201 && (c.actual ?? '').length <= 201, c.id);
+    }
+  });
+
   it('iss uses the known provider quirks (Auth0 trailing slash)', () => {
     const facts = edit({ discovery: undefined, provider: { expected: { issuer: 'https://t.auth0.com/', audience: API } } }, { iss: 'https://t.auth0.com' });
     const iss = rejectionChecks(facts).find((c) => c.id === 'iss');
