@@ -150,7 +150,8 @@ function hmacSha256Form(raw: string, value: string, urlDecoded: boolean): Signed
     return { ...common, format: 'express-session', parts, signedValue: value.slice(2, dot), signatureEncoding: 'base64' };
   }
   const signed = value.slice(0, dot);
-  if (jwtLike(signed) || signed.startsWith('s:')) return undefined;
+  // A URL that happens to end in 43 base64 characters is no cookie.
+  if (jwtLike(signed) || signed.startsWith('s:') || signed.includes('://')) return undefined;
   return { ...common, format: 'cookie-signature', parts: [part('value', value, 0, dot), sigPart], signedValue: signed, signatureEncoding: 'base64' };
 }
 
