@@ -64,7 +64,7 @@ describe('core/signedCookie', () => {
         assert.deepEqual(roles(c), expectedRoles);
         assert.equal(c?.cookieName, cookieName);
         // The parts are slices of the decoded value at their offsets.
-        for (const p of c!.parts) assert.equal(c!.value.slice(p.start, p.end), p.text);
+        for (const p of c.parts) assert.equal(c.value.slice(p.start, p.end), p.text);
       });
     }
 
@@ -137,7 +137,7 @@ describe('core/signedCookie', () => {
       const c = parseSignedCookie(`${signed}.${createHmac('sha1', key).update(signed).digest('base64url')}`);
       assert.equal(c?.payload?.invalidUtf8, true);
       assert.deepEqual(c?.payload?.json, { a: '\ufffd\ufffd' });
-      assert.match(signedCookieWords(c!).notes.join('\n'), /not valid UTF-8/);
+      assert.match(signedCookieWords(c).notes.join('\n'), /not valid UTF-8/);
     });
   });
 
