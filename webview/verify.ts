@@ -2,6 +2,7 @@
 import type { VerifyKeyRequest } from '../src/shared/inspectorProtocol';
 import type { InspectorModel } from '../src/shared/inspectorModel';
 import type { VerifyOutcome } from '../src/providers/verifyResult';
+import { renderDecrypt } from './decrypt';
 import { renderDiagnose } from './diagnose';
 import { button, el, icon } from './dom';
 import { t } from './l10n';
@@ -82,6 +83,7 @@ export function renderVerify(model: InspectorModel): HTMLElement {
         ' ',
         t('This token is encrypted (JWE): nothing can be verified without the decryption key.'),
       ),
+      renderDecrypt(model),
     );
   }
   if (v.family === 'hmac' || v.family === 'unknown') {
