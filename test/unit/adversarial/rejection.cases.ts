@@ -5,6 +5,7 @@
  */
 import { inferTokenUse, rejectionChecks } from '../../../src/core/rejectionChecks';
 import { providerForIssuer } from '../../../src/inspector/diagnoseProvider';
+import type { JsonObject } from '../../../src/core/json';
 import type { AdversarialSuite } from './harness';
 import { mb, PATTERNS } from './patterns';
 
@@ -17,7 +18,7 @@ export const suite: AdversarialSuite = {
       input: mb,
       run: (s) => {
         const payload = { iss: s, sub: s, aud: [s, s], azp: s, client_id: s, jti: s, nonce: s, exp: s, nbf: NOW / 1000 + 10, iat: NOW / 1000 };
-        const keys = [
+        const keys: JsonObject[] = [
           { kty: 'RSA', kid: s, alg: s },
           { kty: s, kid: 'k' },
         ];
