@@ -5,6 +5,8 @@
  * copy can be re-signed as the server would.
  */
 import * as assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { decodeJwt } from '../../../src/core/decode';
 import type { JsonObject } from '../../../src/core/json';
@@ -124,5 +126,39 @@ describe('providers/rejectionFacts (real oidc-provider)', function () {
     })[0];
     assert.equal(sig?.verdict, 'skipped');
     assert.match(sig?.message ?? '', /^Not checked: .*404|not found/i);
+  });
+});
+
+describe('providers/rejectionFacts: a jwks_uri on another origin', function () {
+  this.timeout(10_000);
+  const servers: Server[] = [];
+  const listen = async (handler: (path: string) => unknown): Promise<{ url: string; hits: string[] }> => {
+    const hits: string[] = [];
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(handler(req.url ?? '')));
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
+  };
+  after(() => servers.forEach((s) => s.close()));
+
+  it('is fetched only when the person agrees; declined, nothing goes there and the keys say why', async () => {
+    const keys = await listen(() => ({ keys: [] }));
+    const issuer = await listen(() => ({ issuer: issuerUrl, jwks_uri: `${keys.url}/jwks`, id_token_signing_alg_values_supported: ['RS256'] }));
+    const issuerUrl = issuer.url;
+    const provider: ProviderConfig = { id: 'o', kind: 'oidc', label: 'o', baseUrl: issuer.url, issuer: issuer.url };
+    const token = `${Buffer.from('{"alg":"RS256","kid":"k"}').toString('base64url')}.${Buffer.from('{}').toString('base64url')}.c2ln`;
+    const asked: string[] = [];
+    const declined = await gatherRejectionFacts(token, provider, { now: Date.now(), confirmKeyUrl: async (u) => (asked.push(u), false) });
+    assert.deepEqual(asked, [`${keys.url}/jwks`]);
+    assert.deepEqual(keys.hits, []);
+    assert.equal(declined.keys.kind, 'unavailable');
+    assert.deepEqual(declined.discovery, { issuer: issuer.url, idTokenAlgs: ['RS256'] });
+    const agreed = await gatherRejectionFacts(token, provider, { now: Date.now(), confirmKeyUrl: async () => true });
+    assert.deepEqual(keys.hits, ['/jwks']);
+    assert.equal(agreed.keys.kind, 'set');
   });
 });
