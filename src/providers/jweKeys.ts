@@ -82,7 +82,7 @@ function readings(text: string, alg: string, t: Translate | undefined): { readin
 }
 
 /** A shared key of the length `alg` / `enc` needs, or a PBES2 password. */
-function sharedKey(text: string, alg: string, enc: string, t: Translate | undefined): KeyCandidate {
+export function readSharedKey(text: string, alg: string, enc: string, t?: Translate): KeyCandidate {
   if (familyOf(alg) === 'pbes2') {
     // A password is used as typed; an oct JWK gives its bytes.
     const jwk = jsonObject(text.trim());
@@ -194,5 +194,5 @@ export async function keysFor(input: JweKeyInput, alg: string, enc: string, head
     throw problem(t, 'key-type-mismatch', 'secretForPrivate', alg, jweText(t, familyOf(alg) === 'rsa-oaep' ? 'rsaKey' : 'ecKey'));
   }
   if (input.kind === 'privateKey' && !asymmetric) throw problem(t, 'key-type-mismatch', 'privateForSecret', alg);
-  return asymmetric ? privateKeys(input.text, alg, header, t) : [sharedKey(input.text, alg, enc, t)];
+  return asymmetric ? privateKeys(input.text, alg, header, t) : [readSharedKey(input.text, alg, enc, t)];
 }
