@@ -12,6 +12,7 @@ import { decodeJwt } from '../../../src/core/decode';
 import type { JsonObject } from '../../../src/core/json';
 import { rejectionChecks } from '../../../src/core/rejectionChecks';
 import type { TokenUse } from '../../../src/core/rejectionTypes';
+import { probeToken } from '../../../src/providers/probe';
 import { gatherRejectionFacts } from '../../../src/providers/rejectionFacts';
 import type { ProviderConfig } from '../../../src/providers/types';
 import { browserFor, makeProvider, oidcConfig, realOidcServer } from './oidcHelpers';
@@ -107,6 +108,23 @@ describe('providers/rejectionFacts (real oidc-provider)', function () {
       p.header['alg'] = 'HS256';
     });
     assert.deepEqual(await notPassing(token, config, 'access'), ['signature:skipped', 'kid:skipped', 'alg:fail']);
+  });
+
+  it("probe: userinfo accepts the server's own openid access token (200) and rejects the API's at+jwt (401 invalid_token)", async () => {
+    const over = { clientId: real.server.clients.web.clientId, scopes: ['openid'] };
+    const { provider, ctx } = makeProvider(real.server, over, real.server.clients.web.clientSecret);
+    let openidToken = '';
+    try {
+      openidToken = (await provider.signIn(ctx, { openBrowser: browserFor(real.fixture).openBrowser })).accessToken;
+    } finally {
+      await provider.close();
+    }
+    const ok = await probeToken(openidToken, undefined, oidcConfig(real.server, over), { now: Date.now() });
+    assert.deepEqual([ok.accepted, ok.status, ok.target], [true, 200, `${real.server.issuer}/me`]);
+    const sub = String(parts(tokens.access).payload['sub']);
+    const refused = await probeToken(tokens.access, sub, config, { now: Date.now() });
+    assert.deepEqual([refused.accepted, refused.status, refused.serverCode], [false, 401, 'invalid_token']);
+    assert.ok(!JSON.stringify(refused).includes(tokens.access.split('.')[2] ?? '-'));
   });
 
   it('keys that cannot be fetched: the signature is not checked, with the reason', async () => {
