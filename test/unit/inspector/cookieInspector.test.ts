@@ -55,9 +55,9 @@ describe('inspector: signed session cookies', () => {
   });
   after(() => sb.close());
 
-  async function listed(providerId: string): Promise<SessionInfo[]> {
+  async function listed(providerId: string): Promise<readonly SessionInfo[]> {
     const config = providers.find((p) => p.id === providerId)!;
-    const provider = createProvider(config, { http: {} });
+    const provider = createProvider(config);
     try {
       return (await provider.listSessions({ credentials: sb.credentials[providerId] ?? {} })).sessions;
     } finally {
