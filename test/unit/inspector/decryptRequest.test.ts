@@ -6,7 +6,6 @@
  * plaintext never reach the log; the validator bounds what the webview may send.
  */
 import * as assert from 'node:assert/strict';
-import Module from 'node:module';
 import { CompactEncrypt, SignJWT, exportJWK, exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import type { DerivedFrom } from '../../../src/inspector/derivedToken';
 import type { PanelAccess } from '../../../src/inspector/requests/context';
@@ -15,17 +14,11 @@ import type { InspectInput } from '../../../src/shared/inspectInput';
 import { decryptLimits } from '../../../src/shared/decryptProtocol';
 import { parseWebviewMessage, type RequestOf } from '../../../src/shared/inspectorProtocol';
 import { verifyJwt } from '../../../src/providers/verify';
+import { installProvidersBundle } from '../security/providersBundleStub';
 import { FakeLog, installVscodeStub } from '../security/vscodeStub';
 
 installVscodeStub();
-// `loadProviders()` requires the built bundle (`./providers.js` beside dist/extension.js); here the sources stand in.
-const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string; _cache: Record<string, unknown> };
-const resolve = M._resolveFilename;
-M._resolveFilename = function (request: string, ...rest: unknown[]): string {
-  return request === './providers.js' ? 'authlens-providers-bundle' : resolve.call(this, request, ...rest);
-};
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-M._cache['authlens-providers-bundle'] ??= { id: 'authlens-providers-bundle', loaded: true, exports: require('../../../src/providers/index') as unknown };
+installProvidersBundle();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { decryptRequest } = require('../../../src/inspector/requests/decrypt') as typeof import('../../../src/inspector/requests/decrypt');
 
