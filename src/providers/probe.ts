@@ -14,6 +14,8 @@ import { providerKindTable } from './kinds';
 import { fetchDiscovery } from './oidc/discovery';
 import type { HttpOptions, ProviderConfig } from './types';
 
+const NO_SESSION = 'The server answered with no session (null): it did not take the token.';
+
 export interface ProbeOptions {
   readonly http?: HttpOptions;
   readonly signal?: AbortSignal;
@@ -63,9 +65,11 @@ export async function probeToken(token: string, sub: string | undefined, provide
       url,
       headers: { authorization: `Bearer ${token}` },
       secrets: [token],
-      expect: 'none',
+      expect: 'json-or-empty',
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    // Better Auth's get-session answers 200 with `null` for a token it does not take.
+    if (res.json === null) return { accepted: false, status: res.status, target: targetOf(url), message: t(NO_SESSION) };
     return { accepted: true, status: res.status, target: targetOf(url) };
   } catch (err) {
     if (!isAuthLensError(err)) throw err;

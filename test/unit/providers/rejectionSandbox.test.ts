@@ -86,6 +86,17 @@ describe('providers/rejectionFacts and probe (sandbox)', function () {
     assert.ok(!reported.includes(bad) && !reported.includes(bad.split('.')[2] ?? '-'), 'the token is not in the report');
   });
 
+  it("probe: Better Auth's get-session takes its session token (200) and answers null to its jwt-plugin token", async () => {
+    const cookie = decodeURIComponent(sandbox.credentials['sandbox-better-auth']?.cookie ?? '');
+    const sessionToken = cookie.slice(0, cookie.lastIndexOf('.'));
+    const ok = await probeToken(sessionToken, undefined, betterAuth, { now: Date.now() });
+    assert.deepEqual([ok.accepted, ok.status], [true, 200]);
+    const jwt = ((await (await fetch(`${betterAuth.baseUrl}/token`, { headers: { authorization: `Bearer ${cookie}` } })).json()) as { token: string }).token;
+    const refused = await probeToken(jwt, undefined, betterAuth, { now: Date.now() });
+    assert.deepEqual([refused.accepted, refused.status], [false, 200]);
+    assert.match(refused.message ?? '', /no session/);
+  });
+
   it('probe: a server that is down says why nothing was answered', async () => {
     const gone = { ...authms, baseUrl: 'http://127.0.0.1:9/authms', timeoutMs: 2_000 };
     const r = await probeToken(authmsToken, undefined, gone, { now: Date.now() });
