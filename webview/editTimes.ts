@@ -41,7 +41,9 @@ export function fromLocalInput(value: string): number | undefined {
   // Component-wise, so the local time zone applies (a string parse would depend on its form).
   const date = new Date(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0);
   date.setFullYear(y ?? 0);
-  return Number.isNaN(date.getTime()) ? undefined : Math.floor(date.getTime() / 1000);
+  // The Date rolls an impossible day over (Feb 30 -> Mar 2): refuse it instead.
+  const same = date.getMonth() === (mo ?? 1) - 1 && date.getDate() === d && date.getHours() === h && date.getMinutes() === mi;
+  return Number.isNaN(date.getTime()) || !same ? undefined : Math.floor(date.getTime() / 1000);
 }
 
 /** The payload with `claim` set to `seconds` (kept in place when present, else added at the end), or removed. */

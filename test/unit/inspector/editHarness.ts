@@ -1,32 +1,17 @@
 /**
- * A stand-in for one inspector panel for the Edit tab's request handlers: what the panel shows
- * (built by the real `buildShown`), what it keeps beside a derived token, and the inspector's
- * dependencies with an in-memory SecretStorage, a log that keeps its lines and the sandbox's
- * secrets. Install the vscode stub (and the providers bundle alias) before requiring this.
+ * A stand-in for one inspector panel for the Edit tab's request handlers: the cookie tests'
+ * harness (real `buildShown`, in-memory SecretStorage, a log that keeps its lines, the sandbox's
+ * secrets) plus what the panel keeps beside a derived token, as `TokenInspectorPanel` does.
  */
-import Module from 'node:module';
-import type { InspectorDeps, SandboxSecret } from '../../../src/inspector/deps';
+import type { SandboxSecret } from '../../../src/inspector/deps';
 import type { DerivedFrom } from '../../../src/inspector/derivedToken';
 import type { PanelAccess } from '../../../src/inspector/requests/context';
 import type { InspectInput } from '../../../src/shared/inspectInput';
-import { FakeLog, FakeSecrets, installVscodeStub } from '../security/vscodeStub';
-
-installVscodeStub();
-// `loadProviders()` requires the built bundle (`./providers.js` beside dist/extension.js); here the sources stand in.
-const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string; _cache: Record<string, unknown> };
-const resolve = M._resolveFilename;
-M._resolveFilename = function (request: string, ...rest: unknown[]): string {
-  return request === './providers.js' ? 'authlens-providers-bundle' : resolve.call(this, request, ...rest);
-};
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-M._cache['authlens-providers-bundle'] = { id: 'authlens-providers-bundle', loaded: true, exports: require('../../../src/providers/index') as unknown };
+import { cookieHarness, type CookieHarness } from './cookieHarness';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildShown } = require('../../../src/inspector/shown') as typeof import('../../../src/inspector/shown');
 
-export interface EditHarness {
-  readonly deps: InspectorDeps;
-  readonly secrets: FakeSecrets;
-  readonly log: FakeLog;
+export interface EditHarness extends Omit<CookieHarness, 'panel' | 'shown'> {
   readonly panel: PanelAccess;
   /** The token the panel shows now. */
   shownToken(): string;
@@ -34,37 +19,18 @@ export interface EditHarness {
 
 /** A panel showing `input`, with the given sandbox secrets. */
 export function editHarness(input: InspectInput, sandboxSecrets: readonly SandboxSecret[] = []): EditHarness {
-  const secrets = new FakeSecrets();
-  const log = new FakeLog();
-  const deps = {
-    secrets,
-    log,
-    extensionUri: undefined,
-    sessions: {
-      provider: () => undefined,
-      canRevoke: () => false,
-      listedSessionKey: () => undefined,
-      listedSession: () => undefined,
-      refresh: async () => undefined,
-      revoke: async () => undefined,
-      pickToken: async () => undefined,
-      sandboxSecrets: () => sandboxSecrets,
-    },
-    settings: () => ({ http: {}, providers: [] }),
-  } as unknown as InspectorDeps;
-  let shown = buildShown(input, deps, Date.now());
+  const base = cookieHarness(input, { sandboxSecrets });
+  let shown = base.shown();
   let derived: DerivedFrom | undefined;
+  const showing = (next: InspectInput, from: DerivedFrom | undefined): void => {
+    shown = buildShown(next, base.deps, Date.now());
+    derived = from;
+  };
   const panel: PanelAccess = {
     current: () => shown,
-    show: (next) => {
-      shown = buildShown(next, deps, Date.now());
-      derived = undefined;
-    },
-    showDerived: (next, from) => {
-      shown = buildShown(next, deps, Date.now());
-      derived = from;
-    },
+    show: (next) => showing(next, undefined),
+    showDerived: (next, from) => showing(next, from),
     derivedFrom: () => derived,
   };
-  return { deps, secrets, log, panel, shownToken: () => shown.input.token };
+  return { deps: base.deps, secrets: base.secrets, log: base.log, panel, shownToken: () => shown.input.token };
 }
