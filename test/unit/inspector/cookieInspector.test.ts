@@ -18,6 +18,7 @@ import { parseWebviewMessage, type RequestOf } from '../../../src/shared/inspect
 import { parseSignedCookie } from '../../../src/core/signedCookie';
 import { english } from '../../../src/core/template';
 import { cookieModelOf } from '../../../src/inspector/cookieModel';
+import { SESSION_COOKIE_LABEL, withSessionCookie } from '../../../src/sessions/cookieLink';
 import { cookieHarness, type CookieHarness } from './cookieHarness';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { verifyCookieRequest } = require('../../../src/inspector/requests/verifyCookie') as typeof import('../../../src/inspector/requests/verifyCookie');
@@ -104,6 +105,28 @@ describe('inspector: signed session cookies', () => {
     assert.match(c.session?.text ?? '', new RegExp(`^Belongs to session ${own.id} of .+\\.$`));
     assert.equal(c.verify.sandboxSecret, 'BETTER_AUTH_SECRET');
     assert.equal(c.verify.canRemember, true);
+  });
+
+  it('opens the tree’s "Session cookie" row with its session as the source: summary and link name both', async function () {
+    this.timeout(10_000);
+    const ba = providers.find((p) => p.id === 'sandbox-better-auth')!;
+    const rows = withSessionCookie(
+      (await listed(ba.id)).map((session, i) => ({ key: `k${i}`, session })),
+      sb.credentials[ba.id]!.cookie,
+      ba,
+    );
+    const row = rows.find((r) => r.session.tokens.some((t) => t.label === SESSION_COOKIE_LABEL))!;
+    const token = row.session.tokens.find((t) => t.label === SESSION_COOKIE_LABEL)!;
+    const source = { providerId: ba.id, providerLabel: ba.label, providerKind: ba.kind, session: row.session, tokenKind: token.kind };
+    const h = cookieHarness({ token: token.value, source }, { providers, sandboxSecrets: sb.serverSecrets });
+    const model = modelOf(h);
+    assert.equal(model.summary.session?.id, row.session.id);
+    assert.equal(model.summary.providerLabel, ba.label);
+    assert.equal(model.cookie?.session?.sessionId, row.session.id);
+    assert.equal(model.cookie?.name, 'better-auth.session_token');
+    assert.equal(model.times.sessionExpiresAt, Date.parse(row.session.expiresAt!));
+    assert.ok(model.tables.some((t) => t.part === 'session'));
+    assert.equal((await verify(h, { kind: 'sandboxSecret' })).valid, true);
   });
 
   it('reads an Authing express-session cookie as s: prefix, session id and signature, linked by session._id', async function () {
