@@ -9,7 +9,7 @@ import { lineAndColumn, MAX_EDITED_JSON, parseEditedJson } from '../../../src/co
 import { editedJsonMessage } from '../../../src/core/editedJsonText';
 import { unsignedJwt, withOriginalSignature } from '../../../src/core/jwtCompose';
 import { parseSignFields } from '../../../src/shared/signProtocol';
-import { fromLocalInput, toLocalInput } from '../../../webview/editTimes';
+import { fromLocalInput, toLocalInput } from '../../../webview/timeInput';
 import type { AdversarialSuite } from './harness';
 import { mb, PATTERNS, repeatTo, tokenOf } from './patterns';
 

@@ -1,11 +1,11 @@
 /**
  * The Edit tab's date inputs: a NumericDate to a `datetime-local` value in local time and back,
- * and setting a time claim in place. (Pure parts of webview/editTimes.ts; the rows are DOM.)
+ * and setting a time claim in place. (webview/timeInput.ts; the rows are DOM, in editTimes.ts.)
  */
 import * as assert from 'node:assert/strict';
-import { fromLocalInput, toLocalInput, withTimeClaim } from '../../../webview/editTimes';
+import { fromLocalInput, toLocalInput, withTimeClaim } from '../../../webview/timeInput';
 
-describe('webview/editTimes', () => {
+describe('webview/timeInput', () => {
   it('round-trips a NumericDate through the local-time input value, to the second', () => {
     for (const seconds of [0, 1_767_225_600, 1_767_225_661, 2_000_000_000, 253_402_300_799 - 86_400]) {
       const value = toLocalInput(seconds);
