@@ -21,6 +21,10 @@ import { cookieModelOf } from '../../../src/inspector/cookieModel';
 import { SESSION_COOKIE_LABEL, withSessionCookie } from '../../../src/sessions/cookieLink';
 import { cookieHarness, type CookieHarness } from './cookieHarness';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
+const { storedSecretKeyOf } = require('../../../src/inspector/storedSecretKey') as typeof import('../../../src/inspector/storedSecretKey');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { withStoredSecret } = require('../../../src/inspector/viewModel') as typeof import('../../../src/inspector/viewModel');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { verifyCookieRequest } = require('../../../src/inspector/requests/verifyCookie') as typeof import('../../../src/inspector/requests/verifyCookie');
 
 function modelOf(h: CookieHarness): InspectorModel {
@@ -226,6 +230,15 @@ describe('inspector: signed session cookies', () => {
     const small = cookieModelOf(parsed, { t: english, limits: { maxSegment: 100 }, storedSecret: false });
     assert.deepEqual([small.parts[0]!.text.length, small.parts[0]!.length, small.parts[0]!.truncated], [100, 9000, true]);
     assert.equal(small.length, parsed.value.length);
+  });
+
+  it('looks for a remembered secret under the cookie’s provider, a JWT’s under its issuer; the model then offers it', () => {
+    const input = { token: sb.credentials['sandbox-authing']!.cookie!, source: { providerId: 'sandbox-authing', providerLabel: 'A' } };
+    const h = cookieHarness(input, { providers });
+    assert.equal(storedSecretKeyOf(h.shown(), h.deps), cookieSecretKey({ providerId: 'sandbox-authing' }));
+    assert.equal(storedSecretKeyOf(cookieHarness({ token: input.token }).shown(), h.deps), undefined, 'a pasted cookie has no provider');
+    const offered = withStoredSecret(h.shown().built).content;
+    assert.equal(offered.kind === 'token' && offered.model.cookie?.verify.storedSecret, true);
   });
 
   it('fails clearly when no cookie is shown, and the validator bounds what the webview sends', async () => {
