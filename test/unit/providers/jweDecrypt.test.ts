@@ -4,7 +4,7 @@
  * wrong key and a changed tag each get their own code; keys that do not fit are named.
  */
 import * as assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CompactEncrypt, exportJWK, exportPKCS8, generateKeyPair, importJWK, type CryptoKey } from 'jose';
 import type { DecryptFailureCode } from '../../../src/providers/decryptResult';
@@ -161,6 +161,21 @@ describe('providers/jweDecrypt', () => {
       const r = await decryptJwe(jwe, privateKey(JSON.stringify(set)));
       assert.equal(plaintextOf(r), PLAINTEXT);
       assert.ok(r.ok && r.keyDescription.includes('kid "right"'));
+    });
+
+    it('PKCS#1 (BEGIN RSA PRIVATE KEY) and SEC1 (BEGIN EC PRIVATE KEY) PEMs are read too', async () => {
+      const rsaJwe = await encrypt({ alg: 'RSA-OAEP-256', enc: 'A128GCM' }, rsa.right!.publicKey);
+      const pkcs1 = createPrivateKey(await exportPKCS8(rsa.right!.privateKey))
+        .export({ type: 'pkcs1', format: 'pem' })
+        .toString();
+      assert.match(pkcs1, /BEGIN RSA PRIVATE KEY/);
+      assert.equal(plaintextOf(await decryptJwe(rsaJwe, privateKey(pkcs1))), PLAINTEXT);
+      const ec = await generateKeyPair('ECDH-ES+A128KW', { crv: 'P-256', extractable: true });
+      const sec1 = createPrivateKey(await exportPKCS8(ec.privateKey))
+        .export({ type: 'sec1', format: 'pem' })
+        .toString();
+      assert.match(sec1, /BEGIN EC PRIVATE KEY/);
+      assert.equal(plaintextOf(await decryptJwe(await encrypt({ alg: 'ECDH-ES+A128KW', enc: 'A128GCM' }, ec.publicKey), privateKey(sec1))), PLAINTEXT);
     });
 
     const curves: { crv: 'P-256' | 'P-384' | 'X25519' }[] = [{ crv: 'P-256' }, { crv: 'P-384' }, { crv: 'X25519' }];
