@@ -95,7 +95,7 @@ async function explain(
     if (unwrapped === undefined) return { code: 'wrong-key-or-tampered', message: jweText(t, 'cannotTell', alg) };
     if (unwrapped) return { code: 'tampered', message: jweText(t, 'tampered') };
     const family = familyOf(alg);
-    const text = family === 'pbes2' ? 'wrongPassword' : family === 'rsa-oaep' ? 'wrongKey' : 'wrongKeyWrapped';
+    const text = family === 'pbes2' ? 'wrongPassword' : 'wrongKeyWrapped';
     return { code: 'wrong-key', message: jweText(t, text, alg) };
   }
   const message = (err instanceof Error ? err.message : String(err)).slice(0, 200);
