@@ -66,7 +66,7 @@ describe('terminal/tokenLinks', () => {
     const value = expressSessionCookie();
     const [link, ...rest] = provider.provideTerminalLinks({ line: `< set-cookie: connect.sid=${value}; Path=/; HttpOnly` });
     assert.equal(rest.length, 0);
-    assert.match(link!.tooltip, /^Inspect in AuthLens: Signed session cookie · express-session cookie/);
+    assert.match(link!.tooltip ?? '', /^Inspect in AuthLens: Signed session cookie · express-session cookie/);
     await provider.handleTerminalLink(link!);
     assert.deepEqual(opened, [{ token: value, stripped: ['cookie'] }]);
   });
