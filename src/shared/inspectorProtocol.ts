@@ -187,18 +187,11 @@ function parseVerifyKey(value: unknown): VerifyKeyRequest | undefined {
   }
 }
 
+/** A cookie's secret: typed or stored as for a JWT's Verify, or the running sandbox's. */
 function parseCookieSecret(value: unknown): CookieSecretRequest | undefined {
-  if (!isRecord(value)) return undefined;
-  switch (own(value, 'kind')) {
-    case 'secret':
-      return typedSecret(value);
-    case 'storedSecret':
-      return { kind: 'storedSecret' };
-    case 'sandboxSecret':
-      return { kind: 'sandboxSecret' };
-    default:
-      return undefined;
-  }
+  if (isRecord(value) && own(value, 'kind') === 'sandboxSecret') return { kind: 'sandboxSecret' };
+  const key = parseVerifyKey(value);
+  return key?.kind === 'secret' || key?.kind === 'storedSecret' ? key : undefined;
 }
 
 function parseCompareSource(value: unknown): CompareSource | undefined {
