@@ -5,6 +5,7 @@
 import type { CookieModel, CookiePartModel } from '../src/shared/inspectorCookie';
 import { el, icon } from './dom';
 import { t } from './l10n';
+import { fieldsHead } from './fields';
 import { copyButton } from './status';
 
 /** One colour class per part role; separators stay plain. */
@@ -70,22 +71,7 @@ export function renderCookieParts(cookie: CookieModel): HTMLElement {
     { class: 'cookie-parts', id: 'cookie-parts', attrs: { 'data-format': cookie.format } },
     el('h3', {}, icon('symbol-key'), ' ', t('Cookie'), ': ', el('span', { id: 'cookie-format' }, cookie.formatLabel)),
     ...cookie.notes.map((n) => el('p', { class: 'muted cookie-note' }, n)),
-    el(
-      'table',
-      { class: 'fields', id: 'table-cookie' },
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', { attrs: { scope: 'col' } }, t('Part')),
-          el('th', { attrs: { scope: 'col' } }, t('Value')),
-          el('th', { attrs: { scope: 'col' } }, t('Meaning')),
-        ),
-      ),
-      el('tbody', {}, ...rows),
-    ),
+    el('table', { class: 'fields', id: 'table-cookie' }, fieldsHead(t('Part')), el('tbody', {}, ...rows)),
   );
 }
 
