@@ -32,6 +32,8 @@ const KID_HMAC = 'Not checked: an HMAC token is verified with a shared secret, n
 const ALG_MISSING = 'The header has no alg: no server can verify the token.';
 const ALG_CONFUSION =
   'The token uses {0}, a shared-secret algorithm, while the issuer signs with public keys: a server that accepted it would be open to algorithm confusion, so it must reject it (RFC 8725 §3.1).';
+const ALG_MIXED =
+  'The token uses {0}, and the shared secret verifies it, while the issuer also publishes public keys: a server that verifies only with its key set rejects it; one that holds the secret accepts it.';
 const ALG_KEY_ALG = 'The key {0} is for {1}, not {2}.';
 const ALG_KEY_KTY = 'The key {0} is of type {1}, which cannot verify {2}.';
 const ALG_DISCOVERY = 'The issuer announces {0} for ID tokens, not {1}.';
@@ -82,9 +84,10 @@ function noKeys(keys: KeyFacts | undefined, t: Translate): string | undefined {
 
 function signatureCheck(f: RejectionFacts, a: AlgFacts, t: Translate): RejectionCheck {
   if (a.none) return check('signature', 'fail', t(SIG_NONE), undefined, 'none');
-  if (!f.provider) return check('signature', 'skipped', t(NO_PROVIDER));
-  if (a.hmac) return check('signature', 'skipped', fillTemplate(t(SIG_HMAC), shownValue(a.alg ?? '')));
-  const why = noKeys(f.keys, t);
+  // An HMAC token is checked only with a secret the person keeps (remembered, or the sandbox's).
+  if (a.hmac && f.signature === undefined) return check('signature', 'skipped', fillTemplate(t(SIG_HMAC), shownValue(a.alg ?? '')));
+  if (!a.hmac && !f.provider) return check('signature', 'skipped', t(NO_PROVIDER));
+  const why = a.hmac ? undefined : noKeys(f.keys, t);
   if (why !== undefined || f.signature === undefined) return check('signature', 'skipped', why ?? t(SIG_NO_KEYS));
   return f.signature.valid
     ? check('signature', 'pass', fillTemplate(t(SIG_OK), shownValue(f.signature.message)))
@@ -121,7 +124,11 @@ function algCheck(f: RejectionFacts, a: AlgFacts, t: Translate): RejectionCheck 
   const alg = a.alg;
   if (a.none) return check('alg', 'fail', t(SIG_NONE), undefined, alg);
   const announced = f.discovery?.idTokenAlgs;
-  if (a.hmac && asymmetricIssuer(f)) return check('alg', 'fail', fillTemplate(t(ALG_CONFUSION), shownValue(alg)), announced?.join(', '), alg);
+  if (a.hmac && asymmetricIssuer(f)) {
+    // The server's own shared secret verified it: a server holding that secret takes it.
+    if (f.signature?.valid === true) return check('alg', 'warn', fillTemplate(t(ALG_MIXED), shownValue(alg)), announced?.join(', '), alg);
+    return check('alg', 'fail', fillTemplate(t(ALG_CONFUSION), shownValue(alg)), announced?.join(', '), alg);
+  }
   const keys = f.keys?.kind === 'set' ? f.keys.keys : [];
   const key = a.kid !== undefined ? keys.find((k) => str(k, 'kid') === a.kid) : keys.length === 1 ? keys[0] : undefined;
   if (key !== undefined) {
@@ -190,6 +197,7 @@ export function rejectionCheckTemplates(): string[] {
     KID_HMAC,
     ALG_MISSING,
     ALG_CONFUSION,
+    ALG_MIXED,
     ALG_KEY_ALG,
     ALG_KEY_KTY,
     ALG_DISCOVERY,

@@ -9,6 +9,7 @@ import { isAuthLensError } from '../core/errors';
 import { isJsonObject, type JsonObject } from '../core/json';
 import type { DiscoveryFacts, ExpectedByProvider, KeyFacts, SignatureFacts } from '../core/rejectionTypes';
 import { english, type Translate } from '../core/template';
+import { decodeProtectedHeader } from 'jose';
 import { HttpClient } from './http';
 import { baseJwksUrl, providerKindTable } from './kinds';
 import { fetchKeySet, type FetchKeySetOptions } from './keySet';
@@ -79,6 +80,16 @@ function discoveryFacts(doc: DiscoveryDocument): DiscoveryFacts {
   return { issuer: doc.issuer, ...(idTokenAlgs !== undefined ? { idTokenAlgs } : {}) };
 }
 
+/** The header's `alg`, without a check (the token was decoded before it came here). */
+function algOf(token: string): string {
+  try {
+    const alg = decodeProtectedHeader(token).alg;
+    return typeof alg === 'string' ? alg : '';
+  } catch {
+    return '';
+  }
+}
+
 function failureText(err: unknown, t: Translate): string {
   return isAuthLensError(err) ? errorMessage(err, t) : t('The keys could not be fetched.');
 }
@@ -129,6 +140,8 @@ export async function gatherRejectionFacts(token: string, provider: ProviderConf
     return { expected, keys: { kind: 'unavailable', reason: failureText(err, t) }, ...discovery };
   }
   const keys = (jwks['keys'] as unknown[]).filter(isJsonObject).slice(0, MAX_KEYS);
+  // A key set holds public keys: an HMAC token's signature is the shared secret's to check.
+  if (/^HS\d+$/.test(algOf(token))) return { expected, keys: { kind: 'set', url, keys }, ...discovery };
   const outcome = await verifyJwt(token, { kind: 'jwks', jwks, url });
   const signature: SignatureFacts = outcome.valid
     ? { valid: true, message: outcome.keyDescription ?? url }

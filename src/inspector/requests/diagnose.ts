@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { plainText } from '../../core/hostileText';
 import { inferTokenUse, rejectionChecks } from '../../core/rejectionChecks';
-import type { TokenUse } from '../../core/rejectionTypes';
+import type { SignatureFacts, TokenUse } from '../../core/rejectionTypes';
 import type { ConfiguredProvider } from '../../plumbing/config';
 import { translate } from '../../plumbing/l10n';
 import { loadProviders } from '../../plumbing/lazy';
@@ -10,6 +10,8 @@ import type { RequestOf } from '../../shared/inspectorProtocol';
 import type { InspectorDeps } from '../deps';
 import { providerForIssuer } from '../diagnoseProvider';
 import { confirmForeignKeyUrl } from '../keyUrlConsent';
+import { issuerKey } from '../shown';
+import { hsSecretKey } from '../../secrets/keys';
 import { keyFetchTlsOptOut } from '../keySource';
 import type { PanelAccess, RequestHandler } from './context';
 
@@ -28,6 +30,24 @@ function tokenUseOf(asked: DiagnoseTokenUse, panel: PanelAccess): TokenUse {
   if (asked !== 'auto') return asked;
   const shown = panel.current();
   return inferTokenUse(shown?.input.source?.tokenKind, shown?.built.decoded?.header);
+}
+
+/**
+ * The signature of an HMAC token, checked with a secret the person already keeps for its issuer
+ * (remembered from Verify, or the running sandbox's HS256 key); undefined when there is none.
+ */
+async function hmacSignature(panel: PanelAccess, deps: InspectorDeps): Promise<SignatureFacts | undefined> {
+  const shown = panel.current();
+  const alg = shown?.built.decoded?.header['alg'];
+  const iss = issuerKey(shown);
+  if (!shown?.built.decoded || typeof alg !== 'string' || !/^HS\d+$/.test(alg) || iss === undefined) return undefined;
+  const sandbox = deps.sessions.sandboxSecrets().find((s) => s.use === 'jwt-hmac' && s.origin.replace(/\/+$/, '') === iss.replace(/\/+$/, ''));
+  const secret = (await deps.secrets.get(hsSecretKey(iss))) ?? sandbox?.secret;
+  if (secret === undefined) return undefined;
+  const outcome = await loadProviders().verifyJwt(shown.built.decoded.raw, { kind: 'secret', secret });
+  return outcome.valid
+    ? { valid: true, message: outcome.keyDescription ?? alg }
+    : { valid: false, message: outcome.failure?.message ?? vscode.l10n.t('The signature does not verify.') };
 }
 
 /**
@@ -53,9 +73,18 @@ export const diagnoseRequest: RequestHandler<RequestOf<'diagnose'>> = async ({ s
           confirmKeyUrl: (jwksUri) => confirmForeignKeyUrl(jwksUri, provider.issuer ?? provider.baseUrl),
         })
       : undefined;
+  const hmac = await hmacSignature(panel, deps);
   const now = Date.now();
   const checks = rejectionChecks(
-    { header: decoded.header, payload: decoded.payload, now, skewMs: skewSeconds * 1000, tokenUse: use, ...(facts ? { provider: facts, ...facts } : {}) },
+    {
+      header: decoded.header,
+      payload: decoded.payload,
+      now,
+      skewMs: skewSeconds * 1000,
+      tokenUse: use,
+      ...(facts ? { provider: facts, ...facts } : {}),
+      ...(hmac ? { signature: hmac } : {}),
+    },
     translate,
   );
   const failed = checks.filter((c) => c.verdict === 'fail').map((c) => c.id);

@@ -68,6 +68,16 @@ describe('core/rejectionChecks', () => {
     { name: 'no kid, one key', facts: edit({}, {}, { kid: undefined as unknown as string }), expect: ['kid:warn'] },
     { name: 'alg none', facts: edit({ signature: undefined }, {}, { alg: 'none' }), expect: ['signature:fail', 'kid:skipped', 'alg:fail'] },
     { name: 'HS256 from an RSA issuer', facts: edit({ signature: undefined }, {}, { alg: 'HS256' }), expect: ['signature:skipped', 'kid:skipped', 'alg:fail'] },
+    {
+      name: "HS256 verified with the server's own secret, beside RSA keys",
+      facts: edit({ signature: { valid: true, message: 'HS256 shared secret (32 bytes)' } }, {}, { alg: 'HS256' }),
+      expect: ['kid:skipped', 'alg:warn'],
+    },
+    {
+      name: 'HS256 with a wrong secret and no provider',
+      facts: edit({ provider: undefined, keys: undefined, discovery: undefined, signature: { valid: false, message: 'does not match' } }, {}, { alg: 'HS256' }),
+      expect: ['signature:fail', 'kid:skipped', 'alg:skipped', 'iss:skipped', 'aud:skipped'],
+    },
     { name: 'a key for another alg', facts: edit({}, {}, { alg: 'RS512' }), expect: ['alg:fail'] },
     { name: 'another issuer', facts: edit({}, { iss: 'https://evil.example' }), expect: ['iss:fail'] },
     { name: 'another audience', facts: edit({}, { aud: ['urn:other'] }), expect: ['aud:fail'] },

@@ -16,8 +16,8 @@ const { probeRequest } = require('../../../src/inspector/requests/probe') as typ
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A panel showing `token`, with the sandbox's providers configured. */
-function panelFor(token: string, providers: readonly ConfiguredProvider[]): EditHarness {
-  const h = editHarness({ token });
+function panelFor(token: string, providers: readonly ConfiguredProvider[], secrets: SandboxHandle['serverSecrets'] = []): EditHarness {
+  const h = editHarness({ token }, secrets);
   Object.assign(h.deps, { settings: () => ({ http: { strictSSL: true }, providers }) });
   return h;
 }
@@ -74,6 +74,17 @@ describe('inspector/requests/diagnose and probe (sandbox)', function () {
     assert.deepEqual([answer.outcome.accepted, answer.outcome.status], [false, 401]);
     assert.match(answer.outcome.message ?? '', /Invalid token/);
     assert.ok(!JSON.stringify(answer).includes(signature ?? '-'));
+  });
+
+  it("an HS256 token: checked with the sandbox's secret when it runs, else not checked; alg warns beside the issuer's public keys", async () => {
+    const admin = sandbox.credentials['sandbox-authms']?.admin ?? '';
+    const withSecret = verdictsOf(await diagnose(panelFor(admin, providers, sandbox.serverSecrets)));
+    assert.deepEqual([withSecret['signature'], withSecret['kid'], withSecret['alg']], ['pass', 'skipped', 'warn']);
+    const [h, p] = admin.split('.');
+    const forged = `${h}.${p}.${Buffer.from('not the signature').toString('base64url')}`;
+    assert.equal(verdictsOf(await diagnose(panelFor(forged, providers, sandbox.serverSecrets)))['signature'], 'fail');
+    const without = verdictsOf(await diagnose(panelFor(admin, providers)));
+    assert.deepEqual([without['signature'], without['alg']], ['skipped', 'fail']);
   });
 
   it("the person's skew and token kind count: an expired token warns within a wide skew, and 'access' checks typ", async () => {
