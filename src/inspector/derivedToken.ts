@@ -8,7 +8,7 @@ import { redact } from '../core/redact';
 import type { DerivedModel, PanelContent } from '../shared/inspectorModel';
 import type { InspectInput } from '../shared/inspectInput';
 import type { InspectorDeps } from './deps';
-import type { PanelAccess } from './requests/context';
+import type { Shown } from './shown';
 
 /** How AuthLens made a token from the shown one. */
 export type Derivation =
@@ -22,6 +22,13 @@ export interface DerivedFrom {
   readonly derivation: Derivation;
 }
 
+/** What a derivation needs of the panel (`requests/context.ts` `PanelAccess` has it all). */
+export interface DerivingPanel {
+  current(): Shown | undefined;
+  showDerived(input: InspectInput, derived: DerivedFrom): void;
+  derivedFrom(): DerivedFrom | undefined;
+}
+
 /**
  * Shows `token`, made by AuthLens from the shown token, in the same panel. The original stays
  * the server's token even when the person derives again from a derived one. Returns false when
@@ -31,7 +38,7 @@ export interface DerivedFrom {
  * showDerivedToken(panel, deps, signed, { kind: 'edited', how: 'signed', alg: 'HS256' });
  * showDerivedToken(panel, deps, inner, { kind: 'decrypted', alg: 'RSA-OAEP-256', enc: 'A256GCM' });
  */
-export function showDerivedToken(panel: PanelAccess, deps: Pick<InspectorDeps, 'log'>, token: string, derivation: Derivation): boolean {
+export function showDerivedToken(panel: DerivingPanel, deps: Pick<InspectorDeps, 'log'>, token: string, derivation: Derivation): boolean {
   const current = panel.current();
   if (!current) return false;
   const original = panel.derivedFrom()?.original ?? current.input;
