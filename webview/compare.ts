@@ -110,7 +110,9 @@ export function renderCompare(hasOriginal = false): HTMLElement {
       { class: 'row' },
       button(t('Compare'), () => void show({ kind: 'paste', token: input.value.trim() }), { icon: 'diff', id: 'compare-button' }),
       button(t('Pick from Sessions…'), () => void show({ kind: 'pick' }), { icon: 'list-tree', secondary: true, id: 'compare-pick' }),
-      hasOriginal ? button(t('Compare with the original'), () => void show({ kind: 'original' }), { icon: 'history', secondary: true, id: 'compare-original' }) : null,
+      hasOriginal
+        ? button(t('Compare with the original'), () => void show({ kind: 'original' }), { icon: 'history', secondary: true, id: 'compare-original' })
+        : null,
     ),
     out,
   );
