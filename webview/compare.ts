@@ -1,5 +1,6 @@
 /** The Compare tab: a second token pasted or picked from the Sessions view, side by side. */
 import type { CompareModel, CompareRow } from '../src/shared/inspectorModel';
+import type { CompareSource } from '../src/shared/inspectorProtocol';
 import { button, el, icon } from './dom';
 import { t } from './l10n';
 import { request } from './rpc';
@@ -84,13 +85,14 @@ function comparisonView(cmp: CompareModel): HTMLElement {
   );
 }
 
-export function renderCompare(): HTMLElement {
+/** The tab; `hasOriginal` when the shown token was made by AuthLens from another (offers "Compare with the original"). */
+export function renderCompare(hasOriginal = false): HTMLElement {
   const input = el('vscode-textarea', { id: 'compare-input', attrs: { 'aria-label': t('Second token') } });
   input.rows = 3;
   input.monospace = true;
   input.placeholder = t('Paste a second token to compare with');
   const out = el('div', { attrs: { 'aria-live': 'polite' } });
-  const show = async (source: { kind: 'paste'; token: string } | { kind: 'pick' }): Promise<void> => {
+  const show = async (source: CompareSource): Promise<void> => {
     if (source.kind === 'paste' && source.token === '') {
       flash(t('Paste a token first.'), 'bad');
       return;
@@ -108,6 +110,9 @@ export function renderCompare(): HTMLElement {
       { class: 'row' },
       button(t('Compare'), () => void show({ kind: 'paste', token: input.value.trim() }), { icon: 'diff', id: 'compare-button' }),
       button(t('Pick from Sessions…'), () => void show({ kind: 'pick' }), { icon: 'list-tree', secondary: true, id: 'compare-pick' }),
+      hasOriginal
+        ? button(t('Compare with the original'), () => void show({ kind: 'original' }), { icon: 'history', secondary: true, id: 'compare-original' })
+        : null,
     ),
     out,
   );

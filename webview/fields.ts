@@ -195,24 +195,15 @@ function buildRows(rows: readonly FieldRow[], depth: number): HTMLTableRowElemen
   return out;
 }
 
+/** The head of a three-column table: the name column's title, Value, Meaning. */
+export function fieldsHead(nameTitle: string): HTMLElement {
+  const col = (text: string): HTMLElement => el('th', { attrs: { scope: 'col' } }, text);
+  return el('thead', {}, el('tr', {}, col(nameTitle), col(t('Value')), col(t('Meaning'))));
+}
+
 function table(t_: FieldTable): HTMLElement {
   const body = el('tbody', {}, ...buildRows(t_.rows, 0));
-  const tbl = el(
-    'table',
-    { class: 'fields', id: `table-${t_.part}` },
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', { attrs: { scope: 'col' } }, t('Field')),
-        el('th', { attrs: { scope: 'col' } }, t('Value')),
-        el('th', { attrs: { scope: 'col' } }, t('Meaning')),
-      ),
-    ),
-    body,
-  );
+  const tbl = el('table', { class: 'fields', id: `table-${t_.part}` }, fieldsHead(t('Field')), body);
   const section = el('vscode-collapsible', { id: `part-${t_.part}` });
   section.heading = partTitle(t_.part);
   section.description = t('{0} fields', t_.rows.length);

@@ -7,6 +7,9 @@ import type { HostMessage } from '../src/shared/inspectorProtocol';
 import type { InspectorModel, PanelContent } from '../src/shared/inspectorModel';
 import { button, el, icon } from './dom';
 import { renderCompare } from './compare';
+import { renderEdit } from './edit';
+import { renderCookieParts, renderCookieRaw } from './cookieView';
+import { renderCookieVerify } from './cookieVerify';
 import { renderFields, resetFields } from './fields';
 import { setL10n, t } from './l10n';
 import { getState, listen, post, request, updateState } from './rpc';
@@ -18,7 +21,7 @@ import { renderJson, renderRaw, renderWarnings, warningCount } from './views';
 
 const app = document.getElementById('app') ?? document.body;
 
-const tabs = ['fields', 'warnings', 'raw', 'json', 'verify', 'compare'] as const;
+const tabs = ['fields', 'warnings', 'raw', 'json', 'verify', 'compare', 'edit'] as const;
 type Tab = (typeof tabs)[number];
 
 function tabTitle(tab: Tab, model: InspectorModel): string {
@@ -35,23 +38,28 @@ function tabTitle(tab: Tab, model: InspectorModel): string {
       return t('Verify');
     case 'compare':
       return t('Compare');
+    case 'edit':
+      return t('Edit');
   }
 }
 
 function tabBody(tab: Tab, model: InspectorModel): HTMLElement {
   switch (tab) {
     case 'fields':
-      return renderFields(model.tables);
+      // A signed cookie: its parts first, then its session's (or Flask payload's) tables.
+      return model.cookie ? el('div', {}, renderCookieParts(model.cookie), renderFields(model.tables)) : renderFields(model.tables);
     case 'warnings':
       return renderWarnings(model.warnings);
     case 'raw':
-      return renderRaw(model);
+      return model.cookie ? renderCookieRaw(model.cookie) : renderRaw(model);
     case 'json':
       return renderJson(model);
     case 'verify':
-      return renderVerify(model);
+      return model.cookie ? renderCookieVerify(model.cookie) : renderVerify(model);
     case 'compare':
-      return renderCompare();
+      return renderCompare(model.derived !== undefined);
+    case 'edit':
+      return renderEdit(model);
   }
 }
 

@@ -7,6 +7,8 @@ import { t } from './l10n';
 import { request } from './rpc';
 import { countdown, local, onTick, utc } from './time';
 import { copyButton, flash } from './status';
+import { derivedBanner } from './derivedBanner';
+import { cookieCopyButtons, cookieFacts, cookieSessionNote } from './cookieView';
 
 type Status = TokenTimeStateName;
 
@@ -140,11 +142,14 @@ export function renderSummary(model: InspectorModel, providerActions: { onRevoke
     statusBadge.replaceChildren(icon(statusIcon(st)), ' ', statusText(st));
   });
   const where = [s.providerLabel, s.tokenKind].filter((x): x is string => x !== undefined).join(' · ');
+  const cookie = model.cookie;
+  // A cookie has no time claims: only its session's expiry, when it came from one.
+  const noTimes = v.kind === 'jwe' || (cookie !== undefined && model.times.sessionExpiresAt === undefined && model.times.idleExpiresAt === undefined);
   const head = el(
     'div',
     { class: 'summary-head' },
     el('span', { class: 'badge neutral', id: 'kind-badge', attrs: { 'data-kind': v.kind } }, v.kindLabel),
-    v.kind === 'jwe' ? null : statusBadge,
+    v.kind === 'jwe' || cookie ? null : statusBadge,
     v.kind === 'jwe' ? null : verifiedBadge(),
     where ? el('span', { class: 'source' }, icon('server'), ' ', where) : null,
     s.session
@@ -162,24 +167,30 @@ export function renderSummary(model: InspectorModel, providerActions: { onRevoke
   const actions = el(
     'div',
     { class: 'actions', attrs: { role: 'toolbar', 'aria-label': t('Actions') } },
-    copyButton(t('Copy token'), 'raw', 'copy'),
-    copyButton(t('Copy Authorization header'), 'authorization', 'key'),
-    copyButton(t('Copy as curl'), 'curl', 'terminal'),
+    ...(cookie
+      ? cookieCopyButtons()
+      : [
+          copyButton(t('Copy token'), 'raw', 'copy'),
+          copyButton(t('Copy Authorization header'), 'authorization', 'key'),
+          copyButton(t('Copy as curl'), 'curl', 'terminal'),
+        ]),
     model.actions.canRefresh ? button(t('Refresh from provider'), providerActions.onRefresh, { icon: 'refresh', secondary: true, id: 'action-refresh' }) : null,
     model.actions.canRevoke ? button(t('Revoke session'), providerActions.onRevoke, { icon: 'circle-slash', secondary: true, id: 'action-revoke' }) : null,
   );
-  const facts = el(
-    'dl',
-    { class: 'facts' },
-    ...fact(t('Issuer'), s.issuer, 'iss'),
-    ...fact(t('Subject'), s.subject, 'sub'),
-    ...fact(t('Audience'), s.audience.length > 0 ? s.audience.join(', ') : undefined, 'aud'),
-    ...fact(t('Algorithm'), s.alg, 'alg'),
-    ...fact(t('Key ID'), s.kid, 'kid'),
-    ...(s.typ !== undefined ? fact(t('Type'), s.typ, 'typ') : []),
-    ...(s.enc !== undefined ? fact(t('Content encryption'), s.enc, 'enc') : []),
-    ...(s.cty !== undefined ? fact(t('Content type'), s.cty, 'cty') : []),
-  );
+  const facts = cookie
+    ? el('dl', { class: 'facts' }, ...cookieFacts(cookie))
+    : el(
+        'dl',
+        { class: 'facts' },
+        ...fact(t('Issuer'), s.issuer, 'iss'),
+        ...fact(t('Subject'), s.subject, 'sub'),
+        ...fact(t('Audience'), s.audience.length > 0 ? s.audience.join(', ') : undefined, 'aud'),
+        ...fact(t('Algorithm'), s.alg, 'alg'),
+        ...fact(t('Key ID'), s.kid, 'kid'),
+        ...(s.typ !== undefined ? fact(t('Type'), s.typ, 'typ') : []),
+        ...(s.enc !== undefined ? fact(t('Content encryption'), s.enc, 'enc') : []),
+        ...(s.cty !== undefined ? fact(t('Content type'), s.cty, 'cty') : []),
+      );
   const verdictNotes = [v.repaired, ...v.notes, v.skewNote]
     .filter((n): n is string => n !== undefined)
     .map((n) => el('p', { class: 'notice verdict-note' }, icon('info'), ' ', n));
@@ -190,14 +201,10 @@ export function renderSummary(model: InspectorModel, providerActions: { onRevoke
     'section',
     { class: 'summary', attrs: { 'aria-label': t('Summary') } },
     head,
+    derivedBanner(model.derived),
     ...verdictNotes,
-    decodeNote,
-    el(
-      'div',
-      { class: 'summary-grid' },
-      v.kind === 'jwe' ? null : countdowns(model.times, v.claimProblems.exp, v.kind === 'jws' || v.kind === 'unsecured'),
-      facts,
-    ),
+    cookie ? cookieSessionNote(cookie) : decodeNote,
+    el('div', { class: 'summary-grid' }, noTimes ? null : countdowns(model.times, v.claimProblems.exp, v.kind === 'jws' || v.kind === 'unsecured'), facts),
     timeline(model.times) ?? null,
     actions,
   );

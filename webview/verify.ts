@@ -2,6 +2,8 @@
 import type { VerifyKeyRequest } from '../src/shared/inspectorProtocol';
 import type { InspectorModel } from '../src/shared/inspectorModel';
 import type { VerifyOutcome } from '../src/providers/verifyResult';
+import { renderDecrypt } from './decrypt';
+import { renderDiagnose } from './diagnose';
 import { button, el, icon } from './dom';
 import { t } from './l10n';
 import { request } from './rpc';
@@ -81,6 +83,7 @@ export function renderVerify(model: InspectorModel): HTMLElement {
         ' ',
         t('This token is encrypted (JWE): nothing can be verified without the decryption key.'),
       ),
+      renderDecrypt(model),
     );
   }
   if (v.family === 'hmac' || v.family === 'unknown') {
@@ -175,5 +178,7 @@ export function renderVerify(model: InspectorModel): HTMLElement {
       ),
     );
   }
-  return el('div', { class: 'verify-view' }, intro, ...blocks, busy, result);
+  // "Why would a server reject it?" needs a decoded token: not offered for an encrypted one.
+  const diagnose = v.family !== 'encrypted' ? renderDiagnose(model) : null;
+  return el('div', { class: 'verify-view' }, intro, ...blocks, busy, result, diagnose);
 }

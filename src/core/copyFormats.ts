@@ -72,6 +72,28 @@ function method(req: CopyRequest): string {
   return /^[A-Z]+$/.test(m) ? m : 'GET';
 }
 
+/** A cookie and the URL it is sent to: what a signed session cookie's copies need. */
+export interface CookieCopyRequest {
+  readonly name: string;
+  /** The value as the browser sends it (URL-encoded). Secret. */
+  readonly value: string;
+  readonly url: string;
+}
+
+/**
+ * A signed session cookie for pasting: the `Cookie:` request header, or a curl command that
+ * sends it with `--cookie` (curl's own cookie option, which also keeps it out of `-H` lists).
+ * Check the value with {@link isHeaderSafe} (cookie scheme) first.
+ *
+ * @example
+ * formatCookieCopy('curl', { name: 'authing_session', value: 's%3Aabc.sig', url: 'https://a.test/cas/session' })
+ * // => "curl 'https://a.test/cas/session' --cookie 'authing_session=s%3Aabc.sig'"
+ */
+export function formatCookieCopy(format: 'cookieHeader' | 'curl', req: CookieCopyRequest): string {
+  const pair = `${req.name}=${req.value}`;
+  return format === 'cookieHeader' ? `Cookie: ${pair}` : `curl ${shellQuote(req.url)} --cookie ${shellQuote(pair)}`;
+}
+
 /**
  * Formats the token for pasting.
  *

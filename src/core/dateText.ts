@@ -35,9 +35,13 @@ function makeFormat(locale: string, opts: DateFormatterOptions): Intl.DateTimeFo
  * dateFormatter('zh-cn', { timeZone: 'UTC' })(Date.UTC(2026, 11, 2, 8, 10)) // '2026年12月2日 08:10:00'
  */
 export function dateFormatter(locale: string, opts: DateFormatterOptions = {}): DateFormatter {
-  const format = makeFormat(locale, opts);
+  // Made on first use: building an Intl.DateTimeFormat costs tens of milliseconds, and the
+  // Sessions view asks for its formatter during activation, long before it shows a date.
+  let format: Intl.DateTimeFormat | undefined;
   return (epochMs) => {
     const date = new Date(epochMs);
-    return Number.isFinite(date.getTime()) ? format.format(date) : String(epochMs);
+    if (!Number.isFinite(date.getTime())) return String(epochMs);
+    format ??= makeFormat(locale, opts);
+    return format.format(date);
   };
 }

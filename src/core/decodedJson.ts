@@ -5,6 +5,7 @@
  * the hover's and the inspector's. Pure (no `vscode`): strings arrive through a
  * {@link Translate}, time as `now`. It never contains the raw token or its signature.
  */
+import { cookieDocumentJson } from './cookieDocument';
 import type { DecodedJwt } from './decode';
 import type { JsonObject } from './json';
 import { english, fillTemplate, type Translate } from './template';
@@ -96,7 +97,7 @@ export type DecodedDocument =
 
 /**
  * The document for a pasted or selected token: its verdict rendered. A JWE gets its protected
- * header; a malformed or opaque value gets the verdict's reason (and what was stripped first).
+ * header; a signed cookie its parts (`cookieDocument.ts`); a malformed or opaque value gets the verdict's reason (and what was stripped first).
  */
 export function decodedDocumentFor(input: string, now: number, t: Translate = english, stripped?: readonly Repair[]): DecodedDocument {
   const verdict = tokenVerdict(input, now, stripped ? { stripped } : undefined);
@@ -109,6 +110,7 @@ export function decodedDocumentFor(input: string, now: number, t: Translate = en
     const json: JsonObject = { status: t(decodedJsonStrings.encrypted), ...verdictFields(words), header: verdict.header };
     return { ok: true, verdict, warnings: [], json };
   }
+  if (verdict.kind === 'signed-cookie') return { ok: true, verdict, warnings: [], json: cookieDocumentJson(verdict, t) };
   const reason = words.reason ?? words.kindLabel;
   return { ok: false, verdict, message: words.repaired ? `${reason} ${words.repaired}` : reason };
 }

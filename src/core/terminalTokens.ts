@@ -1,6 +1,6 @@
 /**
  * The tokens on one line of terminal output, for the terminal link provider: where each JWT (or
- * JWE, or JWT-looking string that fails to decode) is, what the inspector should get, and a
+ * JWE, signed session cookie, or JWT-looking string that fails to decode) is, what the inspector should get, and a
  * one-line plain-text tooltip (`sub`, `iss`, time left; never the token). Pure; the clock is a
  * parameter.
  *
@@ -111,11 +111,12 @@ export function terminalTokens(line: string, now: number, opts?: TerminalTokenOp
     const payload = verdict.decoded?.payload;
     const facts = [
       words.kindLabel,
+      words.cookie?.formatLabel,
       words.reason,
       claimFact(terminalTokenTexts.sub, payload?.['sub'], t),
       claimFact(terminalTokenTexts.iss, payload?.['iss'], t),
       payload ? timeFact(words, verdict.times?.msLeft, t) : undefined,
-      payload ? t(terminalTokenTexts.notVerified) : undefined,
+      payload || words.cookie ? t(terminalTokenTexts.notVerified) : undefined,
     ].filter((f): f is string => f !== undefined && f !== '');
     out.push({
       start: found.start,

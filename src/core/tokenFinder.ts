@@ -6,12 +6,16 @@
  * (`name=<jwt>;`), `.env` lines (`KEY=<jwt>`) and URLs (`?token=`, `#id_token=`) are tolerated.
  * `findTokens` walks each run of token characters once (no rescans per candidate), under a total
  * work budget, because it runs in the extension host on every scroll and edit.
+ * Signed session cookies are found by the cookie path (`cookieFinder.ts`), where no JWT reads:
+ * a JWT stays a JWT, a JWT-looking string that fails stays malformed unless it is a cookie.
  */
+import { findSignedCookies, signedCookieAtOffset, type FoundCookie } from './cookieFinder';
 import { decodeJwt, decodeProtectedHeader, MAX_TOKEN_LENGTH, type DecodedJwt } from './decode';
 import { AuthLensError } from './errors';
 import { errorMessage } from './errorMessages';
 import { HEADER_STARTS, jsonHeaderLike } from './headerStart';
 import type { JsonObject } from './json';
+import type { SignedCookie } from './signedCookie';
 import { isPlain, isExtended, DOT, type Work, RunCursor, runAround } from './tokenRun';
 
 /** A token found in text. `start`/`end` are offsets of the bare token (end exclusive). */
@@ -20,7 +24,7 @@ export interface FoundToken {
   readonly end: number;
   /** The bare token (no `Bearer `, quotes, `name=`). Secret: never log it. */
   readonly text: string;
-  readonly shape: 'jws' | 'jwe' | 'malformed';
+  readonly shape: 'jws' | 'jwe' | 'signed-cookie' | 'malformed';
   /** For `malformed`: one English line saying what is wrong (from {@link errorMessage}). */
   readonly reason?: string;
   /** For `malformed`: the error behind `reason`, to localise with `errorMessage(error, t)`. */
@@ -29,6 +33,12 @@ export interface FoundToken {
   readonly decoded?: DecodedJwt;
   /** For `jwe`: the protected header (alg, enc, kid...). */
   readonly header?: JsonObject;
+  /** For `signed-cookie`: its format and parts (`text` is the value as written, without `name=`). */
+  readonly cookie?: SignedCookie;
+}
+
+function fromCookie(found: FoundCookie): FoundToken {
+  return { start: found.start, end: found.end, text: found.text, shape: 'signed-cookie', cookie: found.cookie };
 }
 
 /** Default scan window on each side of the offset: 16 KiB. */
@@ -101,6 +111,14 @@ function trimDots(text: string, s: number, e: number): [number, number] {
  */
 export function tokenAtOffset(text: string, offset: number, opts?: { window?: number }): FoundToken | undefined {
   const window = Math.max(1, Math.floor(opts?.window ?? DEFAULT_SCAN_WINDOW));
+  const jwt = jwtAtOffset(text, offset, window);
+  if (jwt && jwt.shape !== 'malformed') return jwt;
+  const cookie = signedCookieAtOffset(text, offset, window);
+  return cookie ? fromCookie(cookie) : jwt;
+}
+
+/** The JWT-looking string under `offset`: what {@link tokenAtOffset} finds before the cookie path. */
+function jwtAtOffset(text: string, offset: number, window: number): FoundToken | undefined {
   if (!Number.isInteger(offset) || offset < 0 || offset >= text.length) return undefined;
   if (!isExtended(text.charCodeAt(offset))) return undefined;
 
@@ -177,8 +195,8 @@ function mangledCandidate(text: string, run: RunCursor, offset: number): [number
 const WORK_PER_CHAR = 4;
 
 /**
- * Every token in `text`, in order (up to `limit`, default 1000): JWS, JWE and JWT-looking
- * malformed strings, exactly as {@link tokenAtOffset} would report them.
+ * Every token in `text`, in order (up to `limit`, default 1000): JWS, JWE, signed cookies and
+ * JWT-looking malformed strings, exactly as {@link tokenAtOffset} would report them.
  * Linear: each run is walked once; and past `budget` characters sliced and decoded (default
  * 4 per input character, plus two maximal tokens) it stops with what it has found so far.
  *
@@ -187,7 +205,18 @@ const WORK_PER_CHAR = 4;
  */
 export function findTokens(text: string, opts?: { limit?: number; budget?: number }): FoundToken[] {
   const limit = opts?.limit ?? 1000;
-  const budget = opts?.budget ?? WORK_PER_CHAR * text.length + 2 * MAX_TOKEN_LENGTH;
+  const jwts = findJwts(text, limit, opts?.budget);
+  const cookies = findSignedCookies(text, { limit });
+  if (cookies.length === 0) return jwts;
+  // A cookie replaces a malformed reading of the same text; a JWS or JWE keeps its place.
+  const kept = jwts.filter((j) => j.shape !== 'malformed' || !cookies.some((c) => c.start < j.end && j.start < c.end));
+  const added = cookies.filter((c) => !kept.some((j) => c.start < j.end && j.start < c.end)).map(fromCookie);
+  return [...kept, ...added].sort((a, b) => a.start - b.start).slice(0, limit);
+}
+
+/** The JWT-looking strings of {@link findTokens}. */
+function findJwts(text: string, limit: number, budgetGiven: number | undefined): FoundToken[] {
+  const budget = budgetGiven ?? WORK_PER_CHAR * text.length + 2 * MAX_TOKEN_LENGTH;
   const out: FoundToken[] = [];
   if (limit <= 0) return out;
   // Only at the start of a run (the lookbehind rejects positions inside one in O(1)), and only

@@ -1,5 +1,6 @@
 /**
- * One verdict per token: what it is (signed, unsecured, encrypted, opaque or malformed), why a
+ * One verdict per token: what it is (signed, unsecured, encrypted, a signed session cookie,
+ * opaque or malformed), why a
  * malformed one fails, what was stripped to read it, and its time state. The hover, the
  * inspector and the JSON document render only what {@link tokenVerdict} returns, so they
  * cannot tell different stories about the same text. Pure; the clock is a parameter.
@@ -7,9 +8,10 @@
 import { decodeJwt, decodeProtectedHeader, MAX_TOKEN_LENGTH, type DecodedJwt } from './decode';
 import { AuthLensError } from './errors';
 import { isJsonObject, type JsonObject } from './json';
+import { parseSignedCookie, type SignedCookie } from './signedCookie';
 import { tokenTimes, type TokenTimes } from './tokenTime';
 
-export type VerdictKind = 'jws' | 'unsecured' | 'jwe' | 'opaque' | 'malformed';
+export type VerdictKind = 'jws' | 'unsecured' | 'jwe' | 'signed-cookie' | 'opaque' | 'malformed';
 
 /**
  * What was removed to read the token, in the order applied. `bearer`: an `Authorization:` /
@@ -34,6 +36,8 @@ export interface TokenVerdict {
   readonly invalidUtf8: readonly ('header' | 'payload')[];
   /** For `jws` / `unsecured`. */
   readonly times?: TokenTimes;
+  /** For `signed-cookie`: its format and parts (`token` is then the value as given, without `name=`). */
+  readonly cookie?: SignedCookie;
 }
 
 export interface VerdictOptions {
@@ -211,6 +215,22 @@ function looksOpaque(s: string): boolean {
   return s.length >= 16 && /^[A-Za-z0-9\-._~+/%]+=*$/.test(s) && !s.startsWith('ey') && !(s.includes('.') && decodeJwt(s).ok);
 }
 
+/** A cookie name glued before a value found in a document (`name=`). */
+const NAME_BEFORE = /([!#$%&'*+\-.^_`|~0-9A-Za-z]{1,128})=$/;
+
+/**
+ * The signed session cookie `input` holds, if any. Read from the text before the token repairs
+ * (a Better Auth signature's `=` is part of it); after `unwrap` picked a pair of a `Cookie:`
+ * line, the whole line is read again so the signed pair is found whichever it is.
+ */
+function signedCookieOf(input: string, unwrapped: string, repairs: readonly Repair[], opts?: VerdictOptions): SignedCookie | undefined {
+  if (opts?.context) {
+    const name = NAME_BEFORE.exec(opts.context.before)?.[1];
+    return parseSignedCookie(unwrapped, name !== undefined ? { cookieName: name } : undefined);
+  }
+  return (repairs.includes('cookie') ? parseSignedCookie(stripWrapping(input).token) : undefined) ?? parseSignedCookie(unwrapped);
+}
+
 /**
  * The verdict for a token as pasted (`input`) or as found in a document (`input` plus
  * `opts.context`), at `now` (epoch ms).
@@ -220,6 +240,7 @@ function looksOpaque(s: string): boolean {
  * v.kind     // 'jws'
  * v.repairs  // ['bearer']
  * v.times?.state // 'expired'
+ * tokenVerdict('authing_session=s%3A594D…', Date.now()).kind // 'signed-cookie'
  */
 export function tokenVerdict(input: string, now: number, opts?: VerdictOptions): TokenVerdict {
   const repairs: Repair[] = [...(opts?.stripped ?? [])];
@@ -232,15 +253,20 @@ export function tokenVerdict(input: string, now: number, opts?: VerdictOptions):
   // A finder drops a leading dot as punctuation; glued to a two-part token it is an empty header.
   if (opts?.context?.before.endsWith('.') && unwrapped.split('.').length === 2) unwrapped = `.${unwrapped}`;
   if (opts?.context) repairs.push(...contextRepairs(opts.context.before.slice(-160), opts.context.after.slice(0, 8)));
+  const outerRepairs = [...repairs];
   const token = repairText(unwrapped, repairs);
   const base = { token, repairs, invalidUtf8: [] as const };
-  if ((opts?.opaqueContext || repairs.includes('bearer')) && looksOpaque(token)) return { ...base, kind: 'opaque' };
+  const asCookie = (): TokenVerdict | undefined => {
+    const cookie = signedCookieOf(input, unwrapped, outerRepairs, opts);
+    return cookie ? { kind: 'signed-cookie', token: cookie.raw, repairs: outerRepairs, invalidUtf8: [], cookie } : undefined;
+  };
+  if ((opts?.opaqueContext || repairs.includes('bearer')) && looksOpaque(token)) return asCookie() ?? { ...base, kind: 'opaque' };
   if (token.split('.').length === 5) {
     const h = decodeProtectedHeader(token);
     if (h.ok && typeof h.header['enc'] === 'string') return { ...base, kind: 'jwe', header: h.header };
   }
   const r = decodeJwt(token);
-  if (!r.ok) return { ...base, kind: 'malformed', error: r.error };
+  if (!r.ok) return asCookie() ?? { ...base, kind: 'malformed', error: r.error };
   const d = r.token;
   const alg = d.header['alg'];
   return {

@@ -3,6 +3,7 @@
  * render these strings and nothing of their own about kind, reason, repairs or time state.
  */
 import { errorMessage } from './errorMessages';
+import { signedCookieTemplates, signedCookieWords, type SignedCookieWords } from './signedCookieText';
 import { english, fillTemplate, type Translate } from './template';
 import type { ClaimTime, TokenTimeClaim, TokenTimeStateName } from './tokenTime';
 import { TOKEN_TIME_CLAIMS } from './tokenTime';
@@ -12,6 +13,7 @@ export const verdictKindTexts: Readonly<Record<VerdictKind, string>> = {
   jws: 'JWT (signed)',
   unsecured: 'JWT (unsigned, alg "none")',
   jwe: 'Encrypted token (JWE)',
+  'signed-cookie': 'Signed session cookie',
   opaque: 'Opaque token',
   malformed: 'Malformed JWT',
 };
@@ -86,6 +88,8 @@ export interface VerdictWords {
   readonly skewNote?: string;
   /** Per time claim, what is wrong with it (absent when it reads). */
   readonly claimProblems: Partial<Record<TokenTimeClaim, string>>;
+  /** For `signed-cookie`: its format, parts and notes. */
+  readonly cookie?: SignedCookieWords;
 }
 
 /** The words of a verdict. */
@@ -113,12 +117,19 @@ export function verdictWords(v: TokenVerdict, t: Translate = english): VerdictWo
     ...(times ? { state: times.state, stateLabel: t(timeStateTexts[times.state]) } : {}),
     ...(skewNote ? { skewNote } : {}),
     claimProblems,
+    ...(v.cookie ? { cookie: signedCookieWords(v.cookie, t) } : {}),
   };
 }
 
 /** Every English template of the verdict, for the l10n bundles and their test. */
 export function verdictTemplates(): string[] {
   return [
-    ...new Set([...Object.values(verdictKindTexts), ...Object.values(repairTexts), ...Object.values(timeStateTexts), ...Object.values(verdictNoteTexts)]),
+    ...new Set([
+      ...Object.values(verdictKindTexts),
+      ...Object.values(repairTexts),
+      ...Object.values(timeStateTexts),
+      ...Object.values(verdictNoteTexts),
+      ...signedCookieTemplates(),
+    ]),
   ];
 }

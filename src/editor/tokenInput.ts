@@ -67,7 +67,7 @@ export function validateTokenText(value: string): string | undefined {
   if (!token) return vscode.l10n.t('Paste a JWT (three base64url parts separated by dots).');
   // The same verdict the views will give: what it accepts (after repairs) they can show.
   const verdict = tokenVerdict(value, 0);
-  if (verdict.decoded || verdict.kind === 'jwe') return undefined;
+  if (verdict.decoded || verdict.kind === 'jwe' || verdict.kind === 'signed-cookie') return undefined;
   return verdict.error ? errorMessage(verdict.error, translate) : vscode.l10n.t('Paste a JWT (three base64url parts separated by dots).');
 }
 

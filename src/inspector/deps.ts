@@ -28,6 +28,21 @@ export interface PickedSessionToken {
   readonly token: string;
 }
 
+/**
+ * A secret the running sandbox signs with (its `BETTER_AUTH_SECRET`, express-session secret or
+ * HS256 key), offered as "Use the sandbox's secret" for the sandbox's own cookies and tokens.
+ */
+export interface SandboxSecret {
+  readonly providerId: string;
+  readonly use: 'better-auth-cookie' | 'express-session-cookie' | 'jwt-hmac';
+  /** The name a developer knows it by (`BETTER_AUTH_SECRET`). */
+  readonly name: string;
+  /** The server's base URL; for `jwt-hmac`, the tokens' issuer. */
+  readonly origin: string;
+  /** Secret: never log it, never send it to the webview. */
+  readonly secret: string;
+}
+
 /** The sessions layer as the inspector sees it. */
 export interface InspectorSessions {
   /** The configured provider with this id, if any. */
@@ -44,6 +59,10 @@ export interface InspectorSessions {
   revoke(providerId: string, sessionKey: string): Promise<void>;
   /** Lets the person pick a token from the listed sessions. */
   pickToken(): Promise<PickedSessionToken | undefined>;
+  /** The running sandbox's signing secrets; empty when it is not running. */
+  sandboxSecrets(): readonly SandboxSecret[];
+  /** The provider's listed sessions after the last load (a shown cookie names the one it belongs to). */
+  listedSessions?(providerId: string): readonly SessionInfo[];
 }
 
 export interface InspectorDeps {

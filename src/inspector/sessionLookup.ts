@@ -29,5 +29,7 @@ export function inspectorSessions(explorer: SessionsExplorer, revoke: (providerI
       const picked = await pickToken(explorer, undefined);
       return picked ? { providerLabel: picked.provider.label, tokenLabel: picked.token.label, token: picked.token.value } : undefined;
     },
+    sandboxSecrets: () => explorer.sandbox.running?.serverSecrets ?? [],
+    listedSessions: (providerId) => explorer.model.state(providerId).sessions.map((s) => s.session),
   };
 }

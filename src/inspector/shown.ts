@@ -8,6 +8,7 @@ import { decodeJwt } from '../core/decode';
 import type { ConfiguredProvider } from '../plumbing/config';
 import { isProviderKind } from '../providers/kinds';
 import { keyProviderFor, keySourceOf } from './keySource';
+import { cookieContextOf } from './cookieShown';
 import type { InspectorDeps } from './deps';
 import type { InspectInput } from '../shared/inspectInput';
 import { buildInspectorModel, type BuiltInspector, type InspectorSource } from './viewModel';
@@ -38,6 +39,7 @@ export function buildShown(input: InspectInput, deps: InspectorDeps, now: number
     : undefined;
   // A pasted token of a configured Better Auth server: its keys are offered as for one from the tree.
   const issuerProvider = src ? undefined : keyProviderFor(undefined, unverifiedIss(input.token), deps.settings().providers);
+  const cookie = cookieContextOf(input, deps);
   const built = buildInspectorModel(input.token, {
     now,
     t: translate,
@@ -45,6 +47,7 @@ export function buildShown(input: InspectInput, deps: InspectorDeps, now: number
     ...(issuerProvider ? { keySource: keySourceOf(issuerProvider) } : {}),
     storedSecret: false,
     ...(input.stripped ? { stripped: input.stripped } : {}),
+    ...(cookie ? { cookie } : {}),
     canRevoke: src?.session !== undefined && provider !== undefined && deps.sessions.canRevoke(provider.id),
     canRefresh: provider !== undefined && src?.session !== undefined,
   });

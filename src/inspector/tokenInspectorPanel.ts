@@ -16,10 +16,11 @@ import type { InspectInput } from '../shared/inspectInput';
 import { inspectorHtml, inspectorWebviewOptions } from './panelHtml';
 import type { RequestContext } from './requests/context';
 import { handleRequest } from './requests/table';
-import { buildShown, issuerKey, type Shown } from './shown';
+import { buildShown, type Shown } from './shown';
 import { withStoredSecret } from './viewModel';
-import { hsSecretKey } from '../secrets/keys';
 import { markWalkthroughDone, walkthroughContext } from '../plumbing/walkthroughEvents';
+import { storedSecretKeyOf } from './storedSecretKey';
+import { withDerived, type DerivedFrom } from './derivedToken';
 
 export const inspectorViewType = 'authlens.inspector';
 
@@ -38,6 +39,8 @@ export interface PanelStats {
  */
 export class TokenInspectorPanel extends Disposable {
   private current: Shown | undefined;
+  /** Set while the panel shows a token AuthLens made from `original` (see `derivedToken.ts`). */
+  private derived: DerivedFrom | undefined;
   private ready = false;
   private readonly renderWaiters: (() => void)[] = [];
   private openStarted: number | undefined;
@@ -56,15 +59,24 @@ export class TokenInspectorPanel extends Disposable {
     panel.webview.options = inspectorWebviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'inspector.svg');
     panel.webview.html = inspectorHtml(panel.webview, extensionUri);
-    this.requests = { deps, panel: { current: () => this.current, show: (input) => void this.show(input) } };
+    this.requests = {
+      deps,
+      panel: {
+        current: () => this.current,
+        show: (input) => void this.show(input),
+        showDerived: (input, derived) => void this.show(input, Date.now(), derived),
+        derivedFrom: () => this.derived,
+      },
+    };
     this.register(panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)));
     this.register(panel.onDidChangeViewState((e) => this.post({ type: 'visibility', visible: e.webviewPanel.visible })));
     this.register(panel.onDidDispose(() => this.dispose()));
   }
 
-  /** Shows a token (or the "paste again" state when `input` is undefined). */
-  show(input: InspectInput | undefined, started = Date.now()): Promise<void> {
+  /** Shows a token (or the "paste again" state when `input` is undefined); `derived` when AuthLens made it. */
+  show(input: InspectInput | undefined, started = Date.now(), derived?: DerivedFrom): Promise<void> {
     this.openStarted = started;
+    this.derived = input ? derived : undefined;
     this.current = input ? buildShown(input, this.deps, Date.now()) : undefined;
     this.panel.title = this.title();
     void this.offerStoredSecret();
@@ -89,6 +101,7 @@ export class TokenInspectorPanel extends Disposable {
     super.dispose();
     for (const w of this.renderWaiters.splice(0)) w();
     this.current = undefined;
+    this.derived = undefined;
     this.onDidDisposeEmitter.fire();
     this.onDidDisposeEmitter.dispose();
     this.panel.dispose();
@@ -100,7 +113,7 @@ export class TokenInspectorPanel extends Disposable {
   }
 
   private content(): PanelContent {
-    return this.current?.built.content ?? { kind: 'unavailable' };
+    return withDerived(this.current?.built.content ?? { kind: 'unavailable' }, this.derived);
   }
 
   private post(message: HostMessage): void {
@@ -157,12 +170,12 @@ export class TokenInspectorPanel extends Disposable {
     }
   }
 
-  /** "Use stored secret" only when a secret for this token's issuer is in SecretStorage. */
+  /** "Use stored secret" only when a secret for this token's issuer (a cookie's provider) is in SecretStorage. */
   private async offerStoredSecret(): Promise<void> {
     const current = this.current;
-    const iss = issuerKey(current);
-    if (!current || !iss) return;
-    const secret = await Promise.resolve(this.deps.secrets.get(hsSecretKey(iss))).catch(() => undefined);
+    const key = current ? storedSecretKeyOf(current, this.deps) : undefined;
+    if (!current || key === undefined) return;
+    const secret = await Promise.resolve(this.deps.secrets.get(key)).catch(() => undefined);
     if (!secret || this.current !== current) return;
     this.current = { ...current, built: withStoredSecret(current.built) };
     if (this.ready) this.post({ type: 'content', content: this.content() });

@@ -18,7 +18,9 @@ import { sensitiveFields, tokenWarnings, type WarningTokenKind } from '../core/w
 import { claimContextsFor } from '../providers/kinds';
 import type { TokenKind } from '../providers/types';
 import type { FieldTable, InspectorModel, JsonViews, PanelContent } from '../shared/inspectorModel';
+import type { SignedCookie } from '../core/signedCookie';
 import { boundedJson, defaultLimits, type ModelLimits } from './boundedJson';
+import { cookieModelOf, cookiePayloadOf, cookieWithStoredSecret, payloadContext, type CookieContext } from './cookieModel';
 import { RowBuilder } from './rows';
 import { groupWarnings, rawOf, responseWarnings, summaryOf, timesOf, verdictModel, verifyOf, type InspectorSource, type KeySource } from './summary';
 
@@ -46,6 +48,8 @@ export interface BuildOptions {
   readonly soonMs?: number;
   /** Wrappers removed before the token got here (`Bearer `, quotes): listed among the repairs. */
   readonly stripped?: readonly Repair[];
+  /** What the host knows about a signed cookie: its session, name, secrets (`cookieShown.ts`). */
+  readonly cookie?: CookieContext;
 }
 
 /** The model plus what stays in the host: masked values by row id, and parts for copying. */
@@ -55,6 +59,8 @@ export interface BuiltInspector {
   readonly withheld: ReadonlyMap<string, { readonly value: string; readonly truncated: boolean }>;
   /** The decoded token, when it decoded. */
   readonly decoded?: DecodedJwt;
+  /** The signed session cookie, when the token is one (its parts and signed bytes, for Verify and Copy). */
+  readonly cookie?: SignedCookie;
 }
 
 function sensitivePaths(value: Json): Set<string> {
@@ -68,6 +74,7 @@ function sensitivePaths(value: Json): Set<string> {
 export function withStoredSecret(built: BuiltInspector): BuiltInspector {
   if (built.content.kind !== 'token') return built;
   const model = built.content.model;
+  if (model.cookie) return { ...built, content: { kind: 'token', model: { ...model, cookie: cookieWithStoredSecret(model.cookie) } } };
   const storedSecret = model.verify.family === 'hmac' || model.verify.family === 'unknown';
   if (storedSecret === model.verify.storedSecret) return built;
   return { ...built, content: { kind: 'token', model: { ...model, verify: { ...model.verify, storedSecret } } } };
@@ -106,10 +113,11 @@ export function buildInspectorModel(token: string, opts: BuildOptions): BuiltIns
   const words = verdictWords(verdict, t);
   const decoded = verdict.decoded;
   const jweHeader = verdict.kind === 'jwe' ? verdict.header : undefined;
+  const cookie = verdict.cookie;
   const raw = verdict.token.length > 0 ? verdict.token : token;
   const tokenInfo = session?.tokens.find((x) => x.value === raw || x.value === token);
-  const payload: JsonObject | undefined = decoded?.payload ?? tokenInfo?.introspection;
-  const failure = decoded || jweHeader ? undefined : { code: verdict.error?.code ?? verdict.kind, message: words.reason ?? notAJwt(verdict, t) };
+  const payload: JsonObject | undefined = decoded?.payload ?? tokenInfo?.introspection ?? cookiePayloadOf(cookie, opts.cookie);
+  const failure = decoded || jweHeader || cookie ? undefined : { code: verdict.error?.code ?? verdict.kind, message: words.reason ?? notAJwt(verdict, t) };
 
   if (failure && !session && !tokenInfo?.introspection) {
     return {
@@ -124,7 +132,7 @@ export function buildInspectorModel(token: string, opts: BuildOptions): BuiltIns
   const header = decoded?.header ?? jweHeader;
   if (header) tables.push(rows.table('header', header, 'jwt-header'));
   // The issuer names the provider whose claim names apply (`scp` at Entra is not `scp` at Okta).
-  if (payload) tables.push(rows.table('payload', payload, decoded ? 'jwt-payload' : 'oidc.introspection', identityProviderOf(payload['iss'])));
+  if (payload) tables.push(rows.table('payload', payload, payloadContext(decoded, cookie), identityProviderOf(payload['iss'])));
   if (session) {
     tables.push(rows.table('session', session.raw.session, ctx.session));
     if (session.raw.user) tables.push(rows.table('user', session.raw.user, ctx.user));
@@ -170,6 +178,7 @@ export function buildInspectorModel(token: string, opts: BuildOptions): BuiltIns
     verify: verifyOf(decoded, jweHeader, opts.keySource ?? source, opts.storedSecret === true),
     actions: { canRevoke: session !== undefined && opts.canRevoke === true, canRefresh: source !== undefined && opts.canRefresh === true },
     ...(failure ? { decodeError: failure } : {}),
+    ...(cookie ? { cookie: cookieModelOf(cookie, { ...opts.cookie, t, limits, storedSecret: opts.storedSecret === true }) } : {}),
   };
-  return { content: { kind: 'token', model }, withheld: rows.withheld, ...(decoded ? { decoded } : {}) };
+  return { content: { kind: 'token', model }, withheld: rows.withheld, ...(decoded ? { decoded } : {}), ...(cookie ? { cookie } : {}) };
 }

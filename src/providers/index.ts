@@ -39,3 +39,17 @@ export type { RevocationResult } from './oidc/revocation';
 export { jwksUriFor } from './oidc/jwksUri';
 // Set Credential checks a pasted `privateKey` credential with jose before storing it.
 export { privateKeyProblem, storedPrivateKeyText } from './oidc/clientPrivateKey';
+// The inspector's Edit tab signs an edited token with the person's secret or private key.
+export { signJwt, signingAlgorithms } from './signJwt';
+export type { SignProblem, SignResult, SigningKey } from './signJwt';
+// Decrypt a JWE with a key the person gives (the inspector's Verify tab, encrypted case).
+export { decryptJwe, MAX_PBES2_COUNT } from './jweDecrypt';
+export type { DecryptJweResult, DecryptJweOptions, JweKeyInput } from './jweDecrypt';
+// Signed session cookies (express-session, cookie-signature, Better Auth, Flask): check with the server's secret.
+export { inflatedPayload, signCookieValue, verifySignedCookie, MAX_INFLATED_PAYLOAD } from './cookieSignature';
+export type { CookieSignatureReason, CookieSignatureResult, SignCookieOptions } from './cookieSignature';
+// "Why would a server reject it?" and "Ask the server" (the inspector's diagnose and probe requests).
+export { gatherRejectionFacts } from './rejectionFacts';
+export type { ProviderFacts, RejectionFactsOptions } from './rejectionFacts';
+export { probeOrigin, probeToken } from './probe';
+export type { ProbeOptions } from './probe';

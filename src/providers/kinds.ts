@@ -52,6 +52,11 @@ export interface KindInfo {
   extraCredentialUrl(config: KindConfig): string | undefined;
   /** The request a copied token authenticates ("Copy Token As", the inspector's copy). */
   copyRequest(config: KindConfig, token: string, discovered: CopyDiscovery): CopyRequest;
+  /**
+   * Where "Ask the server" sends a token as `Authorization: Bearer` to see it accepted or
+   * rejected (`sub`: the token's subject). Always on one of the entry's own origins.
+   */
+  probeUrl(config: KindConfig, sub: string | undefined, discovered: CopyDiscovery): string;
   /** Which claim explanations apply to the session and user objects the server sends. */
   readonly claimContexts: { readonly session?: FieldContext; readonly user?: FieldContext };
   /**
@@ -87,6 +92,7 @@ const table = {
       auth: { scheme: 'bearer' },
       cookieName: betterAuthCookie(config),
     }),
+    probeUrl: (config) => `${trimSlashes(config.baseUrl)}/get-session`,
     claimContexts: { session: 'better-auth.session', user: 'better-auth.user' },
     // The jwt plugin's keys (EdDSA); its tokens' `iss` is the server's origin, which has no discovery.
     defaultJwks: { path: '/jwks' },
@@ -108,6 +114,8 @@ const table = {
       auth: { scheme: 'bearer' },
       cookieName: AUTHING_COOKIE,
     }),
+    // `/cas/session` takes only the cookie; the user token goes to the OIDC userinfo route.
+    probeUrl: (config) => `${trimSlashes(config.appHost ?? trimSlashes(config.baseUrl))}/oidc/me`,
     claimContexts: { session: 'authing.session', user: 'authing.userInfo' },
     defaultJwks: 'none',
   },
@@ -124,6 +132,8 @@ const table = {
       const q = config.authUserId !== undefined ? `?auth_user_id=${encodeURIComponent(config.authUserId)}` : '';
       return { token, url: `${trimSlashes(config.baseUrl)}/sessions${q}`, auth: { scheme: 'bearer' } };
     },
+    // One session of the token's own user: the cheapest call that authenticates the token.
+    probeUrl: (config, sub) => `${trimSlashes(config.baseUrl)}/sessions?auth_user_id=${encodeURIComponent(sub ?? config.authUserId ?? '')}&page_size=1`,
     claimContexts: { session: 'authms.session' },
     defaultJwks: 'none',
   },
@@ -145,6 +155,7 @@ const table = {
       url: discovered.userinfoEndpoint ?? trimSlashes(config.issuer ?? trimSlashes(config.baseUrl)),
       auth: { scheme: 'bearer' },
     }),
+    probeUrl: (config, _sub, discovered) => discovered.userinfoEndpoint ?? trimSlashes(config.issuer ?? trimSlashes(config.baseUrl)),
     claimContexts: { session: 'oidc.introspection', user: 'oidc.introspection' },
     defaultJwks: 'discovery',
   },

@@ -27,7 +27,7 @@ import { Router } from './router';
 import { createState, type ApiContext, type SandboxState } from './state';
 import type { MisbehaviourRule, SandboxBaseUrls, SandboxHandle, SandboxOptions } from './types';
 
-export type { MisbehaviourRule, SandboxBaseUrls, SandboxHandle, SandboxOptions } from './types';
+export type { MisbehaviourRule, SandboxBaseUrls, SandboxHandle, SandboxOptions, SandboxServerSecret } from './types';
 
 export const SANDBOX_PROVIDER_IDS = {
   betterAuth: 'sandbox-better-auth',
@@ -207,6 +207,23 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     baseUrls,
     providerConfigs,
     credentials,
+    serverSecrets: [
+      {
+        providerId: SANDBOX_PROVIDER_IDS.betterAuth,
+        use: 'better-auth-cookie',
+        name: 'BETTER_AUTH_SECRET',
+        origin: baseUrls.betterAuth,
+        secret: keys.betterAuthSecret,
+      },
+      {
+        providerId: SANDBOX_PROVIDER_IDS.authing,
+        use: 'express-session-cookie',
+        name: 'express-session secret',
+        origin: baseUrls.authing,
+        secret: keys.authingSecret,
+      },
+      { providerId: SANDBOX_PROVIDER_IDS.authms, use: 'jwt-hmac', name: 'AuthMS HS256 key', origin: baseUrls.authms, secret: keys.hs256Text },
+    ],
     misbehave,
     reset,
     close: () =>

@@ -19,8 +19,9 @@ export interface SandboxKeys {
   readonly ec: SigningKey;
   /** Better Auth's jwt plugin signs with Ed25519 by default. */
   readonly ed: SigningKey;
-  /** AuthMS HS256 secret. */
+  /** AuthMS HS256 key: the UTF-8 bytes of `hs256Text`, as a `JWT_SECRET` setting would be. */
   readonly hs256: Uint8Array;
+  readonly hs256Text: string;
   /** Better Auth's cookie-signing secret and Authing's express-session secret. */
   readonly betterAuthSecret: string;
   readonly authingSecret: string;
@@ -41,11 +42,13 @@ export async function createKeys(): Promise<SandboxKeys> {
     makeKey('ES256', `sandbox-es256-${run}`),
     makeKey('EdDSA', `sandbox-ed25519-${run}`),
   ]);
+  const hs256Text = randomBytes(32).toString('base64url');
   return {
     rsa,
     ec,
     ed,
-    hs256: new Uint8Array(randomBytes(32)),
+    hs256: new TextEncoder().encode(hs256Text),
+    hs256Text,
     betterAuthSecret: randomBytes(32).toString('base64url'),
     authingSecret: randomBytes(32).toString('base64url'),
   };

@@ -49,6 +49,19 @@ export interface SandboxBaseUrls {
 }
 
 /** A running sandbox. Credentials are fake and only valid against this instance. */
+/** One secret a sandbox server signs with. Secret: never log `secret`. */
+export interface SandboxServerSecret {
+  readonly providerId: string;
+  /** What it signs: Better Auth's session cookie, Authing's express-session cookie, or HS256 JWTs. */
+  readonly use: 'better-auth-cookie' | 'express-session-cookie' | 'jwt-hmac';
+  /** The name a developer knows it by (`BETTER_AUTH_SECRET`). */
+  readonly name: string;
+  /** The server's base URL; for `jwt-hmac`, the tokens' issuer (`iss`). */
+  readonly origin: string;
+  /** The secret as text (its UTF-8 bytes are the HMAC key). */
+  readonly secret: string;
+}
+
 export interface SandboxHandle {
   /** Origin, e.g. `http://127.0.0.1:43817`. */
   readonly url: string;
@@ -57,6 +70,12 @@ export interface SandboxHandle {
   providerConfigs(): ProviderConfig[];
   /** Per provider id (`sandbox-better-auth`, ...). */
   readonly credentials: Record<string, Credentials>;
+  /**
+   * The secrets the sandbox's servers sign with, as a developer knows their own server's
+   * (`BETTER_AUTH_SECRET`, express-session's `secret`, AuthMS's HS256 key): so that verifying a
+   * sandbox cookie or re-signing a sandbox token works the first minute. Fresh per start.
+   */
+  readonly serverSecrets: readonly SandboxServerSecret[];
   misbehave(rule: MisbehaviourRule): void;
   /** Clears every rule and restores the seeded data (revoked sessions come back). */
   reset(): void;

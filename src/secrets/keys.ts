@@ -9,12 +9,17 @@ import type { TokenSlot } from '../providers/oidc/tokenStore';
  * - `authlens.credential/<providerId>/<kind>`: a provider credential (`credentials.ts`).
  * - `authlens.oidcTokens/<providerId>/<slot>`: an `oidc` provider's token set (`oidcTokenStore.ts`).
  * - `authlens.inspector.hsSecret/<iss>`: the HMAC secret remembered for an issuer (inspector).
+ * - `authlens.inspector.signingKey/<iss>`: the private key remembered for re-signing an issuer's tokens (Edit tab).
+ * - `authlens.inspector.cookieSecret/<scope>`: a server's cookie-signing secret remembered for a
+ *   provider (`provider:<id>`) or an origin (`origin:<url>`) (inspector, signed cookies).
  * - `authlens.inspector/panelToken`: the token the one inspector panel shows (`panelTokenStore.ts`).
  */
 
 export const credentialKeyPrefix = 'authlens.credential/';
 export const oidcTokenKeyPrefix = 'authlens.oidcTokens/';
 const hsSecretKeyPrefix = 'authlens.inspector.hsSecret/';
+const signingKeyPrefix = 'authlens.inspector.signingKey/';
+const cookieSecretKeyPrefix = 'authlens.inspector.cookieSecret/';
 
 /** SecretStorage key of the token shown by the (one) inspector panel. */
 export const panelTokenKey = 'authlens.inspector/panelToken';
@@ -30,6 +35,22 @@ export function oidcTokenKey(providerId: string, slot: TokenSlot): string {
 /** The SecretStorage key of the HMAC secret remembered for an issuer. */
 export function hsSecretKey(iss: string): string {
   return `${hsSecretKeyPrefix}${iss}`;
+}
+
+/**
+ * The SecretStorage key of a cookie-signing secret (`BETTER_AUTH_SECRET`, express-session's
+ * `secret`, Flask's `SECRET_KEY`), bound to what the cookie belongs to: a provider or an origin.
+ *
+ * @example
+ * cookieSecretKey({ providerId: 'local-ba' }) // 'authlens.inspector.cookieSecret/provider:local-ba'
+ */
+export function cookieSecretKey(scope: { readonly providerId: string } | { readonly origin: string }): string {
+  return `${cookieSecretKeyPrefix}${'providerId' in scope ? `provider:${scope.providerId}` : `origin:${scope.origin}`}`;
+}
+
+/** The SecretStorage key of the private key remembered for signing an issuer's tokens (Edit tab). */
+export function signingKeyKey(iss: string): string {
+  return `${signingKeyPrefix}${iss}`;
 }
 
 /** The provider id a credential key belongs to, or undefined for other keys. */

@@ -4,6 +4,7 @@
  * Values from servers pass through `plainText` (no codicon syntax, no control characters).
  */
 import { decodeJwt } from '../core/decode';
+import { parseSignedCookie } from '../core/signedCookie';
 import { summariseUserAgent } from '../core/userAgent';
 import type { SessionInfo, TokenInfo } from '../providers/types';
 import { plainText } from '../core/hostileText';
@@ -35,6 +36,8 @@ export interface DescribeStrings {
   readonly impersonated: string;
   readonly current: string;
   readonly opaque: string;
+  /** A signed session cookie (express-session, Better Auth): not a JWT, but not opaque either. */
+  readonly signedCookie: string;
   readonly jwt: string;
   /** A refresh token whose expiry nobody told us. */
   readonly lifetimeUnknown: string;
@@ -47,6 +50,7 @@ export const englishDescribeStrings: DescribeStrings = {
   impersonated: 'impersonated',
   current: 'this credential',
   opaque: 'opaque',
+  signedCookie: 'signed cookie',
   jwt: 'JWT',
   lifetimeUnknown: 'lifetime unknown',
   time: englishTimeLeft,
@@ -119,7 +123,7 @@ export function tokenSummary(
     if (!Number.isNaN(t)) expiresAt = t;
   }
   const expiry: Expiry | undefined = expiresAt !== undefined ? { at: expiresAt, kind: 'absolute' } : undefined;
-  const parts = [token.opaque ? s.opaque : s.jwt];
+  const parts = [token.opaque ? (parseSignedCookie(token.value) ? s.signedCookie : s.opaque) : s.jwt];
   if (alg) parts.push(alg);
   // A refresh token without a stated expiry may well expire: "no expiry" would claim too much.
   parts.push(!expiry && token.kind === 'refresh-token' ? s.lifetimeUnknown : timeLeftText(expiry, now, s.time));

@@ -6,6 +6,7 @@
 import type * as vscode from 'vscode';
 import type { ConfigLevel } from '../plumbing/config';
 import { clearOidcTokens } from '../secrets/oidcTokenStore';
+import { cookieSecretKey } from '../secrets/keys';
 
 /** Sandbox provider ids start with this. */
 export const sandboxIdPrefix = 'sandbox-';
@@ -23,13 +24,14 @@ export interface ProviderSettings {
 }
 
 /**
- * Deletes every secret AuthLens keeps for a provider id: each credential kind and each OIDC
- * token set. A removed provider's refresh token must not wait in the keychain for a later entry
- * that reuses the id.
+ * Deletes every secret AuthLens keeps for a provider id: each credential kind, each OIDC
+ * token set and the cookie-signing secret the inspector remembered for it. A removed provider's
+ * refresh token must not wait in the keychain for a later entry that reuses the id.
  */
 export async function forgetProviderSecrets(store: ProviderSecrets, providerId: string): Promise<void> {
   await store.clearAll(providerId);
   await clearOidcTokens(store.secrets, providerId);
+  await store.secrets.delete(cookieSecretKey({ providerId }));
 }
 
 /**

@@ -36,6 +36,7 @@ export function describeStrings(): DescribeStrings {
     impersonated: vscode.l10n.t('impersonated'),
     current: vscode.l10n.t('this credential'),
     opaque: vscode.l10n.t('opaque'),
+    signedCookie: vscode.l10n.t('signed cookie'),
     jwt: englishDescribeStrings.jwt,
     lifetimeUnknown: vscode.l10n.t('lifetime unknown'),
     time: timeStrings(),

@@ -6,6 +6,7 @@ import type { DiscoveredCredentialOrigins } from '../providers/oidc/endpointOrig
 import { loadProviders } from '../plumbing/lazy';
 import { Disposable, toDisposable } from '../plumbing/lifecycle';
 import { oidcTokenStoreFor } from '../secrets/oidcTokenStore';
+import { withSessionCookie } from './cookieLink';
 import { plainText } from '../core/hostileText';
 import type { CredentialKind, Provider, ProviderContext, RevokeOutcome, SessionInfo } from '../providers/types';
 import { type ProviderFailure, type ProviderState, type LoadReason, emptyState, stateForCode, toFailure, keyed } from './providerState';
@@ -188,7 +189,8 @@ export class SessionsModel extends Disposable {
         tokens: oidcTokenStoreFor(this.credentials.secrets, config),
       });
       if (abort.signal.aborted) return;
-      const sessions = keyed(page.sessions, new Set());
+      // The stored session cookie becomes a row of the session it belongs to.
+      const sessions = withSessionCookie(keyed(page.sessions, new Set()), lookup.credentials.cookie, config);
       this.log.info(
         `[${config.id}] ${page.state}: ${sessions.length} session(s)${page.total !== undefined ? ` of ${page.total}` : ''} in ${Date.now() - started} ms`,
       );

@@ -2,6 +2,7 @@
  * The model the token inspector's webview renders, built by `src/inspector/viewModel.ts`. Both
  * sides import this file; nothing here may import `vscode` or the DOM.
  */
+import type { CookieModel } from './inspectorCookie';
 
 /** Which table a field belongs to. */
 export type FieldPart = 'header' | 'payload' | 'session' | 'user';
@@ -159,7 +160,7 @@ export interface ActionsModel {
  * document's): what it is, what was stripped to read it, and its time state when built.
  */
 export interface VerdictModel {
-  readonly kind: 'jws' | 'unsecured' | 'jwe' | 'opaque' | 'malformed';
+  readonly kind: 'jws' | 'unsecured' | 'jwe' | 'signed-cookie' | 'opaque' | 'malformed';
   readonly kindLabel: string;
   /** "Read after removing the "Bearer" prefix." */
   readonly repaired?: string;
@@ -185,6 +186,23 @@ export interface InspectorModel {
   readonly actions: ActionsModel;
   /** Set when the token is not a decodable JWT (an opaque session token): only the provider's data is shown. */
   readonly decodeError?: { readonly code: string; readonly message: string };
+  /** Set when the token is a signed session cookie: its parts, its session and its own Verify. */
+  readonly cookie?: CookieModel;
+  /** Set when AuthLens made this token from the shown one (edited and signed, or decrypted): a banner says so. */
+  readonly derived?: DerivedModel;
+}
+
+/**
+ * How AuthLens made the shown token from the original (which the panel keeps): `signed` with
+ * the key the person gave, `unsigned` (`alg: none`), `original-signature` (the payload changed,
+ * the signature not), or `decrypted` from a JWE. The banner and its `data-derivation` use `how`.
+ */
+export interface DerivedModel {
+  readonly how: 'signed' | 'unsigned' | 'original-signature' | 'decrypted';
+  /** The signing alg, or the JWE's key management alg. */
+  readonly alg?: string;
+  /** The JWE's content encryption. */
+  readonly enc?: string;
 }
 
 /** What the panel shows. */

@@ -9,13 +9,18 @@
  * every incoming message with {@link parseWebviewMessage} and ignores anything that does not parse.
  */
 import type { VerifyOutcome } from '../providers/verifyResult';
+import type { CookieVerifyOutcome } from './inspectorCookie';
 import type { CompareModel, PanelContent } from './inspectorModel';
+import { parseDiagnoseFields, type DiagnoseFields, type DiagnosedReply, type ProbedReply } from './diagnoseProtocol';
+import { parseSignFields, type EditableReply, type SignFields, type SignedReply } from './signProtocol';
+import { parseDecryptFields, type DecryptedReply, type DecryptFields } from './decryptProtocol';
 
 // ---------------------------------------------------------------------------------------------
 // Messages.
 
-export type CopyTarget = 'raw' | 'header' | 'payload' | 'session' | 'user' | 'authorization' | 'curl';
-export const copyTargets: readonly CopyTarget[] = ['raw', 'header', 'payload', 'session', 'user', 'authorization', 'curl'];
+/** `cookie`: a signed cookie's `Cookie: name=value` header (its `curl` uses `--cookie`). */
+export type CopyTarget = 'raw' | 'header' | 'payload' | 'session' | 'user' | 'authorization' | 'curl' | 'cookie';
+export const copyTargets: readonly CopyTarget[] = ['raw', 'header', 'payload', 'session', 'user', 'authorization', 'curl', 'cookie'];
 
 /** The key material for a verification request. */
 export type VerifyKeyRequest =
@@ -26,7 +31,12 @@ export type VerifyKeyRequest =
   /** A URL from `VerifyModel.jwksCandidates`; the host refuses any other. */
   | { readonly kind: 'jwks'; readonly url: string };
 
-export type CompareSource = { readonly kind: 'paste'; readonly token: string } | { readonly kind: 'pick' };
+/** The server's secret for checking a signed cookie: typed, remembered, or the running sandbox's. */
+export type CookieSecretRequest =
+  { readonly kind: 'secret'; readonly secret: string; readonly remember: boolean } | { readonly kind: 'storedSecret' } | { readonly kind: 'sandboxSecret' };
+
+/** `original`: the token AuthLens made the shown one from (see `inspector/derivedToken.ts`). */
+export type CompareSource = { readonly kind: 'paste'; readonly token: string } | { readonly kind: 'pick' } | { readonly kind: 'original' };
 
 export type ActionKind = 'revoke' | 'refresh';
 
@@ -40,10 +50,20 @@ export type WebviewMessage =
   | { readonly type: 'reveal'; readonly seq: number; readonly fieldId: string }
   | { readonly type: 'copy'; readonly seq: number; readonly what: CopyTarget }
   | { readonly type: 'verify'; readonly seq: number; readonly key: VerifyKeyRequest }
+  | { readonly type: 'verifyCookie'; readonly seq: number; readonly key: CookieSecretRequest }
   | { readonly type: 'compare'; readonly seq: number; readonly source: CompareSource }
   | { readonly type: 'action'; readonly seq: number; readonly action: ActionKind }
   /** Inspect a pasted token in this panel (after "token no longer available"). */
-  | { readonly type: 'inspect'; readonly seq: number; readonly token: string };
+  | { readonly type: 'inspect'; readonly seq: number; readonly token: string }
+  /** "Why would a server reject it?" and "Ask the server" (`diagnoseProtocol.ts`). */
+  | ({ readonly type: 'diagnose'; readonly seq: number } & DiagnoseFields)
+  | { readonly type: 'probe'; readonly seq: number }
+  /** The Edit tab: make a new token from the edited header and payload (`signProtocol.ts`). */
+  | ({ readonly type: 'sign'; readonly seq: number } & SignFields)
+  | ({ readonly type: 'decrypt'; readonly seq: number } & DecryptFields)
+  | { readonly type: 'editable'; readonly seq: number }
+  /** "Show the original": back to the token a derived one was made from. */
+  | { readonly type: 'original'; readonly seq: number };
 
 export type WebviewRequest = Exclude<WebviewMessage, { type: 'ready' | 'rendered' | 'stateSaved' }>;
 
@@ -60,9 +80,16 @@ export interface RepliesByRequest {
   readonly reveal: { readonly kind: 'revealed'; readonly fieldId: string; readonly value: string; readonly truncated: boolean } | FailedReply;
   readonly copy: { readonly kind: 'copied'; readonly what: CopyTarget } | FailedReply;
   readonly verify: { readonly kind: 'verified'; readonly outcome: VerifyOutcome } | FailedReply;
+  readonly verifyCookie: { readonly kind: 'cookieVerified'; readonly outcome: CookieVerifyOutcome } | FailedReply;
   readonly compare: { readonly kind: 'compared'; readonly comparison: CompareModel } | { readonly kind: 'cancelled' } | FailedReply;
   readonly action: DoneReply | FailedReply;
   readonly inspect: DoneReply | FailedReply;
+  readonly diagnose: DiagnosedReply | FailedReply;
+  readonly probe: ProbedReply | FailedReply;
+  readonly sign: SignedReply | FailedReply;
+  readonly decrypt: DecryptedReply | DoneReply | FailedReply;
+  readonly editable: EditableReply | FailedReply;
+  readonly original: DoneReply | FailedReply;
 }
 
 /** The request of one type. */
@@ -133,14 +160,18 @@ function seqOf(obj: Record<string, unknown>): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0x7fffffff ? v : undefined;
 }
 
+/** A typed secret and whether to remember it (Verify and Verify Cookie alike). */
+function typedSecret(value: Record<string, unknown>): { kind: 'secret'; secret: string; remember: boolean } | undefined {
+  const secret = str(value, 'secret', messageLimits.secret, 1);
+  const remember = own(value, 'remember');
+  return secret !== undefined && typeof remember === 'boolean' ? { kind: 'secret', secret, remember } : undefined;
+}
+
 function parseVerifyKey(value: unknown): VerifyKeyRequest | undefined {
   if (!isRecord(value)) return undefined;
   switch (own(value, 'kind')) {
-    case 'secret': {
-      const secret = str(value, 'secret', messageLimits.secret, 1);
-      const remember = own(value, 'remember');
-      return secret !== undefined && typeof remember === 'boolean' ? { kind: 'secret', secret, remember } : undefined;
-    }
+    case 'secret':
+      return typedSecret(value);
     case 'storedSecret':
       return { kind: 'storedSecret' };
     case 'publicKey': {
@@ -156,6 +187,13 @@ function parseVerifyKey(value: unknown): VerifyKeyRequest | undefined {
   }
 }
 
+/** A cookie's secret: typed or stored as for a JWT's Verify, or the running sandbox's. */
+function parseCookieSecret(value: unknown): CookieSecretRequest | undefined {
+  if (isRecord(value) && own(value, 'kind') === 'sandboxSecret') return { kind: 'sandboxSecret' };
+  const key = parseVerifyKey(value);
+  return key?.kind === 'secret' || key?.kind === 'storedSecret' ? key : undefined;
+}
+
 function parseCompareSource(value: unknown): CompareSource | undefined {
   if (!isRecord(value)) return undefined;
   switch (own(value, 'kind')) {
@@ -165,6 +203,8 @@ function parseCompareSource(value: unknown): CompareSource | undefined {
     }
     case 'pick':
       return { kind: 'pick' };
+    case 'original':
+      return { kind: 'original' };
     default:
       return undefined;
   }
@@ -203,6 +243,10 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       const key = parseVerifyKey(own(value, 'key'));
       return key ? { type, seq, key } : undefined;
     }
+    case 'verifyCookie': {
+      const key = parseCookieSecret(own(value, 'key'));
+      return key ? { type, seq, key } : undefined;
+    }
     case 'compare': {
       const source = parseCompareSource(own(value, 'source'));
       return source ? { type, seq, source } : undefined;
@@ -215,6 +259,23 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       const token = str(value, 'token', messageLimits.token, 1);
       return token !== undefined ? { type, seq, token } : undefined;
     }
+    case 'diagnose': {
+      const fields = parseDiagnoseFields(value);
+      return fields ? { type, seq, ...fields } : undefined;
+    }
+    case 'probe':
+      return { type, seq };
+    case 'sign': {
+      const fields = parseSignFields(value);
+      return fields ? { type, seq, ...fields } : undefined;
+    }
+    case 'decrypt': {
+      const fields = parseDecryptFields(value);
+      return fields ? { type, seq, ...fields } : undefined;
+    }
+    case 'editable':
+    case 'original':
+      return { type, seq };
     default:
       return undefined;
   }

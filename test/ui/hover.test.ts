@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fakeJwt } from '../fixtures/hoverTokens';
 import { openFile, screenshot, selectors, startWorkbench, webviewFrame, type Workbench } from './harness';
+import { authLensHover, hoverText } from './hoverPointer';
 
 // Made when the suite starts, not when the file loads: mocha loads every UI file minutes
 // before this suite runs, and the hover's "expires in 4x min" is about the moment it is read.
@@ -35,31 +36,7 @@ interface PageGlobals {
   getComputedStyle(element: unknown, pseudo: string): { content: string };
 }
 
-const hover = (page: Page): Locator => page.locator('.monaco-hover').filter({ hasText: 'AuthLens' });
-
-/** Moves the mouse onto character `index` of `needle` in the active editor, as a person would. */
-async function hoverText(page: Page, needle: string, index = 8): Promise<void> {
-  const span = page
-    .locator(`${selectors.activeEditorLines} .view-line span span`)
-    .filter({ hasText: needle.slice(0, 24) })
-    .first();
-  await span.waitFor({ timeout: 15_000 });
-  const box = await span.boundingBox();
-  const text = await span.innerText();
-  assert.ok(box, 'the token is on screen');
-  const at = text.indexOf(needle.slice(0, 24)) + index;
-  const x = box.x + ((at + 0.5) * box.width) / text.length;
-  const y = box.y + box.height / 2;
-  // Twice: the first move can land before the editor listens (REAL-VSCODE.md).
-  await page.mouse.move(x - 30, y);
-  await page.mouse.move(x, y, { steps: 3 });
-  try {
-    await hover(page).waitFor({ state: 'visible', timeout: 5_000 });
-  } catch {
-    await page.mouse.move(x + 3, y, { steps: 2 });
-    await hover(page).waitFor({ state: 'visible', timeout: 10_000 });
-  }
-}
+const hover = authLensHover;
 
 async function hoverLinks(page: Page): Promise<string[]> {
   return hover(page)

@@ -18,6 +18,7 @@ import {
   webviewFrame,
   type Workbench,
 } from './harness';
+import { fill, openInspector, openTab } from './inspectorSteps';
 
 /**
  * The token inspector as a person uses it: opened from the command palette and from the
@@ -39,35 +40,9 @@ function inspector(page: Page): FrameLocator {
   return webviewFrame(page);
 }
 
-async function openTab(frame: FrameLocator, tab: string): Promise<void> {
-  await frame.locator(`vscode-tab-header[data-tab="${tab}"]`).click();
-  await frame.locator(`vscode-tab-panel[data-panel="${tab}"]`).waitFor({ state: 'visible' });
-}
-
-/** Sets a vscode-textarea / vscode-textfield value the way typing would, then fires `input`. */
-async function fill(locator: Locator, value: string): Promise<void> {
-  await locator.evaluate((el, v) => {
-    (el as unknown as { value: string }).value = v;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, value);
-}
-
 async function expand(row: Locator): Promise<void> {
   await row.waitFor({ state: 'visible', timeout: 30_000 });
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-}
-
-/**
- * Opens the inspector on `token` from the clipboard and waits until it shows `sub`: each test
- * opens the token it looks at instead of relying on the panel a previous test left open.
- */
-async function openInspector(page: Page, token: string, sub: string): Promise<FrameLocator> {
-  await setClipboard(page, token);
-  await focusWorkbench(page);
-  await runCommand(page, 'AuthLens: Open Token Inspector');
-  const frame = inspector(page);
-  await waitForState(page, frame.locator('#fact-sub', { hasText: sub }), `the inspector showing ${sub}`, { timeout: 30_000 });
-  return frame;
 }
 
 describe('UI: token inspector', function () {

@@ -42,12 +42,13 @@ export function hoverActionUri(linkId: string, action: HoverAction): string {
   return `command:${CommandId.hoverAction}?${encodeURIComponent(JSON.stringify([linkId, action]))}`;
 }
 
-function link(label: string, linkId: string, action: HoverAction): string {
+/** A markdown link to one hover action. */
+export function link(label: string, linkId: string, action: HoverAction): string {
   return `[${escapeMarkdown(label)}](${hoverActionUri(linkId, action)})`;
 }
 
 /** Plain marks instead of theme icons (see the module comment). */
-const MARK = { error: '✖', warning: '⚠', info: 'ℹ', ok: '✓' } as const;
+export const MARK = { error: '✖', warning: '⚠', info: 'ℹ', ok: '✓' } as const;
 
 function stateMark(state: TokenTimeStateName): string {
   switch (state) {
@@ -71,7 +72,7 @@ function stateLines(words: VerdictWords): string[] {
 }
 
 /** What was stripped to read the token, and bytes that were not UTF-8. */
-function noteLines(words: Pick<VerdictWords, 'repaired' | 'notes'> | undefined): string[] {
+export function noteLines(words: Pick<VerdictWords, 'repaired' | 'notes'> | undefined): string[] {
   if (!words) return [];
   return [...(words.repaired ? [words.repaired] : []), ...words.notes].map((n) => `${MARK.info} ${escapeMarkdown(n)}`);
 }
@@ -101,12 +102,13 @@ function warningLines(warnings: readonly TokenWarning[], t: Translate): string[]
   return lines;
 }
 
-function title(kind: string): string {
+/** The hover's first line: AuthLens and what the token is. */
+export function title(kind: string): string {
   return `**AuthLens** · ${escapeMarkdown(kind)}`;
 }
 
 /** Paragraphs joined; lines inside one paragraph get hard line breaks. */
-function compose(paragraphs: ReadonlyArray<string | readonly string[] | undefined>): string {
+export function compose(paragraphs: ReadonlyArray<string | readonly string[] | undefined>): string {
   return paragraphs
     .filter((p): p is string | readonly string[] => p !== undefined && p.length > 0)
     .map((p) => (typeof p === 'string' ? p : p.join('  \n')))

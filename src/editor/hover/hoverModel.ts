@@ -8,6 +8,7 @@ import { tokenAtOffset, type FoundToken } from '../../core/tokenFinder';
 import { tokenVerdict } from '../../core/verdict';
 import { verdictWords } from '../../core/verdictText';
 import { tokenWarnings } from '../../core/warnings';
+import { cookieHoverMarkdown } from './cookieHoverMarkdown';
 import { englishT, jweHoverMarkdown, jwsHoverMarkdown, malformedHoverMarkdown, opaqueHoverMarkdown, type HoverMarkdown, type Translate } from './hoverMarkdown';
 import type { HoverTokenStore } from './hoverTokenStore';
 
@@ -145,6 +146,11 @@ export function buildTokenHover(found: HoverToken, now: number, store: HoverToke
       return opaqueHoverMarkdown(verdict.token.length, store.put({ token: found.text, kind: 'opaque' }, now), t);
     case 'jwe':
       return jweHoverMarkdown(verdict.header, store.put({ token: verdict.token, kind: 'jwe', ...stripped }, now), t, words);
+    case 'signed-cookie': {
+      const payload = verdict.cookie?.payload?.json;
+      const linkId = store.put({ token: verdict.token, kind: 'signed-cookie', ...stripped }, now);
+      return cookieHoverMarkdown({ words, linkId, ...(payload !== undefined ? { payload } : {}) }, t);
+    }
     case 'malformed':
       return malformedHoverMarkdown(words.reason ?? t('not a valid JWT'), t, words.repaired);
     case 'jws':

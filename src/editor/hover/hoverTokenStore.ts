@@ -10,7 +10,7 @@ export interface HoverTokenEntry {
   /** The bare token (no `Bearer `), exactly as found. */
   readonly token: string;
   /** What the hover showed it as (decides which actions make sense). */
-  readonly kind: 'jws' | 'jwe' | 'opaque';
+  readonly kind: 'jws' | 'jwe' | 'signed-cookie' | 'opaque';
   /** What the hover said it stripped to read it, so the inspector says the same. */
   readonly stripped?: readonly Repair[];
 }

@@ -26,7 +26,9 @@ export const actionRequest: RequestHandler<RequestOf<'action'>> = async ({ actio
       await sessions.refresh(src.providerId);
       const fresh = sessions.listedSession(src.providerId, session.id);
       if (!fresh) return { kind: 'failed', message: vscode.l10n.t('The session is no longer listed by {0}.', providerLabel) };
-      const token = fresh.tokens.find((t) => t.kind === src.tokenKind) ?? fresh.tokens.find((t) => t.value === panel.current()?.input.token);
+      // The same value first: a session cookie and its session's token share a kind.
+      const shownValue = panel.current()?.input.token;
+      const token = fresh.tokens.find((t) => t.value === shownValue) ?? fresh.tokens.find((t) => t.kind === src.tokenKind);
       if (!token) return { kind: 'failed', message: vscode.l10n.t('The session no longer carries this token.') };
       panel.show({ token: token.value, source: { ...src, session: fresh } });
       return { kind: 'done', message: vscode.l10n.t('Refreshed from {0}.', providerLabel) };

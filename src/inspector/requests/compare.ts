@@ -16,6 +16,11 @@ export const compareRequest: RequestHandler<RequestOf<'compare'>> = async ({ sou
   if (source.kind === 'paste') {
     token = source.token;
     label = vscode.l10n.t('Pasted token');
+  } else if (source.kind === 'original') {
+    const from = panel.derivedFrom();
+    if (!from) return { kind: 'failed', message: vscode.l10n.t('The shown token is the original.') };
+    token = from.original.token;
+    label = vscode.l10n.t('The original');
   } else {
     const picked = await deps.sessions.pickToken();
     if (!picked) return { kind: 'cancelled' };

@@ -7,6 +7,7 @@ import type { ReplyTo, WebviewRequest } from '../../shared/inspectorProtocol';
 import type { InspectorDeps } from '../deps';
 import type { InspectInput } from '../../shared/inspectInput';
 import type { Shown } from '../shown';
+import type { DerivedFrom } from '../derivedToken';
 
 /** The panel, as a handler sees it. */
 export interface PanelAccess {
@@ -14,6 +15,10 @@ export interface PanelAccess {
   current(): Shown | undefined;
   /** Shows another token in the panel (does not wait for the webview). */
   show(input: InspectInput): void;
+  /** Shows a token AuthLens made from the shown one, keeping the original (use `derivedToken.ts` `showDerivedToken`). */
+  showDerived(input: InspectInput, derived: DerivedFrom): void;
+  /** The original and how the shown token was made from it, when AuthLens made it. */
+  derivedFrom(): DerivedFrom | undefined;
 }
 
 export interface RequestContext {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { formatCopy, isHeaderSafe, type CopyRequest } from '../../core/copyFormats';
+import { formatCookieCopy, formatCopy, isHeaderSafe, type CopyRequest } from '../../core/copyFormats';
+import { cookieCopyRequest } from '../cookieCopy';
 import { redact } from '../../core/redact';
 import { loadProviders } from '../../plumbing/lazy';
 import { copyRequestFor } from '../../sessions/copyRequest';
@@ -12,9 +13,9 @@ import type { RequestHandler } from './context';
 export const copyRequest: RequestHandler<RequestOf<'copy'>> = async ({ what }, { deps, panel }) => {
   const cur = panel.current();
   if (!cur) return { kind: 'failed', message: vscode.l10n.t('No token is shown.') };
-  const token = cur.built.decoded?.raw ?? cur.input.token;
+  const token = cur.built.decoded?.raw ?? cur.built.cookie?.raw ?? cur.input.token;
   const session = cur.input.source?.session;
-  let text: string | undefined;
+  let text: string | typeof unsafeCookie | undefined;
   let label: string;
   switch (what) {
     case 'raw':
@@ -37,8 +38,18 @@ export const copyRequest: RequestHandler<RequestOf<'copy'>> = async ({ what }, {
       text = session?.raw.user ? JSON.stringify(session.raw.user, null, 2) : undefined;
       label = vscode.l10n.t('the user JSON');
       break;
+    case 'cookie':
+      text = cur.built.cookie ? cookieCopy('cookieHeader', cur, deps) : undefined;
+      label = vscode.l10n.t('the Cookie header');
+      break;
     case 'authorization':
     case 'curl': {
+      // A session cookie travels in the Cookie header: its curl sends it with --cookie.
+      if (cur.built.cookie) {
+        text = what === 'curl' ? cookieCopy('curl', cur, deps) : undefined;
+        label = vscode.l10n.t('a curl command with the cookie');
+        break;
+      }
       const req = await requestFor(token, cur, deps);
       if (!isHeaderSafe(token, req.auth)) {
         return {
@@ -52,11 +63,28 @@ export const copyRequest: RequestHandler<RequestOf<'copy'>> = async ({ what }, {
     }
   }
   if (text === undefined) return { kind: 'failed', message: vscode.l10n.t('There is nothing to copy for that part.') };
+  if (text === unsafeCookie) {
+    return {
+      kind: 'failed',
+      message: vscode.l10n.t('This cookie contains characters that cannot go into a Cookie header (spaces, ";", "," or non-ASCII). Copy it raw instead.'),
+    };
+  }
   await vscode.env.clipboard.writeText(text);
   deps.log.info(`Inspector: copied ${what} of ${redact(token)}`);
   void vscode.window.setStatusBarMessage(vscode.l10n.t('$(clippy) Copied {0}', label), 5000);
   return { kind: 'copied', what };
 };
+
+/** Returned instead of a copy whose cookie value would break the header. */
+const unsafeCookie = Symbol('unsafe-cookie');
+
+/** The shown cookie as a `Cookie:` header or a curl command, or {@link unsafeCookie}. */
+function cookieCopy(format: 'cookieHeader' | 'curl', cur: Shown, deps: InspectorDeps): string | typeof unsafeCookie | undefined {
+  const cookie = cur.built.cookie;
+  if (!cookie) return undefined;
+  const req = cookieCopyRequest(cookie, cur.input, deps);
+  return isHeaderSafe(req.value, { scheme: 'cookie', name: req.name }) ? formatCookieCopy(format, req) : unsafeCookie;
+}
 
 /** The request "Copy as Authorization / curl" builds: the provider's, else one to the token's `aud`. */
 async function requestFor(token: string, cur: Shown, deps: InspectorDeps): Promise<CopyRequest> {

@@ -8,17 +8,31 @@ import { actionRequest } from './action';
 import { compareRequest } from './compare';
 import type { RequestContext, RequestHandler } from './context';
 import { copyRequest } from './copy';
+import { decryptRequest } from './decrypt';
+import { diagnoseRequest } from './diagnose';
+import { editableRequest } from './editable';
 import { inspectRequest } from './inspect';
+import { originalRequest } from './original';
+import { probeRequest } from './probe';
 import { revealRequest } from './reveal';
+import { signRequest } from './sign';
 import { verifyRequest } from './verify';
+import { verifyCookieRequest } from './verifyCookie';
 
 export const requestTable: { readonly [T in WebviewRequest['type']]: RequestHandler<RequestOf<T>> } = {
   reveal: revealRequest,
   copy: copyRequest,
   verify: verifyRequest,
+  verifyCookie: verifyCookieRequest,
   compare: compareRequest,
   action: actionRequest,
   inspect: inspectRequest,
+  sign: signRequest,
+  editable: editableRequest,
+  original: originalRequest,
+  diagnose: diagnoseRequest,
+  probe: probeRequest,
+  decrypt: decryptRequest,
 };
 
 /** Runs the handler of `request`'s type; its reply can only be one {@link ReplyTo} allows. */

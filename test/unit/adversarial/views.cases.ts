@@ -11,6 +11,7 @@ import { objectAt, optDateAt, optNumberAt, optStringAt, statusFromTimes, stringA
 import type { SessionInfo, TokenInfo } from '../../../src/providers/types';
 import { sessionDescription, sessionLabel, tokenSummary } from '../../../src/sessions/describe';
 import { sessionTooltip, tokenTooltip } from '../../../src/sessions/tooltips';
+import { withSessionCookie } from '../../../src/sessions/cookieLink';
 import type { AdversarialSuite } from './harness';
 import { mb, NOW, PATTERNS, repeatTo, tokenOf } from './patterns';
 
@@ -64,6 +65,18 @@ export const suite: AdversarialSuite = {
     'tokenSummary (token of the pattern)': { input: tokenOf, run: (s) => tokenSummary({ kind: 'access-token', label: 'JWT', value: s, opaque: false }, NOW) },
     'buildInspectorModel (1 MB text)': { input: mb, run: (s) => buildInspectorModel(s, { now: NOW }) },
     'buildInspectorModel (token of the pattern)': { input: tokenOf, run: (s) => buildInspectorModel(s, { now: NOW }) },
+    'buildInspectorModel (a signed cookie of the pattern, its session linked)': {
+      input: (u) => `s:${repeatTo(u, 12 * 1024)}.${'A'.repeat(43)}`,
+      run: (s) =>
+        buildInspectorModel(s, {
+          now: NOW,
+          cookie: { link: { providerId: s, providerLabel: s, sessionId: s }, name: s, canRemember: true, sandboxSecret: s },
+        }),
+    },
+    'withSessionCookie (1 MB credential, sessions of 512 K fields)': {
+      input: mb,
+      run: (s) => withSessionCookie([{ key: 'k', session: sessionOf(s.slice(0, 512 * 1024), s) }], s, { kind: 'better-auth', baseUrl: s.slice(0, 100) }),
+    },
     'decodedDocumentFor (1 MB text)': { input: mb, run: (s) => decodedDocumentFor(s, NOW) },
     'decodedDocumentFor (token of the pattern)': { input: tokenOf, run: (s) => decodedDocumentFor(s, NOW) },
     'response shape readers (1 MB values)': {

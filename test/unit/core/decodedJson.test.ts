@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { decodeJwt, type DecodedJwt } from '../../../src/core/decode';
 import { tokenWarnings } from '../../../src/core/warnings';
-import { decodedJson, decodedJsonStrings } from '../../../src/core/decodedJson';
+import { decodedDocumentFor, decodedJson, decodedJsonStrings } from '../../../src/core/decodedJson';
+import { cookieDocumentTemplates } from '../../../src/core/cookieDocument';
+import { flaskCookie } from '../../fixtures/signedCookies';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 const nowS = NOW / 1000;
@@ -65,6 +67,36 @@ describe('decodedJson (the decoded-token document)', () => {
     for (const file of ['l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json']) {
       const bundle = JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, string>;
       for (const s of Object.values(decodedJsonStrings)) assert.ok(bundle[s], `${file} lacks "${s}"`);
+    }
+  });
+});
+
+describe('decodedJson: a signed session cookie', () => {
+  it('shows format, parts with their meaning and the Flask payload, never the signature', () => {
+    const value = flaskCookie({ user_id: 42 }, 1_780_000_000);
+    const doc = decodedDocumentFor(`session=${value}`, NOW);
+    assert.ok(doc.ok);
+    const json = doc.json;
+    assert.equal(json.kind, 'Signed session cookie');
+    assert.equal(json.format, 'Flask session cookie (itsdangerous, HMAC-SHA1)');
+    assert.deepEqual(
+      (json.parts as { part: string }[]).map((p) => p.part),
+      ['Payload', 'Timestamp', 'Signature'],
+    );
+    assert.equal((json.parts as { value: string }[])[2]!.value, '27 characters, not checked');
+    assert.deepEqual(json.payload, { user_id: 42 });
+    assert.equal(json.issuedAt, '2026-05-28T20:26:40.000Z');
+    assert.ok(!JSON.stringify(json).includes(value.slice(value.lastIndexOf('.') + 1)), 'no signature');
+  });
+
+  it('has its templates in both bundles', () => {
+    for (const file of ['l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json']) {
+      const bundle = JSON.parse(readFileSync(join(__dirname, '../../..', file), 'utf8')) as Record<string, string>;
+      assert.deepEqual(
+        cookieDocumentTemplates().filter((s) => !(s in bundle)),
+        [],
+        file,
+      );
     }
   });
 });

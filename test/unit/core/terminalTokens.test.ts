@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { blankEscapes } from '../../../src/core/ansiEscapes';
 import { TERMINAL_LINE_BUDGET, terminalTokens, terminalTokenTemplates } from '../../../src/core/terminalTokens';
 import { b64url, fakeJwe, rawToken } from '../../fixtures/tokens';
+import { expressSessionCookie } from '../../fixtures/signedCookies';
 
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 const S = NOW / 1000;
@@ -177,5 +178,19 @@ describe('core/terminalTokens', () => {
       [],
     );
     for (const s of terminalTokenTemplates()) assert.equal((zh[s]!.match(/\{\d+\}/g) ?? []).join(), (s.match(/\{\d+\}/g) ?? []).join(), s);
+  });
+});
+
+describe('core/terminalTokens: signed session cookies', () => {
+  it('a Set-Cookie line in curl -v output is a link whose tooltip names the format', () => {
+    const value = expressSessionCookie();
+    const line = `< Set-Cookie: connect.sid=${value}; Path=/; HttpOnly`;
+    const [link, ...rest] = terminalTokens(line, NOW);
+    assert.equal(rest.length, 0);
+    assert.equal(line.slice(link!.start, link!.start + link!.length), value);
+    assert.equal(link!.kind, 'signed-cookie');
+    assert.deepEqual(link!.stripped, ['cookie']);
+    assert.equal(link!.tooltip, 'Inspect in AuthLens: Signed session cookie · express-session cookie (cookie-signature, HMAC-SHA256) · decoded, not verified');
+    assert.ok(!link!.tooltip.includes(value.slice(10, 30)), 'the tooltip never holds the value');
   });
 });

@@ -3,6 +3,7 @@ import { MAX_TOKEN_LENGTH } from '../../../src/core/decode';
 import { findTokens, tokenAtOffset } from '../../../src/core/tokenFinder';
 import { tokenVerdict } from '../../../src/core/verdict';
 import { b64url, fakeJwe, JWT_IO_DEFAULT, rawToken, RFC7519_EXAMPLE } from '../../fixtures/tokens';
+import { betterAuthCookie, expressSessionCookie, flaskCookie } from '../../fixtures/signedCookies';
 
 const T = JWT_IO_DEFAULT;
 
@@ -318,5 +319,51 @@ describe('core/tokenFinder', () => {
       assert.equal(found.length, 3);
       assert.ok(elapsed < 2000, `${elapsed} ms`);
     });
+  });
+});
+
+describe('core/tokenFinder: signed session cookies (the cookie path)', () => {
+  const express = expressSessionCookie();
+  const contexts: Array<[string, string, string]> = [
+    ['bare', '', ''],
+    ['Cookie header', 'Cookie: theme=dark; connect.sid=', '; lang=zh'],
+    ['Set-Cookie', 'Set-Cookie: connect.sid=', '; Path=/; HttpOnly'],
+    ['JSON string', '{"authing_session":"', '"}'],
+    ['sentence end', 'The cookie is ', '.'],
+  ];
+  for (const [name, before, after] of contexts) {
+    it(`tokenAtOffset and findTokens in context: ${name}`, () => {
+      const text = before + express + after;
+      const found = tokenAtOffset(text, before.length + 5);
+      assert.equal(found?.shape, 'signed-cookie');
+      assert.equal(found?.text, express);
+      assert.equal(found?.start, before.length);
+      assert.deepEqual(
+        findTokens(text).map((f) => [f.shape, f.start, f.end]),
+        [['signed-cookie', before.length, before.length + express.length]],
+      );
+    });
+  }
+
+  it('a JWT stays a JWT; a JWT and cookies on one line come in order', () => {
+    const ba = betterAuthCookie();
+    const flask = flaskCookie({ a: 1 }, 1_780_000_000);
+    const line = `a=${JWT_IO_DEFAULT} b=${ba} c=${flask}`;
+    assert.deepEqual(
+      findTokens(line).map((f) => f.shape),
+      ['jws', 'signed-cookie', 'signed-cookie'],
+    );
+    assert.equal(tokenAtOffset(line, 5)?.shape, 'jws');
+  });
+
+  it('a Flask cookie, which reads as a malformed JWT, is a cookie', () => {
+    const flask = flaskCookie({ user: 'x' }, 1_780_000_000);
+    assert.equal(tokenVerdict(flask, 0).kind, 'signed-cookie');
+    assert.equal(tokenAtOffset(flask, 3)?.shape, 'signed-cookie');
+  });
+
+  it('a run longer than the window is not read as a cookie', () => {
+    const text = 'A'.repeat(40_000) + express;
+    assert.equal(tokenAtOffset(text, 40_005, { window: 1024 }), undefined);
   });
 });

@@ -9,6 +9,13 @@ const sampleRequests: { readonly [T in WebviewRequest['type']]: RequestOf<T> } =
   compare: { type: 'compare', seq: 4, source: { kind: 'paste', token: 'a.b.c' } },
   action: { type: 'action', seq: 5, action: 'refresh' },
   inspect: { type: 'inspect', seq: 6, token: 'a.b.c' },
+  verifyCookie: { type: 'verifyCookie', seq: 7, key: { kind: 'sandboxSecret' } },
+  sign: { type: 'sign', seq: 8, header: '{"alg":"HS256"}', payload: '{}', key: { kind: 'secret', secret: 's', remember: false } },
+  editable: { type: 'editable', seq: 9 },
+  original: { type: 'original', seq: 10 },
+  diagnose: { type: 'diagnose', seq: 11, skewSeconds: 60, tokenUse: 'auto' },
+  probe: { type: 'probe', seq: 12 },
+  decrypt: { type: 'decrypt', seq: 13, key: { kind: 'secret', text: 'k' }, inspectInner: false },
 };
 
 describe('inspector protocol validation', () => {
@@ -50,6 +57,12 @@ describe('inspector protocol validation', () => {
       Object.create({ type: 'ready' }),
       JSON.parse('{"__proto__": {"type": "ready"}}'),
       { type: 'stateSaved', json: 'x'.repeat(5000) },
+      { type: 'diagnose', seq: 1, skewSeconds: -1, tokenUse: 'auto' },
+      { type: 'diagnose', seq: 1, skewSeconds: 1.5, tokenUse: 'auto' },
+      { type: 'diagnose', seq: 1, skewSeconds: 86_401, tokenUse: 'auto' },
+      { type: 'diagnose', seq: 1, skewSeconds: '60', tokenUse: 'auto' },
+      { type: 'diagnose', seq: 1, skewSeconds: 60, tokenUse: 'refresh' },
+      { type: 'diagnose', seq: 1, skewSeconds: 60 },
     ];
     for (const m of junk) assert.equal(parseWebviewMessage(m), undefined, JSON.stringify(m)?.slice(0, 80));
   });

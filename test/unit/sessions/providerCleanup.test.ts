@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { ConfigLevel } from '../../../src/plumbing/config';
-import { credentialKey, oidcTokenKey } from '../../../src/secrets/keys';
+import { cookieSecretKey, credentialKey, oidcTokenKey } from '../../../src/secrets/keys';
 import {
   forgetProviderSecrets,
   isSandboxEntry,
@@ -206,6 +206,10 @@ describe('providers are forgotten completely (Remove Provider, Stop Sandbox, lef
     const { store, secrets } = newStore();
     const keys = await seed(secrets, 'p1', 'https://a.example');
     const other = await seed(secrets, 'p10', 'https://a.example');
+    // The cookie-signing secret the inspector remembered for the provider goes too.
+    for (const id of ['p1', 'p10']) await secrets.store(cookieSecretKey({ providerId: id }), secret('cookie-signing'));
+    keys.push(cookieSecretKey({ providerId: 'p1' }));
+    other.push(cookieSecretKey({ providerId: 'p10' }));
     await forgetProviderSecrets(store, 'p1');
     for (const key of keys) assert.equal(secrets.map.has(key), false);
     for (const key of other) assert.equal(secrets.map.has(key), true, 'a provider whose id starts the same is untouched');

@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { InspectInput } from '../../../src/shared/inspectInput';
+import { expressSessionCookie } from '../../fixtures/signedCookies';
 import { rawToken } from '../../fixtures/tokens';
 import { fake, FakeLog, installVscodeStub } from '../security/vscodeStub';
 
@@ -57,6 +58,17 @@ describe('terminal/tokenLinks', () => {
     await provider.handleTerminalLink(bearer!);
     await provider.handleTerminalLink(bare!);
     assert.deepEqual(opened, [{ token: TOKEN, stripped: ['bearer'] }, { token: TOKEN }]);
+  });
+
+  it('a signed session cookie in a Set-Cookie line is a link; a click opens the inspector on its value', async () => {
+    const opened: InspectInput[] = [];
+    const provider = new TokenTerminalLinkProvider({ open: async (input) => void opened.push(input), log: new FakeLog(), now: () => NOW });
+    const value = expressSessionCookie();
+    const [link, ...rest] = provider.provideTerminalLinks({ line: `< set-cookie: connect.sid=${value}; Path=/; HttpOnly` });
+    assert.equal(rest.length, 0);
+    assert.match(link!.tooltip ?? '', /^Inspect in AuthLens: Signed session cookie · express-session cookie/);
+    await provider.handleTerminalLink(link!);
+    assert.deepEqual(opened, [{ token: value, stripped: ['cookie'] }]);
   });
 
   it('when the inspector fails: one error notification and a log line, neither with the token', async () => {

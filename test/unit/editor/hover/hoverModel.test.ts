@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { findTokenOnLine, HOVER_WINDOW, opaqueTokenAt, tokenHoverOnLine, type LineSliceReader } from '../../../../src/editor/hover/hoverModel';
 import { HoverTokenStore } from '../../../../src/editor/hover/hoverTokenStore';
 import { fakeJwe, fakeJwt } from '../../../fixtures/hoverTokens';
-import { linkTargets, renderedText } from './markdownRender';
+import { fences, linkTargets, renderedText } from './markdownRender';
+import { betterAuthCookie, cookieSignatureSign, flaskCookie } from '../../../fixtures/signedCookies';
 
 const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
 const JWT = fakeJwt({ iss: 'https://issuer.test', sub: 'user-1', exp: Math.floor(NOW / 1000) + 720 });
@@ -154,5 +155,60 @@ describe('hover: links act on the token as read', () => {
     assert.ok(hover);
     assert.match(renderedText(hover.markdown), /Read after removing the "Bearer" prefix, the "=" padding\./);
     assert.deepEqual(store.get('id-1', NOW), { token: JWT, kind: 'jws', stripped: ['bearer', 'padding'] });
+  });
+});
+
+describe('editor/hover/hoverModel: signed session cookies', () => {
+  const SEED = 's%3A594D7KjGtUeudyZ6P06caxODTMBoYXE9.z0nB110i75UvpgJxkYZGPACrXByT6WcTeaIdqZhJkaI';
+
+  it('the seed Authing cookie: format, parts with what each is, "not checked", and Inspect', () => {
+    const line = `Cookie: authing_session=${SEED}; lang=zh`;
+    const store = new HoverTokenStore({ newId: () => 'c-1' });
+    const hover = tokenHoverOnLine(reader(line), line.indexOf('594D') + 3, NOW, store);
+    assert.ok(hover);
+    assert.equal(line.slice(hover.start, hover.end), SEED);
+    const text = renderedText(hover.markdown);
+    assert.match(text, /AuthLens · Signed session cookie · express-session cookie \(cookie-signature, HMAC-SHA256\)/);
+    assert.match(text, /Cookie name: authing_session/);
+    assert.match(text, /Session id 594D7KjGtUeudyZ6P06caxODTMBoYXE9 — The session id: the key of the session in the server's session store\./);
+    assert.match(text, /Signature 43 characters, not checked — HMAC-SHA256/);
+    assert.match(text, /Signature not checked \(Inspect to verify with the server's secret\)\./);
+    assert.ok(!text.includes('z0nB110i75'), 'the signature is not shown');
+    assert.deepEqual(linkTargets(hover.markdown), ['command:authlens.hoverAction?%5B%22c-1%22%2C%22inspect%22%5D']);
+    assert.deepEqual(store.get('c-1', NOW), { token: SEED, kind: 'signed-cookie', stripped: ['cookie'] });
+  });
+
+  it('Better Auth in a Set-Cookie line, and the cursor on its name is no hover', () => {
+    const value = betterAuthCookie();
+    const line = `Set-Cookie: better-auth.session_token=${value}; Path=/; HttpOnly`;
+    const hover = tokenHoverOnLine(reader(line), line.indexOf(value) + 5, NOW, new HoverTokenStore());
+    assert.match(renderedText(hover!.markdown), /Better Auth session cookie \(HMAC-SHA256\)[\s\S]*Session token/);
+    assert.equal(tokenHoverOnLine(reader(line), 14, NOW, new HoverTokenStore()), undefined);
+  });
+
+  it('a Flask cookie shows its payload as JSON', () => {
+    const value = flaskCookie({ user_id: 42 }, 1_780_000_000);
+    const hover = tokenHoverOnLine(reader(`session=${value}`), 12, NOW, new HoverTokenStore());
+    const text = renderedText(hover!.markdown);
+    assert.match(text, /Flask session cookie/);
+    assert.match(text, /Signed at 2026-05-28T/);
+    assert.deepEqual(JSON.parse(fences(hover!.markdown)[0]!.content), { user_id: 42 });
+  });
+
+  it('HTML in the session id is shown as text, and makes no link', () => {
+    const html = '<a/href="command:x">y</a><img/src=x>';
+    const value = encodeURIComponent(`s:${cookieSignatureSign(html)}`);
+    const hover = tokenHoverOnLine(reader(`sid=${value}`), 8, NOW, new HoverTokenStore({ newId: () => 'h' }));
+    assert.ok(renderedText(hover!.markdown).includes(html));
+    assert.deepEqual(linkTargets(hover!.markdown), ['command:authlens.hoverAction?%5B%22h%22%2C%22inspect%22%5D']);
+  });
+
+  it('a cookie in a 1 MB line reads only a window around the cursor', () => {
+    const pad = ' '.repeat(512 * 1024);
+    const line = `${pad}sid=${encodeURIComponent(`s:${cookieSignatureSign('abc123')}`)}${pad}`;
+    const r = reader(line);
+    const hover = tokenHoverOnLine(r, pad.length + 8, NOW, new HoverTokenStore());
+    assert.match(renderedText(hover!.markdown), /express-session/);
+    assert.ok(r.read < 4 * HOVER_WINDOW, `read ${r.read}`);
   });
 });
