@@ -141,8 +141,9 @@ function hmacSha256Form(raw: string, value: string, urlDecoded: boolean): Signed
   if (bare.length !== SIG_SHA256 || !B64_STD.test(bare) || !SPARE_BITS_ZERO.test(bare)) return undefined;
   const sigPart = part('signature', value, dot + 1, value.length);
   if (padded) {
+    // Two parts, the second a padded 32-byte base64 MAC: no JWT has this shape, so a token
+    // that merely starts like a JSON header (`ewr4…` decodes to "{\n") stays a cookie.
     const token = value.slice(0, dot);
-    if (jwtLike(token)) return undefined;
     return { ...common, format: 'better-auth', parts: [part('token', value, 0, dot), sigPart], signedValue: token, signatureEncoding: 'base64-padded' };
   }
   if (value.startsWith('s:') && dot > 2) {

@@ -183,6 +183,16 @@ describe('core/signedCookie', () => {
     });
   });
 
+  it('a Better Auth token that starts like a JSON header is still a cookie (its MAC shape is no JWT)', () => {
+    // Alphanumeric, as better-auth's generateId makes them; `ewr4` and `IHsJ` decode to "{\n" and " {\t".
+    for (const token of ['ewr41HRClOBXGQGY26FyWoSv7VlVxgc3', 'IHsJyLkSr1jPakFaxN2vrftxutxEVX6k', 'eyJ0b2tlbiI6IjEyMzQ1Njc4OTAxMiJ9']) {
+      const cookie = parseSignedCookie(betterAuthCookie(token));
+      assert.equal(cookie?.format, 'better-auth', token);
+      assert.equal(cookie?.signedValue, token);
+      assert.equal(tokenVerdict(`better-auth.session_token=${betterAuthCookie(token)}`, 0).kind, 'signed-cookie', token);
+    }
+  });
+
   it('every template is in the English and Chinese runtime bundles, with the same placeholders', () => {
     const bundles = [en as Record<string, string>, zh as Record<string, string>];
     const missing = signedCookieTemplates().filter((s) => bundles.some((b) => !(s in b)));
