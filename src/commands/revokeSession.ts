@@ -16,7 +16,7 @@ export function revokeSessionCommand(services: Services) {
     if (!picked) return;
     const { provider, session, sessionKey } = picked;
     const user = sessionLabel(session);
-    const device = summariseUserAgent(session.userAgent).text || vscode.l10n.t('an unknown device');
+    const device = summariseUserAgent(session.userAgent, vscode.l10n.t('{0} on {1}')).text || vscode.l10n.t('an unknown device');
     const where = session.ip ? `${plainText(device, 40)}, ${plainText(session.ip, 45)}` : plainText(device, 40);
     const revoke = vscode.l10n.t('Revoke');
     const choice = await vscode.window.showWarningMessage(

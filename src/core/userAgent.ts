@@ -4,6 +4,7 @@
  * ever contains names from the tables below and digits, or a cleaned, shortened copy of the input.
  */
 import { stripInvisibles, truncate } from './hostileText';
+import { fillTemplate } from './template';
 
 /** What {@link summariseUserAgent} recognised. */
 export interface UserAgentSummary {
@@ -72,7 +73,10 @@ const maxFallbackLength = 40;
  * summariseUserAgent('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36').text
  * // => 'Chrome 120 on macOS'
  */
-export function summariseUserAgent(userAgent: string | undefined): UserAgentSummary {
+/**
+ * @param clientOnOs The template joining client and system ("{0} on {1}"), localised by the caller.
+ */
+export function summariseUserAgent(userAgent: string | undefined, clientOnOs = '{0} on {1}'): UserAgentSummary {
   const raw = (userAgent ?? '').trim();
   if (raw === '') return { text: '' };
   // Keep the scan bounded: a hostile server can send megabytes.
@@ -90,7 +94,7 @@ export function summariseUserAgent(userAgent: string | undefined): UserAgentSumm
   const os = osRules.find((rule) => rule.re.test(ua))?.name;
   if (!client && !os) return { text: cleanFallback(ua) };
   const name = client ? (version ? `${client} ${version}` : client) : undefined;
-  const text = name && os ? `${name} on ${os}` : (name ?? os ?? '');
+  const text = name && os ? fillTemplate(clientOnOs, name, os) : (name ?? os ?? '');
   return { ...(client ? { client } : {}), ...(version ? { version } : {}), ...(os ? { os } : {}), text };
 }
 

@@ -39,6 +39,8 @@ export interface DescribeStrings {
   /** A signed session cookie (express-session, Better Auth): not a JWT, but not opaque either. */
   readonly signedCookie: string;
   readonly jwt: string;
+  /** "{0} on {1}": a browser and its system ("Chrome 120 on macOS"). */
+  readonly clientOnOs: string;
   /** A refresh token whose expiry nobody told us. */
   readonly lifetimeUnknown: string;
   readonly time: TimeLeftStrings;
@@ -52,6 +54,7 @@ export const englishDescribeStrings: DescribeStrings = {
   opaque: 'opaque',
   signedCookie: 'signed cookie',
   jwt: 'JWT',
+  clientOnOs: '{0} on {1}',
   lifetimeUnknown: 'lifetime unknown',
   time: englishTimeLeft,
 };
@@ -71,7 +74,7 @@ export function sessionDescription(session: SessionInfo, now: number, s: Describ
   if (session.current) parts.push(s.current);
   if (session.status === 'revoked') parts.push(s.revoked);
   else if (session.impersonatedBy) parts.push(s.impersonated);
-  const device = summariseUserAgent(session.userAgent).text;
+  const device = summariseUserAgent(session.userAgent, s.clientOnOs).text;
   if (device) parts.push(plainText(device, 40));
   if (session.ip) parts.push(plainText(session.ip, 45));
   if (session.status !== 'revoked') parts.push(timeLeftText(sessionExpiry(session), now, s.time));

@@ -38,6 +38,7 @@ export function describeStrings(): DescribeStrings {
     opaque: vscode.l10n.t('opaque'),
     signedCookie: vscode.l10n.t('signed cookie'),
     jwt: englishDescribeStrings.jwt,
+    clientOnOs: vscode.l10n.t('{0} on {1}'),
     lifetimeUnknown: vscode.l10n.t('lifetime unknown'),
     time: timeStrings(),
   };
@@ -49,6 +50,7 @@ export function tooltipStrings(): TooltipStrings {
     email: vscode.l10n.t('Email'),
     userId: vscode.l10n.t('User id'),
     device: vscode.l10n.t('Device'),
+    clientOnOs: vscode.l10n.t('{0} on {1}'),
     userAgent: vscode.l10n.t('User agent'),
     ip: vscode.l10n.t('IP address'),
     status: vscode.l10n.t('Status'),
@@ -74,4 +76,33 @@ export function tooltipStrings(): TooltipStrings {
     translate,
     formatDate: uiDateFormatter(),
   };
+}
+
+/**
+ * A token row's label in the UI language: the providers name their tokens in English (the same
+ * names the logs and copies use); the tree shows the ones it knows translated, others as given.
+ */
+export function tokenLabelText(label: string): string {
+  switch (label) {
+    case 'Session token':
+      return vscode.l10n.t('Session token');
+    case 'Session cookie':
+      return vscode.l10n.t('Session cookie');
+    case 'JWT (jwt plugin)':
+      return vscode.l10n.t('JWT (jwt plugin)');
+    case 'ID token':
+      return vscode.l10n.t('ID token');
+    case 'Access token (JWT)':
+      return vscode.l10n.t('Access token (JWT)');
+    case 'Access token (opaque)':
+      return vscode.l10n.t('Access token (opaque)');
+    case 'Refresh token':
+      return vscode.l10n.t('Refresh token');
+    case 'Refresh token (revoked)':
+      return vscode.l10n.t('Refresh token (revoked)');
+    case 'User token (userInfo.token)':
+      return vscode.l10n.t('User token (userInfo.token)');
+    default:
+      return label;
+  }
 }

@@ -16,6 +16,8 @@ export interface TooltipStrings {
   readonly email: string;
   readonly userId: string;
   readonly device: string;
+  /** "{0} on {1}": a browser and its system. */
+  readonly clientOnOs: string;
   readonly userAgent: string;
   readonly ip: string;
   readonly status: string;
@@ -49,6 +51,7 @@ export const englishTooltipStrings: TooltipStrings = {
   email: 'Email',
   userId: 'User id',
   device: 'Device',
+  clientOnOs: '{0} on {1}',
   userAgent: 'User agent',
   ip: 'IP address',
   status: 'Status',
@@ -103,7 +106,7 @@ export function sessionTooltip(session: SessionInfo, now: number, s: TooltipStri
   const summary = [
     row(s.email, session.user.email),
     row(s.userId, session.user.id),
-    row(s.device, summariseUserAgent(session.userAgent).text),
+    row(s.device, summariseUserAgent(session.userAgent, s.clientOnOs).text),
     row(s.ip, session.ip),
     row(s.status, `${session.status} · ${timeLeftText(expiry, now, s.time)}`),
     dateRow(s.created, session.createdAt, s),

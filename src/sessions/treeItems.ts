@@ -7,7 +7,7 @@ import { loadMoreLabel, sessionDescription, sessionLabel, sessionLook, tokenSumm
 import { fieldsTable, tooltipText } from './tooltipFields';
 import { ContextValue, nodeId, type ExplorerNode, type InfoNode, type LoadMoreNode, type ProviderNode, type SessionNode, type TokenNode } from './nodes';
 import { sessionTooltip, tokenTooltip } from './tooltips';
-import { describeStrings, tooltipStrings, uiDateFormatter } from './rowStrings';
+import { describeStrings, tokenLabelText, tooltipStrings, uiDateFormatter } from './rowStrings';
 import type { KeptFreshView } from './keepFresh';
 
 /**
@@ -203,7 +203,7 @@ export class TreeItemFactory {
     const session = this.model.session(node.providerId, node.sessionKey);
     const token = session?.tokens[node.tokenIndex];
     if (!token) return new vscode.TreeItem(vscode.l10n.t('(gone)'));
-    const item = new vscode.TreeItem(plainText(token.label, 60), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(plainText(tokenLabelText(token.label), 60), vscode.TreeItemCollapsibleState.None);
     item.id = nodeId(node);
     item.description = tokenSummary(token, now, this.describe, session?.expiresAt).description;
     item.iconPath = new vscode.ThemeIcon(token.opaque ? 'lock' : 'key');

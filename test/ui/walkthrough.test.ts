@@ -18,7 +18,7 @@ import {
  * sets), driven through the walkthrough's own buttons where it has one:
  * 1. "Start Sandbox" → the sandbox runs, its providers are in the Sessions view;
  * 2. a hover on a JWT → its Inspect link → the inspector renders the token;
- * 3. "Add Provider" → "Set Credential" from the notification → a credential is stored;
+ * 3. Add Provider (palette) → "Set Credential" from the notification → a credential is stored;
  * 4. "Sign In (OpenID Connect)" → the sandbox issuer's sign-in page in the browser → signed in.
  */
 describe('UI: walkthrough "Get Started with AuthLens"', function () {
@@ -60,8 +60,11 @@ describe('UI: walkthrough "Get Started with AuthLens"', function () {
     await openWalkthrough(wb);
     await waitForStepDone(page, 'inspect');
 
-    // 3. Add Provider from the walkthrough, then Set Credential from its notification.
-    await clickStepButton(page, 'provider', 'Add Provider');
+    // 3. Add Provider, then Set Credential from its notification. From the palette, with the
+    // walkthrough behind an editor: a visible walkthrough page can take focus back while its step
+    // re-renders, which closed this four-question quick input in one run out of several.
+    await ui.openFile(page, 'request.http');
+    await ui.runCommand(page, 'AuthLens: Add Provider');
     await ui.pickQuickInput(page, 'Better Auth', 'Which kind of auth server?');
     await ui.answerQuickInput(page, 'http://127.0.0.1:3000/api/auth', 'Base URL of the Better Auth API');
     await ui.answerQuickInput(page, 'My app', 'Name shown in the Sessions view');
@@ -70,6 +73,7 @@ describe('UI: walkthrough "Get Started with AuthLens"', function () {
     await ui.clickButton(await ui.waitForNotification(page, 'Added "My app"'), 'Set Credential');
     await ui.pickQuickInput(page, /cookie/i, /Which credential for/);
     await ui.answerQuickInput(page, 'walkthrough-cookie-value-not-real', /cookie/i);
+    await openWalkthrough(wb);
     await waitForStepDone(page, 'provider');
 
     // 4. Sign in to the sandbox's OpenID Connect issuer from the walkthrough's button.

@@ -32,6 +32,11 @@ describe('core/userAgent', () => {
   for (const [ua, text] of cases) {
     it(`${text}`, () => assert.equal(summariseUserAgent(ua).text, text));
   }
+  it('joins client and system with the template it is given (the UI language)', () => {
+    const ua = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
+    assert.equal(summariseUserAgent(ua, '{1} 上的 {0}').text, 'macOS 上的 Chrome 120');
+  });
+
   it('is empty for nothing', () => {
     assert.equal(summariseUserAgent(undefined).text, '');
     assert.equal(summariseUserAgent('   ').text, '');
