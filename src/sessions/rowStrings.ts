@@ -75,6 +75,7 @@ export function tooltipStrings(): TooltipStrings {
     time: timeStrings(),
     translate,
     formatDate: uiDateFormatter(),
+    tokenLabel: tokenLabelText,
   };
 }
 

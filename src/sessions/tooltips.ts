@@ -44,6 +44,8 @@ export interface TooltipStrings {
   readonly translate?: Translate;
   /** Dates in the UI language; absent, dates show as the server sent them. */
   readonly formatDate?: DateFormatter;
+  /** Token labels in the UI language (the providers name tokens in English); as given when absent. */
+  readonly tokenLabel?: (label: string) => string;
 }
 
 export const englishTooltipStrings: TooltipStrings = {
@@ -118,7 +120,7 @@ export function sessionTooltip(session: SessionInfo, now: number, s: TooltipStri
     row(s.tenant, session.tenantId),
     row(s.sessionId, session.id),
     row(s.userAgent, session.userAgent),
-    row(s.tokens, session.tokens.map((t) => t.label).join(', ')),
+    row(s.tokens, session.tokens.map((t) => s.tokenLabel?.(t.label) ?? t.label).join(', ')),
   ].filter((r): r is { label: string; value: string } => r !== undefined);
   parts.push(fieldsTable(summary, [s.field, s.value]));
   if (session.current) parts.push(`*${tooltipText(s.current)}*`);
@@ -143,12 +145,12 @@ export interface TokenFacts {
 export function tokenTooltip(token: TokenInfo, facts: TokenFacts, now: number, s: TooltipStrings = englishTooltipStrings): string {
   const expiry = facts.expiresAt !== undefined ? { at: facts.expiresAt, kind: 'absolute' as const } : effectiveExpiry(token.expiresAt, undefined);
   const rows = [
-    row(s.kind, token.opaque ? `${token.label} · ${s.opaque}` : token.label),
+    row(s.kind, token.opaque ? `${s.tokenLabel?.(token.label) ?? token.label} · ${s.opaque}` : (s.tokenLabel?.(token.label) ?? token.label)),
     row(s.algorithm, facts.alg),
     row(s.status, timeLeftText(expiry, now, s.time)),
     ...(facts.claims ?? []).map((c) => claimRow(c, s)),
   ].filter((r): r is { label: string; value: string } => r !== undefined);
-  const parts = [`**${tooltipText(token.label)}**`, fieldsTable(rows, [s.field, s.value])];
+  const parts = [`**${tooltipText(s.tokenLabel?.(token.label) ?? token.label)}**`, fieldsTable(rows, [s.field, s.value])];
   if (token.introspection) {
     const intro = flattenFields(token.introspection, '', 0, [], s.translate).map((r) => ({ label: r.path, value: r.value }));
     parts.push(fieldsTable(intro, [s.field, s.value]));

@@ -69,7 +69,9 @@ describe('UI: walkthrough "Get Started with AuthLens"', function () {
     await ui.answerQuickInput(page, 'http://127.0.0.1:3000/api/auth', 'Base URL of the Better Auth API');
     await ui.answerQuickInput(page, 'My app', 'Name shown in the Sessions view');
     await ui.pickQuickInput(page, 'Workspace settings', 'Where should the provider be saved?');
+    await openWalkthrough(wb);
     assert.equal(await stepDone(page, 'provider'), false, 'a provider without a credential is not the step yet');
+    await ui.openFile(page, 'request.http');
     await ui.clickButton(await ui.waitForNotification(page, 'Added "My app"'), 'Set Credential');
     await ui.pickQuickInput(page, /cookie/i, /Which credential for/);
     await ui.answerQuickInput(page, 'walkthrough-cookie-value-not-real', /cookie/i);
