@@ -337,8 +337,25 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await input.fill(name);
   const row = page.locator(selectors.quickInputRow).filter({ hasText: name }).first();
   await waitForState(page, row, `"${name}" in Quick Open`);
-  await row.click(); // a click, not Enter: Enter can land in a webview that took focus back
-  await waitForState(page, page.locator(selectors.activeTab).filter({ hasText: name }), `the tab "${name}"`);
+  // A click, not Enter: Enter can land in a webview that took focus back. Quick Open re-renders
+  // its list when the file search answers after the history: a click on the row it replaced is
+  // lost (seen under load), so while the list still shows the row and no tab opened, click it.
+  const tab = page.locator(selectors.activeTab).filter({ hasText: name });
+  let clickedAt = 0;
+  await until(
+    page,
+    `the tab "${name}"`,
+    async () => {
+      if (await tab.isVisible()) return true;
+      // A second click only when the list has kept the row for a second after the last one.
+      if (Date.now() - clickedAt > 1_000 && (await row.isVisible())) {
+        clickedAt = Date.now();
+        await row.click({ timeout: 2_000 }).catch(() => undefined);
+      }
+      return undefined;
+    },
+    15_000,
+  );
   await focusActiveEditor(page);
 }
 
