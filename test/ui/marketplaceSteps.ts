@@ -4,6 +4,7 @@
  * the extension host runs (started from the walkthrough or the palette).
  */
 import type { Locator, Page } from 'playwright-core';
+import { authLensHover, hoverText } from './hoverPointer';
 import { clickButton, executeCommand, pickQuickInput, readClipboard, selectors, until, waitForNotification, waitForState, type Workbench } from './harness';
 
 /** The walkthrough's id as VS Code knows it: `<publisher>.<name>#<walkthrough id>`. */
@@ -71,28 +72,8 @@ export async function clickStepButton(page: Page, id: WalkthroughStepId, label: 
 
 /** Moves the mouse onto a JWT (`needle` is its start) in the active editor and returns the AuthLens hover. */
 export async function hoverToken(page: Page, needle: string): Promise<Locator> {
-  const hover = page.locator('.monaco-hover').filter({ hasText: 'AuthLens' });
-  const span = page
-    .locator(`${selectors.activeEditorLines} .view-line span span`)
-    .filter({ hasText: needle.slice(0, 24) })
-    .first();
-  await waitForState(page, span, 'the token in the editor');
-  const box = await span.boundingBox();
-  const text = await span.innerText();
-  if (!box) throw new Error('the token is not on screen');
-  const at = text.indexOf(needle.slice(0, 24)) + 8;
-  const x = box.x + ((at + 0.5) * box.width) / text.length;
-  const y = box.y + box.height / 2;
-  // The first move can land before the editor listens: move in, and again a little further.
-  await page.mouse.move(x - 30, y);
-  await page.mouse.move(x, y, { steps: 3 });
-  try {
-    await hover.waitFor({ state: 'visible', timeout: 5_000 });
-  } catch {
-    await page.mouse.move(x + 3, y, { steps: 2 });
-    await waitForState(page, hover, 'the AuthLens hover', { timeout: 10_000 });
-  }
-  return hover;
+  await hoverText(page, needle);
+  return authLensHover(page);
 }
 
 /**
