@@ -72,7 +72,10 @@ describe('UI: walkthrough "Get Started with AuthLens"', function () {
     await openWalkthrough(wb);
     assert.equal(await stepDone(page, 'provider'), false, 'a provider without a credential is not the step yet');
     await ui.openFile(page, 'request.http');
-    await ui.clickButton(await ui.waitForNotification(page, 'Added "My app"'), 'Set Credential');
+    // From the notification list: its toast may have hidden itself while the walkthrough was shown.
+    await ui.executeCommand(wb, 'notifications.showList');
+    const added = page.locator('.notifications-center .monaco-list-row').filter({ hasText: 'Added "My app"' }).first();
+    await ui.clickButton(await ui.waitForState(page, added, 'the notification "Added "My app""'), 'Set Credential');
     await ui.pickQuickInput(page, /cookie/i, /Which credential for/);
     await ui.answerQuickInput(page, 'walkthrough-cookie-value-not-real', /cookie/i);
     await openWalkthrough(wb);
