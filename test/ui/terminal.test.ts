@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { SANDBOX_PROVIDER_IDS, startSandbox, type SandboxHandle } from '../../src/sandbox/index';
 import { fakeJwt } from '../fixtures/hoverTokens';
 import type { OidcTestServer } from '../fixtures/oidcServer.mjs';
@@ -150,31 +150,68 @@ describe('UI: tokens in the terminal (Keep Fresh, Export to Terminals, links)', 
     const { page } = wb;
     const nowS = Math.floor(Date.now() / 1000);
     const jwt = fakeJwt({ sub: 'printed-user', iss: 'https://issuer.test', exp: nowS + 600, iat: nowS });
-    await runInNewTerminal(page, (f) => `echo ${jwt}; echo ok > ${f}`);
-    // The last row that holds the token's start is the output line, which starts with it (the
-    // first is the typed command, where "echo " comes first).
-    const row = page.locator('.terminal-wrapper.active .xterm-rows > div', { hasText: jwt.slice(0, 24) }).last();
+    // The shell computes the marker (42), so only the output line holds "42-printed eyJ…": the
+    // typed command holds "$((6*7))-printed", and keys typed before the prompt can echo it twice.
+    const marker = '42-printed ';
+    await runInNewTerminal(page, (f) => `echo "$((6*7))-printed ${jwt}"; echo ok > ${f}`);
+    const row = page.locator('.terminal-wrapper.active .xterm-rows > div', { hasText: marker + jwt.slice(0, 16) });
     await ui.waitForState(page, row, 'the printed token in the terminal');
-    const box = await row.boundingBox();
-    assert.ok(box, 'the row has a box');
-    const x = box.x + 30;
-    const y = box.y + box.height / 2;
-    // Ctrl+click, as a person follows a terminal link. xterm looks links up when the pointer
-    // enters a cell, so a click that comes before the lookup finished is a plain click: move a
-    // cell further and click again while the inspector has not opened (at most 4 times).
+    // The link's tooltip (it names the subject) shows that VS Code asked AuthLens about the cell
+    // under the pointer; only then is a Ctrl+click a link click rather than a plain click.
+    const tooltip = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'printed-user' });
     const opened = ui.webviewFrame(page).getByText('printed-user').first();
-    for (let attempt = 0; ; attempt++) {
-      await page.mouse.move(x + 9 * attempt, y);
-      await page.keyboard.down('Control');
-      await page.mouse.click(x + 9 * attempt, y);
-      await page.keyboard.up('Control');
+    await ui.until(page, 'the terminal link’s tooltip under the pointer', async () => {
+      // Read the cell's place each time: the terminal can scroll while it renders.
+      const point = await cellCentre(row, marker.length + 4);
+      await page.mouse.move(point.x - 20, point.y);
+      await page.mouse.move(point.x, point.y, { steps: 3 });
       try {
-        await opened.waitFor({ state: 'visible', timeout: 8_000 });
-        break;
-      } catch (err) {
-        if (attempt === 3) throw err;
+        await tooltip.waitFor({ state: 'visible', timeout: 3_000 });
+      } catch {
+        return undefined;
       }
-    }
+      return point;
+    });
+    await page.keyboard.down('Control');
+    const point = await cellCentre(row, marker.length + 4);
+    await page.mouse.click(point.x, point.y);
+    await page.keyboard.up('Control');
+    await ui.waitForState(page, opened, 'the inspector on the clicked token', { timeout: 20_000 });
     await ui.screenshot(page, 'terminal-link-inspector');
   });
 });
+
+/** The DOM the row's evaluate uses (the tests compile without the DOM library). */
+interface RowGlobals {
+  document: {
+    createTreeWalker(root: unknown, show: number): { nextNode(): { textContent: string | null } | null };
+    createRange(): {
+      setStart(node: unknown, offset: number): void;
+      setEnd(node: unknown, offset: number): void;
+      getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+    };
+  };
+}
+
+/** The centre of character `index` of a terminal row (the DOM renderer keeps the row's text in text nodes). */
+async function cellCentre(row: Locator, index: number): Promise<{ x: number; y: number }> {
+  const point = await row.evaluate((el, at) => {
+    const { document } = globalThis as unknown as RowGlobals;
+    const walker = document.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+    let offset = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent?.length ?? 0;
+      if (at < offset + length) {
+        const range = document.createRange();
+        range.setStart(node, at - offset);
+        range.setEnd(node, at - offset + 1);
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+      offset += length;
+    }
+    return undefined;
+  }, index);
+  assert.ok(point, `the row has a character ${index}`);
+  return point;
+}
