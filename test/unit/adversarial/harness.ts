@@ -3,6 +3,7 @@
  * a case goes silent for longer than the ceiling allows (a spin), then goes on with the rest in
  * a fresh worker. Results come back per case, for one `it` per function.
  */
+import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CEILING_MS } from './budget';
@@ -114,4 +115,22 @@ function runWorker(suiteFile: string, ids: readonly string[], onResult: (r: Case
 /** The failures of one function, one line each, for an assertion message. */
 export function problemsOf(results: readonly CaseResult[], fn: string): string[] {
   return results.filter((r) => r.fn === fn && r.problem !== undefined).map((r) => `${r.pattern}: ${r.problem ?? ''}`);
+}
+
+/**
+ * Inside a `describe`: runs every case of `suite` (from `casesFile`, which the worker loads) once,
+ * then one `it` per function, each checking that all its patterns ran and stayed within budget.
+ */
+export function itRunsEverySuiteCase(casesFile: string, suite: AdversarialSuite): void {
+  let results: CaseResult[] = [];
+  before(async function () {
+    this.timeout(600_000);
+    results = await runSuite(casesFile, suite);
+  });
+  for (const fn of Object.keys(suite.functions)) {
+    it(`${fn}: every pattern within budget, no crash`, () => {
+      assert.equal(results.filter((r) => r.fn === fn).length, Object.keys(suite.patterns).length, 'every case ran');
+      assert.deepEqual(problemsOf(results, fn), []);
+    });
+  }
 }

@@ -10,23 +10,14 @@ import { CompactEncrypt } from 'jose';
 import { describePlaintext, MAX_PLAINTEXT_SHOWN } from '../../../src/core/jwePlaintext';
 import { decryptJwe } from '../../../src/providers/jweDecrypt';
 import { suite } from './jwe.cases';
-import { problemsOf, runSuite, type CaseResult } from './harness';
+import { itRunsEverySuiteCase } from './harness';
 import { MB, NOW } from './patterns';
 
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 describe('adversarial inputs: JWE (plaintext view, key reader, decrypt message)', function () {
   this.timeout(600_000);
-  let results: CaseResult[] = [];
-  before(async () => {
-    results = await runSuite(join(__dirname, 'jwe.cases.ts'), suite);
-  });
-  for (const fn of Object.keys(suite.functions)) {
-    it(`${fn}: every pattern within budget, no crash`, () => {
-      assert.equal(results.filter((r) => r.fn === fn).length, Object.keys(suite.patterns).length, 'every case ran');
-      assert.deepEqual(problemsOf(results, fn), []);
-    });
-  }
+  itRunsEverySuiteCase(join(__dirname, 'jwe.cases.ts'), suite);
 });
 
 describe('adversarial inputs: decrypting hostile JWEs', function () {
