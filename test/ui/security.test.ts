@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { deepObject, scriptClaims, unsignedJwt, wideObject } from '../fixtures/inspectorTokens';
 import { openFile, runCommand, screenshot, screenshotOnFailure, selectors, setClipboard, startWorkbench, webviewFrame, type Workbench } from './harness';
+import { authLensHover, hoverText } from './hoverPointer';
 
 /**
  * Issue 9, as a person: hostile tokens opened in the inspector ("AuthLens: Decode Token" with
@@ -158,24 +159,8 @@ describe('UI: security (hostile tokens, as a person)', function () {
     await runCommand(page, 'View: Close All Editors');
     await openFile(page, 'hostile.env');
     const token = tokens['scripts']!;
-    const span = page
-      .locator(`${selectors.activeEditorLines} .view-line span span`)
-      .filter({ hasText: token.slice(0, 24) })
-      .first();
-    await span.waitFor({ timeout: 15_000 });
-    const box = await span.boundingBox();
-    assert.ok(box);
-    const hover = page.locator('.monaco-hover').filter({ hasText: 'AuthLens' });
-    const x = box.x + Math.min(box.width - 5, 120);
-    const y = box.y + box.height / 2;
-    await page.mouse.move(x - 30, y);
-    await page.mouse.move(x, y, { steps: 3 });
-    try {
-      await hover.waitFor({ state: 'visible', timeout: 5_000 });
-    } catch {
-      await page.mouse.move(x + 3, y, { steps: 2 });
-      await hover.waitFor({ state: 'visible', timeout: 10_000 });
-    }
+    await hoverText(page, token);
+    const hover = authLensHover(page);
     const text = await hover.innerText();
     assert.ok(text.includes('<img src=x onerror='), `HTML shown as text:\n${text.slice(0, 400)}`);
     assert.equal(await hover.locator('img, script, svg:not(.codicon svg), iframe').count(), 0, 'elements from token text');
