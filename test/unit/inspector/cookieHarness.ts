@@ -4,7 +4,6 @@
  * an in-memory SecretStorage and a log that keeps its lines. Installs the vscode stub and the
  * providers bundle alias before requiring the inspector.
  */
-import Module from 'node:module';
 import type { ConfiguredProvider } from '../../../src/plumbing/config';
 import type { InspectorDeps, SandboxSecret } from '../../../src/inspector/deps';
 import type { PanelAccess } from '../../../src/inspector/requests/context';
@@ -12,16 +11,10 @@ import type { Shown } from '../../../src/inspector/shown';
 import type { SessionInfo } from '../../../src/providers/types';
 import type { InspectInput } from '../../../src/shared/inspectInput';
 import { FakeLog, FakeSecrets, installVscodeStub } from '../security/vscodeStub';
+import { installProvidersBundle } from '../security/providersBundleStub';
 
 installVscodeStub();
-// `loadProviders()` requires the built bundle (`./providers.js` beside dist/extension.js); here the sources stand in.
-const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string; _cache: Record<string, unknown> };
-const resolve = M._resolveFilename;
-M._resolveFilename = function (request: string, ...rest: unknown[]): string {
-  return request === './providers.js' ? 'authlens-providers-bundle' : resolve.call(this, request, ...rest);
-};
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-M._cache['authlens-providers-bundle'] ??= { id: 'authlens-providers-bundle', loaded: true, exports: require('../../../src/providers/index') as unknown };
+installProvidersBundle();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildShown } = require('../../../src/inspector/shown') as typeof import('../../../src/inspector/shown');
 

@@ -4,21 +4,14 @@
  * appears in a message.
  */
 import * as assert from 'node:assert/strict';
-import Module from 'node:module';
 import { exportPKCS8, generateKeyPair } from 'jose';
 import type { ProviderConfig } from '../../../src/providers/types';
 import { credentialKey } from '../../../src/secrets/keys';
 import { fake, FakeLog, FakeSecrets, installVscodeStub } from './vscodeStub';
+import { installProvidersBundle } from './providersBundleStub';
 
 installVscodeStub();
-// `loadProviders()` requires the built bundle (`./providers.js` beside dist/extension.js); here the sources stand in.
-const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string; _cache: Record<string, unknown> };
-const resolve = M._resolveFilename;
-M._resolveFilename = function (request: string, ...rest: unknown[]): string {
-  return request === './providers.js' ? 'authlens-providers-bundle' : resolve.call(this, request, ...rest);
-};
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-M._cache['authlens-providers-bundle'] = { id: 'authlens-providers-bundle', loaded: true, exports: require('../../../src/providers/index') as unknown };
+installProvidersBundle();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { CredentialStore } = require('../../../src/secrets/credentials') as typeof import('../../../src/secrets/credentials');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
