@@ -6,6 +6,7 @@ import { resolveHttpOptions } from '../providers/httpOptions';
 import type { HttpOptions } from '../providers/types';
 import { plainText } from '../core/hostileText';
 import { refreshAheadBounds } from '../core/refreshSchedule';
+import { section, SettingKey } from './settingKeys';
 
 /**
  * The one place AuthLens reads its settings. {@link readConfig} returns a readonly snapshot;
@@ -17,23 +18,7 @@ import { refreshAheadBounds } from '../core/refreshSchedule';
  * opt-out is machine-scoped and read from the user level only.
  */
 
-export const section = 'authlens';
-
-/** Setting keys under `authlens.`; `package.json` declares each one. */
-export const SettingKey = {
-  providers: 'providers',
-  insecureTlsProviders: 'insecureTlsProviders',
-  autoRefreshSeconds: 'autoRefresh.seconds',
-  autoRefreshOnFocus: 'autoRefresh.onFocus',
-  warnBeforeExpiry: 'statusBar.warnBeforeExpiry',
-  warnBeforeExpiryMinutes: 'statusBar.warnBeforeExpiryMinutes',
-  sandboxAutoStart: 'sandbox.autoStart',
-  hoverEnabled: 'hover.enabled',
-  hoverExcludedLanguages: 'hover.excludedLanguages',
-  expiredHint: 'decorations.expiredHint',
-  refreshAheadSeconds: 'refreshAheadSeconds',
-  terminalLinksEnabled: 'terminalLinks.enabled',
-} as const;
+export { section, SettingKey } from './settingKeys';
 
 export type { ConfigLevel, ConfiguredProvider } from '../providers/configValidation';
 
