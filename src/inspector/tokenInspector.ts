@@ -85,7 +85,7 @@ export class TokenInspector extends Disposable {
   }
 
   /**
-   * The serializer's restore (registered by the shell, `src/shell/registerShims.ts`): state holds
+   * The serializer's restore (registered by the shell, `src/extension.ts`): state holds
    * only the opaque panel key; the token comes from SecretStorage.
    */
   async restore(webviewPanel: vscode.WebviewPanel, rawState: unknown): Promise<void> {

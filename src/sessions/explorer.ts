@@ -29,7 +29,7 @@ const focusThrottleMs = 10_000;
 
 /**
  * The session explorer: model, tree view, status bar, sandbox, and the timers for auto-refresh.
- * It follows the {@link Settings} it is given (their owner is `activate()`). Constructing it is
+ * It follows the {@link Settings} it is given (their owner is `activateFeatures()`). Constructing it is
  * cheap: nothing is fetched and no provider code is loaded until the view is shown (or the
  * sandbox auto-starts).
  */

@@ -61,7 +61,7 @@ export class SandboxControl implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', sandboxRunningContext, false);
   }
 
-  /** Where running sandboxes register (VS Code's global state); set once by `activate()`. */
+  /** Where running sandboxes register (VS Code's global state); set once by `activateFeatures()`. */
   useOwnerRegistry(state: vscode.Memento): void {
     this.owners = state;
   }
