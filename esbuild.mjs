@@ -10,8 +10,10 @@ const production = process.argv.includes('--production');
 
 /** Node bundles. Each is loaded only when needed so activation stays cheap. */
 const nodeEntries = {
-  // Activation path: must stay small (no undici, no jose, no sandbox).
+  // Activation path: the shell only (commands, stand-ins, start-up checks); see src/extension.ts.
   extension: 'src/extension.ts',
+  // Loaded on the first command, hover, terminal link, Sessions view or inspector restore.
+  features: 'src/features.ts',
   // Loaded on first network use: providers, undici, jose verification.
   providers: 'src/providers/index.ts',
   // Loaded when the sandbox starts (also the `npm run sandbox` CLI).
@@ -36,7 +38,7 @@ const contexts = [
     format: 'cjs',
     target: 'node20',
     // `vscode` is provided by the host; the lazily loaded bundles are required at run time.
-    external: ['./providers.js', './sandbox.js', 'node:sqlite'],
+    external: ['./features.js', './providers.js', './sandbox.js', 'node:sqlite'],
     plugins: [vscodeOnce],
   }),
   await esbuild.context({

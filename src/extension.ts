@@ -1,81 +1,61 @@
+/**
+ * The activation shell (`dist/extension.js`): registers every command, the hover, the terminal
+ * links, the Sessions view and the inspector's restore with stand-ins that load the features
+ * bundle (`dist/features.js`, `src/features.ts`) on first use. A window where nobody uses
+ * AuthLens loads nothing else, unless a start-up check (`shell/startupChecks.ts`) says it must.
+ */
 import * as vscode from 'vscode';
-import { commandTable } from './commands/table';
-import { Settings } from './plumbing/config';
-import { DecodedDocuments } from './editor/decodedDocument';
-import { onFirstUse } from './plumbing/lifecycle';
-import type { Services } from './services';
-import { CredentialStore } from './secrets/credentials';
-import { SessionsExplorer } from './sessions/explorer';
-import { HoverTokenStore } from './editor/hover/hoverTokenStore';
-import { registerTokenHover } from './editor/hover/tokenHoverProvider';
-import { TokenInspector } from './inspector/tokenInspector';
-import { inspectorSessions } from './inspector/sessionLookup';
-import { revokeSessionCommand } from './commands/revokeSession';
-import { showExportIn, TerminalTokenExport } from './terminal/tokenExport';
-import { TerminalTokenLinks, TokenTerminalLinkProvider } from './terminal/tokenLinks';
+import { allCommandIds } from './commands/commandIds';
+import { inspectorViewType, sessionsViewId } from './plumbing/viewIds';
+import { LazyFeatures } from './shell/lazyFeatures';
+import { inspectorSerializer, SessionsTreeStandIn, type FeaturesLoader, TerminalLinksStandIn, TokenHoverStandIn } from './shell/standIns';
+import { onExpiredHintEnabled, startupReason, terminalLinkSettings } from './shell/startupChecks';
+import { TerminalTokenLinks } from './terminal/tokenLinkRegistration';
 
-/** Wires AuthLens together. No logic lives here; each line hands a feature its services. */
+/** Set by `activate()`; `deactivate()` shuts the sandbox down if the features were loaded. */
+let features: LazyFeatures | undefined;
+
 export function activate(context: vscode.ExtensionContext): unknown {
-  const log = vscode.window.createOutputChannel('AuthLens', { log: true });
-  context.subscriptions.push(log);
-  // The one owner of the settings snapshot; the explorer and the hover follow its changes.
-  const settings = new Settings();
-  context.subscriptions.push(settings);
-  const credentials = new CredentialStore(context.secrets, log);
-  const explorer = new SessionsExplorer(settings, credentials, log);
-  context.subscriptions.push(credentials, explorer);
-  explorer.sandbox.useOwnerRegistry(context.globalState);
-  // Safety net for a window that crashed with the sandbox running (see SandboxControl).
-  void explorer.sandbox.sweepLeftovers();
-  shutdownSandbox = () => explorer.sandbox.shutdown();
-  const inspector = new TokenInspector({
-    secrets: context.secrets,
-    extensionUri: context.extensionUri,
-    log,
-    // The inspector's Revoke runs Revoke Session's flow (confirmation, revoke, report) directly.
-    sessions: inspectorSessions(explorer, (providerId, sessionKey) => revokeSessionCommand(services)({ type: 'session', providerId, sessionKey })),
-    settings: () => settings.current,
-  });
-  context.subscriptions.push(inspector);
-  // Not persisted; follows the token's refreshes (Keep Fresh's and any stored); the status bar names the variable.
-  const terminalExport = new TerminalTokenExport(
-    context.environmentVariableCollection,
-    { model: explorer.model, secrets: context.secrets, refreshed: explorer.keepFresh.onDidRefresh },
-    log,
-  );
-  context.subscriptions.push(terminalExport, showExportIn(terminalExport, explorer.statusBar));
-  const decodedDocuments = onFirstUse(() => new DecodedDocuments(), context.subscriptions);
-  const services: Services = {
-    context,
-    log,
-    settings,
-    decodedDocuments,
-    hoverTokens: new HoverTokenStore(),
-    credentials,
-    explorer,
-    keepFresh: explorer.keepFresh,
-    inspector,
-    terminalExport,
-  };
+  // Every stand-in loads the features through this (the view must exist first: they take it over).
+  const load: FeaturesLoader = (reason) => lazy.get(reason);
+  const sessionsTree = new SessionsTreeStandIn(load);
+  const sessionsView = vscode.window.createTreeView(sessionsViewId, { treeDataProvider: sessionsTree, showCollapseAll: true });
+  const lazy = new LazyFeatures(context, { sessionsView });
+  features = lazy;
+  context.subscriptions.push(sessionsTree, sessionsView);
+  // Nothing exported to terminals survives from an earlier window (TerminalTokenExport keeps it so).
+  context.environmentVariableCollection.persistent = false;
+  context.environmentVariableCollection.clear();
 
-  for (const [id, factory] of Object.entries(commandTable)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, factory(services)));
+  for (const id of allCommandIds) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => load(id).run(id, args)));
   }
-  context.subscriptions.push(registerTokenHover(services, settings));
-  // JWTs printed in the terminal are links to the inspector (while authlens.terminalLinks.enabled).
-  context.subscriptions.push(new TerminalTokenLinks(settings, new TokenTerminalLinkProvider({ open: (input) => inspector.open(input), log })));
-  log.info('AuthLens activated');
-  // Test hooks for the in-host tests only; other extensions get nothing.
-  return context.extensionMode === vscode.ExtensionMode.Test ? { inspector: inspector.testHooks, explorer: explorer.testHooks } : undefined;
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider({ scheme: '*' }, new TokenHoverStandIn(load, () => lazy.loaded)),
+    vscode.window.registerWebviewPanelSerializer(inspectorViewType, inspectorSerializer(load)),
+    // JWTs printed in the terminal are links to the inspector (while authlens.terminalLinks.enabled).
+    new TerminalTokenLinks(terminalLinkSettings(), new TerminalLinksStandIn(load)),
+    sessionsView.onDidChangeVisibility((e) => e.visible && load('Sessions view shown')),
+    onExpiredHintEnabled(() => load('authlens.decorations.expiredHint')),
+  );
+  const reason = startupReason(context.globalState);
+  if (reason) load(reason);
+  // Test hooks for the in-host tests only (reading them loads the features); other extensions get nothing.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return {
+    get inspector() {
+      return load('test hooks').testHooks.inspector;
+    },
+    get explorer() {
+      return load('test hooks').testHooks.explorer;
+    },
+  };
 }
-
-/** Set by `activate()`: removes a running sandbox's providers and credentials. */
-let shutdownSandbox: (() => Promise<void>) | undefined;
 
 export function deactivate(): Promise<void> | undefined {
   // VS Code awaits this before disposing context.subscriptions: the sandbox's settings entries
   // and credentials go now, while its port is still ours. Everything else is disposed there.
-  const shutdown = shutdownSandbox;
-  shutdownSandbox = undefined;
-  return shutdown?.();
+  const loaded = features?.loaded;
+  features = undefined;
+  return loaded?.shutdownSandbox();
 }

@@ -9,7 +9,7 @@ import type { TokenInspector } from './inspector/tokenInspector';
 import type { TerminalTokenExport } from './terminal/tokenExport';
 
 /**
- * What command handlers and views share, built once in `activate()`.
+ * What command handlers and views share, built once in `activateFeatures()` (`src/features.ts`).
  * Features add their fields here; nothing in it holds module-level state.
  */
 export interface Services {

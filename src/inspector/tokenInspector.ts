@@ -1,6 +1,8 @@
 /**
  * `Services.inspector`: opens THE token inspector (one panel, reused), restores it after a window
- * reload through a `WebviewPanelSerializer`, and forgets the token when the panel closes.
+ * reload ({@link TokenInspector.restore}: the activation shell registers the
+ * `WebviewPanelSerializer`, so a restore needs no more than the shell at start-up), and forgets
+ * the token when the panel closes.
  */
 import * as vscode from 'vscode';
 import { redact } from '../core/redact';
@@ -9,7 +11,8 @@ import { parseWebviewState } from '../shared/inspectorProtocol';
 import type { InspectorDeps } from './deps';
 import type { InspectInput, OpenOptions } from '../shared/inspectInput';
 import { newPanelKey, PanelTokenStore } from '../secrets/panelTokenStore';
-import { inspectorViewType, TokenInspectorPanel, type PanelStats } from './tokenInspectorPanel';
+import { inspectorViewType } from '../plumbing/viewIds';
+import { TokenInspectorPanel, type PanelStats } from './tokenInspectorPanel';
 
 /** What the in-host tests may look at (exported from `activate()` in test mode only). */
 export interface InspectorTestHooks {
@@ -33,11 +36,6 @@ export class TokenInspector extends Disposable {
   constructor(private readonly deps: InspectorDeps) {
     super();
     this.store = new PanelTokenStore(deps.secrets);
-    this.register(
-      vscode.window.registerWebviewPanelSerializer(inspectorViewType, {
-        deserializeWebviewPanel: (panel, state) => this.restore(panel, state),
-      }),
-    );
   }
 
   override dispose(): void {
@@ -86,8 +84,11 @@ export class TokenInspector extends Disposable {
     return panel;
   }
 
-  /** The serializer: state holds only the opaque panel key; the token comes from SecretStorage. */
-  private async restore(webviewPanel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
+  /**
+   * The serializer's restore (registered by the shell, `src/extension.ts`): state holds
+   * only the opaque panel key; the token comes from SecretStorage.
+   */
+  async restore(webviewPanel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
     const state = parseWebviewState(rawState);
     const input = state.panelKey ? await this.store.load(state.panelKey).catch(() => undefined) : undefined;
     const panelKey = state.panelKey ?? newPanelKey();

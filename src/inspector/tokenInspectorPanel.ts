@@ -22,7 +22,7 @@ import { markWalkthroughDone, walkthroughContext } from '../plumbing/walkthrough
 import { storedSecretKeyOf } from './storedSecretKey';
 import { withDerived, type DerivedFrom } from './derivedToken';
 
-export const inspectorViewType = 'authlens.inspector';
+export { inspectorViewType } from '../plumbing/viewIds';
 
 /** Hooks for the in-host tests (exported only in test mode). */
 export interface PanelStats {

@@ -6,10 +6,11 @@ import { resolveHttpOptions } from '../providers/httpOptions';
 import type { HttpOptions } from '../providers/types';
 import { plainText } from '../core/hostileText';
 import { refreshAheadBounds } from '../core/refreshSchedule';
+import { section, SettingKey } from './settingKeys';
 
 /**
  * The one place AuthLens reads its settings. {@link readConfig} returns a readonly snapshot;
- * {@link Settings}, created once in `activate()`, owns the current one and says when it changes.
+ * {@link Settings}, created once in `activateFeatures()`, owns the current one and says when it changes.
  * Everything else gets the `Settings` (or a snapshot) passed in; nothing keeps a global copy.
  *
  * Security: `authlens.providers` is a restricted setting. In Restricted Mode only the user
@@ -17,23 +18,7 @@ import { refreshAheadBounds } from '../core/refreshSchedule';
  * opt-out is machine-scoped and read from the user level only.
  */
 
-export const section = 'authlens';
-
-/** Setting keys under `authlens.`; `package.json` declares each one. */
-export const SettingKey = {
-  providers: 'providers',
-  insecureTlsProviders: 'insecureTlsProviders',
-  autoRefreshSeconds: 'autoRefresh.seconds',
-  autoRefreshOnFocus: 'autoRefresh.onFocus',
-  warnBeforeExpiry: 'statusBar.warnBeforeExpiry',
-  warnBeforeExpiryMinutes: 'statusBar.warnBeforeExpiryMinutes',
-  sandboxAutoStart: 'sandbox.autoStart',
-  hoverEnabled: 'hover.enabled',
-  hoverExcludedLanguages: 'hover.excludedLanguages',
-  expiredHint: 'decorations.expiredHint',
-  refreshAheadSeconds: 'refreshAheadSeconds',
-  terminalLinksEnabled: 'terminalLinks.enabled',
-} as const;
+export { section, SettingKey } from './settingKeys';
 
 export type { ConfigLevel, ConfiguredProvider } from '../providers/configValidation';
 
@@ -199,7 +184,7 @@ export function affectsConfig(e: vscode.ConfigurationChangeEvent): boolean {
 /**
  * The owner of the settings snapshot: reads it once, again on every change that touches it (and
  * when the workspace becomes trusted, which changes what counts), and fires {@link onDidChange}
- * with the new one. Created once in `activate()` and passed to whoever needs settings.
+ * with the new one. Created once in `activateFeatures()` and passed to whoever needs settings.
  */
 export class Settings extends Disposable {
   private snapshot: AuthLensConfig;

@@ -12,8 +12,6 @@ import { KeepFresh } from './keepFresh';
 import { keepFreshHost } from './keepFreshHost';
 import { providerIdOfTokenKey } from '../secrets/keys';
 
-export const sessionsViewId = 'authlens.sessions';
-
 /** What the in-host tests reach through the extension's exports (test mode only). */
 export interface ExplorerTestHooks {
   readonly model: SessionsModel;
@@ -31,7 +29,7 @@ const focusThrottleMs = 10_000;
 
 /**
  * The session explorer: model, tree view, status bar, sandbox, and the timers for auto-refresh.
- * It follows the {@link Settings} it is given (their owner is `activate()`). Constructing it is
+ * It follows the {@link Settings} it is given (their owner is `activateFeatures()`). Constructing it is
  * cheap: nothing is fetched and no provider code is loaded until the view is shown (or the
  * sandbox auto-starts).
  */
@@ -48,10 +46,15 @@ export class SessionsExplorer extends Disposable {
   private lastFocusRefresh = 0;
   private reportedProblems = '';
 
+  /**
+   * `view` is the Sessions tree view the activation shell created (with a data provider that
+   * hands on to {@link tree} once the features are loaded).
+   */
   constructor(
     private readonly settings: Settings,
     private readonly credentials: CredentialStore,
     private readonly log: vscode.LogOutputChannel,
+    view: vscode.TreeView<import('./nodes').ExplorerNode>,
   ) {
     super();
     // Registered first so it runs first on dispose, as the hand-written dispose() did.
@@ -59,7 +62,7 @@ export class SessionsExplorer extends Disposable {
     this.model = new SessionsModel(this.config, credentials, log, (p, f) => this.reportFailure(p, f));
     this.keepFresh = new KeepFresh(keepFreshHost({ settings, credentials, model: this.model, log }));
     this.tree = new SessionsTreeProvider(this.model, Date.now, this.keepFresh);
-    this.view = vscode.window.createTreeView(sessionsViewId, { treeDataProvider: this.tree, showCollapseAll: true });
+    this.view = view;
     this.statusBar = new SessionStatusBar(this.model, () => this.config, Date.now, this.keepFresh);
     this.sandbox = new SandboxControl(credentials, log);
     this.register(this.view);

@@ -8,8 +8,9 @@ import type { ConfigLevel } from '../plumbing/config';
 import { clearOidcTokens } from '../secrets/oidcTokenStore';
 import { cookieSecretKey } from '../secrets/keys';
 
-/** Sandbox provider ids start with this. */
-export const sandboxIdPrefix = 'sandbox-';
+import { sandboxIdPrefix } from '../plumbing/settingKeys';
+
+export { sandboxIdPrefix };
 
 /** What forgetting a provider's secrets needs; `CredentialStore` is one. */
 export interface ProviderSecrets {

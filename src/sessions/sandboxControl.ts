@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { rawId, rawProviders, writeProviders, type ConfigLevel } from '../plumbing/config';
 import { originOf, type CredentialStore } from '../secrets/credentials';
 import { loadSandbox } from '../plumbing/lazy';
+import { sandboxOwnersKey } from '../plumbing/settingKeys';
 import type { CredentialKind, ProviderConfig } from '../providers/types';
 import { levelsToSweep, parseOwners, removeSandboxEntries, sandboxIdPrefix, type ProviderSettings, type SandboxOwner } from './providerCleanup';
 
@@ -12,8 +13,8 @@ export const sandboxRunningContext = 'authlens.sandboxRunning';
 
 export { sandboxIdPrefix };
 
-/** Global-state key of the running sandboxes of all windows (pid and settings level each). */
-const ownersKey = 'authlens.sandbox.owners';
+/** Global-state key of the running sandboxes of all windows (the shell checks it at start-up). */
+const ownersKey = sandboxOwnersKey;
 
 const hostSettings: ProviderSettings = { read: rawProviders, write: writeProviders };
 
@@ -60,7 +61,7 @@ export class SandboxControl implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', sandboxRunningContext, false);
   }
 
-  /** Where running sandboxes register (VS Code's global state); set once by `activate()`. */
+  /** Where running sandboxes register (VS Code's global state); set once by `activateFeatures()`. */
   useOwnerRegistry(state: vscode.Memento): void {
     this.owners = state;
   }

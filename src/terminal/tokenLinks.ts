@@ -2,7 +2,8 @@
  * JWTs printed in the integrated terminal are links: hovering one shows what it is (`sub`,
  * `iss`, time left; never the token), Ctrl/Cmd+click opens the token inspector on it. The
  * finding is the pure `terminalTokens()` (bounded per line); this file only adapts it to
- * `vscode.TerminalLinkProvider` and follows `authlens.terminalLinks.enabled`.
+ * `vscode.TerminalLinkProvider` (`tokenLinkRegistration.ts` registers it while
+ * `authlens.terminalLinks.enabled` is on).
  *
  * The token travels inside the link object, in the extension host's memory: VS Code hands the
  * same object back to `handleTerminalLink`, so it never goes into a command URI, a setting or
@@ -10,8 +11,6 @@
  */
 import * as vscode from 'vscode';
 import { terminalTokens, type TerminalToken } from '../core/terminalTokens';
-import type { AuthLensConfig } from '../plumbing/config';
-import { Disposable } from '../plumbing/lifecycle';
 import { translate } from '../plumbing/l10n';
 import type { InspectInput } from '../shared/inspectInput';
 
@@ -52,47 +51,5 @@ export class TokenTerminalLinkProvider implements vscode.TerminalLinkProvider<To
       this.deps.log.error(`Terminal link: the inspector did not open (${err instanceof Error ? err.name : 'unknown error'})`);
       void vscode.window.showErrorMessage(vscode.l10n.t('AuthLens could not open the token inspector.'));
     }
-  }
-}
-
-/** The part of `Settings` the feature follows. */
-export interface TerminalLinkSettings {
-  readonly current: Pick<AuthLensConfig, 'terminalLinks'>;
-  readonly onDidChange: (listener: () => void) => vscode.Disposable;
-}
-
-/**
- * The terminal link feature: the provider is registered while `authlens.terminalLinks.enabled`
- * is on (so nothing runs on terminal output when it is off) and follows the setting live.
- */
-export class TerminalTokenLinks extends Disposable {
-  private registration: vscode.Disposable | undefined;
-
-  constructor(
-    private readonly settings: TerminalLinkSettings,
-    private readonly provider: vscode.TerminalLinkProvider<TokenTerminalLink>,
-    private readonly registerProvider: (provider: vscode.TerminalLinkProvider<TokenTerminalLink>) => vscode.Disposable = (p) =>
-      vscode.window.registerTerminalLinkProvider(p),
-  ) {
-    super();
-    this.apply();
-    this.register(settings.onDidChange(() => this.apply()));
-    this.register({ dispose: () => this.unregister() });
-  }
-
-  /** True while the provider is registered with VS Code. */
-  get active(): boolean {
-    return this.registration !== undefined;
-  }
-
-  private apply(): void {
-    if (this.isDisposed) return;
-    if (this.settings.current.terminalLinks && !this.registration) this.registration = this.registerProvider(this.provider);
-    if (!this.settings.current.terminalLinks) this.unregister();
-  }
-
-  private unregister(): void {
-    this.registration?.dispose();
-    this.registration = undefined;
   }
 }

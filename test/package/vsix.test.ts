@@ -17,7 +17,7 @@ const vsceBin = join(repoRoot, 'node_modules', '.bin', 'vsce');
 
 /** What may go into the package (mirrors the allow-list in .vscodeignore). */
 const allowed = [
-  /^dist\/(extension|providers|sandbox|webview)\.js$/,
+  /^dist\/(extension|features|providers|sandbox|webview)\.js$/,
   /^dist\/webview\.css$/,
   /^dist\/codicons\/codicon\.(css|ttf)$/,
   /^media\/[\w./-]+$/,
@@ -28,6 +28,7 @@ const allowed = [
 ];
 const required = [
   'dist/extension.js',
+  'dist/features.js',
   'package.json',
   'package.nls.json',
   'package.nls.zh-cn.json',

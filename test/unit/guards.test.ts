@@ -170,10 +170,10 @@ describe('guards', () => {
 
     it('the graph has the files and imports to check', () => {
       assert.ok(modules.size >= 100, `${modules.size} files`);
-      assert.ok(modules.get('src/extension.ts')?.files.includes('src/commands/table.ts'), 'extension.ts -> commands/table.ts not seen');
+      assert.ok(modules.get('src/features.ts')?.files.includes('src/commands/table.ts'), 'features.ts -> commands/table.ts not seen');
     });
 
-    it('core is pure, providers and sandbox never reach vscode or UI code, only extension.ts imports the command table', () => {
+    it('core is pure, providers and sandbox never reach vscode or UI code, only features.ts imports the command table', () => {
       assert.deepEqual(
         layerRules(modules).map((v) => v.message),
         [],
@@ -208,7 +208,7 @@ describe('guards', () => {
         'core-pure: src/core/a.ts imports node:fs',
         'headless: src/providers/x.ts reaches UI code src/sessions/tree.ts',
         'headless: src/providers/x.ts reaches vscode through src/providers/y.ts',
-        'command-table: src/sessions/tree.ts imports src/commands/table.ts (only src/extension.ts may)',
+        'command-table: src/sessions/tree.ts imports src/commands/table.ts (only src/features.ts may)',
       ]) {
         assert.ok(rules.includes(expected), `missing: ${expected}\n${rules.join('\n')}`);
       }

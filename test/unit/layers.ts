@@ -13,12 +13,12 @@ export interface ModuleImports {
 export type Modules = ReadonlyMap<string, ModuleImports>;
 
 /** Folders that talk to VS Code or draw UI; the headless layers never reach them. */
-const uiCode = /^(src\/(sessions|inspector|editor|terminal|commands)\/|src\/(extension|services)\.ts$|webview\/)/;
+const uiCode = /^(src\/(sessions|inspector|editor|terminal|commands|shell)\/|src\/(extension|features|services)\.ts$|webview\/)/;
 /** Layers that run without VS Code (the providers bundle, the sandbox CLI). */
 const headless = /^src\/(providers|sandbox)\//;
 const commandTable = 'src/commands/table.ts';
 /** The one file that may import the command table: it registers every command once. */
-const commandTableOwner = 'src/extension.ts';
+const commandTableOwner = 'src/features.ts';
 
 export interface Violation {
   readonly rule: 'core-pure' | 'headless' | 'command-table';

@@ -34,10 +34,11 @@ export class TokenHoverProvider implements vscode.HoverProvider {
 }
 
 /**
- * The editor feature: the hover in every document, and the optional expired-token hints.
- * Follows `authlens.hover.*` and `authlens.decorations.expiredHint` live.
+ * The editor feature besides the provider (which the activation shell registers): the optional
+ * expired-token hints, and forgetting hover tokens when the hover is turned off. Follows
+ * `authlens.hover.*` and `authlens.decorations.expiredHint` live.
  */
-export function registerTokenHover(services: Pick<Services, 'hoverTokens'>, settings: Settings): vscode.Disposable {
+export function followHoverSettings(services: Pick<Services, 'hoverTokens'>, settings: Settings): vscode.Disposable {
   const config = (): HoverConfig => settings.current.hover;
   let hints: ExpiredHintDecorations | undefined;
   const applyHints = (): void => {
@@ -49,7 +50,6 @@ export function registerTokenHover(services: Pick<Services, 'hoverTokens'>, sett
   };
   applyHints();
   return vscode.Disposable.from(
-    vscode.languages.registerHoverProvider({ scheme: '*' }, new TokenHoverProvider(services.hoverTokens, config)),
     // Every settings change, not only `authlens.hover.*`: both steps are idempotent.
     settings.onDidChange(() => {
       if (!config().enabled) services.hoverTokens.clear();

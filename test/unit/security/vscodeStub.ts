@@ -46,6 +46,16 @@ export const fake = {
   contextKeys: new Map<string, unknown>(),
   /** Every status bar item created. */
   statusBarItems: [] as FakeStatusBarItem[],
+  /** What was registered with VS Code (the activation shell's commands and stand-ins). */
+  registered: {
+    commands: new Map<string, (...args: unknown[]) => unknown>(),
+    hoverProviders: [] as unknown[],
+    terminalLinkProviders: [] as unknown[],
+    serializers: new Map<string, unknown>(),
+    treeViews: new Map<string, { treeDataProvider: unknown; visible: boolean }>(),
+  },
+  /** Global state (a Memento) of the extension, as `fakeMemento()` exposes it. */
+  globalState: new Map<string, unknown>(),
   reset(): void {
     this.trusted = true;
     this.settings.clear();
@@ -57,8 +67,28 @@ export const fake = {
     this.quickPicks.length = 0;
     this.contextKeys.clear();
     this.statusBarItems.length = 0;
+    this.registered.commands.clear();
+    this.registered.hoverProviders.length = 0;
+    this.registered.terminalLinkProviders.length = 0;
+    this.registered.serializers.clear();
+    this.registered.treeViews.clear();
+    this.globalState.clear();
   },
 };
+
+const noDispose = { dispose: (): void => undefined };
+
+/** A Memento over `fake.globalState`. */
+export function fakeMemento(): { get(key: string, fallback?: unknown): unknown; update(key: string, value: unknown): Promise<void>; keys(): string[] } {
+  return {
+    get: (key, fallback) => (fake.globalState.has(key) ? fake.globalState.get(key) : fallback),
+    update: async (key, value) => {
+      if (value === undefined) fake.globalState.delete(key);
+      else fake.globalState.set(key, value);
+    },
+    keys: () => [...fake.globalState.keys()],
+  };
+}
 
 const t = (message: string, ...args: unknown[]): string =>
   message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)])));
@@ -185,6 +215,19 @@ const vscodeStub = {
       fake.statusBarItems.push(item);
       return item;
     },
+    createTreeView(id: string, options: { treeDataProvider: unknown }): unknown {
+      const view = { treeDataProvider: options.treeDataProvider, visible: false, onDidChangeVisibility: () => noDispose, dispose: () => undefined };
+      fake.registered.treeViews.set(id, view);
+      return view;
+    },
+    registerWebviewPanelSerializer(viewType: string, serializer: unknown): { dispose(): void } {
+      fake.registered.serializers.set(viewType, serializer);
+      return noDispose;
+    },
+    registerTerminalLinkProvider(provider: unknown): { dispose(): void } {
+      fake.registered.terminalLinkProviders.push(provider);
+      return noDispose;
+    },
     setStatusBarMessage(message: string): { dispose(): void } {
       fake.messages.push(message);
       return { dispose: () => undefined };
@@ -198,7 +241,18 @@ const vscodeStub = {
       return undefined;
     },
   },
+  languages: {
+    registerHoverProvider(_selector: unknown, provider: unknown): { dispose(): void } {
+      fake.registered.hoverProviders.push(provider);
+      return noDispose;
+    },
+  },
   commands: {
+    registerCommand(id: string, handler: (...args: unknown[]) => unknown): { dispose(): void } {
+      if (fake.registered.commands.has(id)) throw new Error(`command '${id}' already exists`);
+      fake.registered.commands.set(id, handler);
+      return { dispose: () => fake.registered.commands.delete(id) };
+    },
     async executeCommand(id: string, ...args: unknown[]): Promise<unknown> {
       if (id === 'setContext') fake.contextKeys.set(String(args[0]), args[1]);
       return undefined;
@@ -206,6 +260,7 @@ const vscodeStub = {
   },
   EventEmitter,
   StatusBarAlignment: { Left: 1, Right: 2 },
+  ExtensionMode: { Production: 1, Development: 2, Test: 3 },
   ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
 };
 

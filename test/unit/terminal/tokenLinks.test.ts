@@ -11,7 +11,9 @@ import { fake, FakeLog, installVscodeStub } from '../security/vscodeStub';
 
 installVscodeStub();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { TerminalTokenLinks, TokenTerminalLinkProvider } = require('../../../src/terminal/tokenLinks') as typeof import('../../../src/terminal/tokenLinks');
+const { TokenTerminalLinkProvider } = require('../../../src/terminal/tokenLinks') as typeof import('../../../src/terminal/tokenLinks');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { TerminalTokenLinks } = require('../../../src/terminal/tokenLinkRegistration') as typeof import('../../../src/terminal/tokenLinkRegistration');
 
 const NOW = Date.UTC(2026, 0, 1);
 const TOKEN = rawToken({ alg: 'RS256' }, { sub: 'alice', iss: 'https://issuer.test', exp: NOW / 1000 + 90 });
