@@ -51,10 +51,10 @@ const contexts = [
   }),
 ];
 
-// Codicons for <vscode-icon>: the stylesheet and font must be served from localResourceRoots.
-// The stylesheet keeps only the glyphs the webview names: every vscode-icon (one per button)
-// loads it again into its shadow root, so 650 rules for the 30 we use cost each icon a fetch
-// and a parse. A glyph name must appear in webview/ as a quoted literal ('copy', "shield").
+// Codicons for the webview's light-DOM icon spans (buttons' too, see webview/dom.ts): the
+// stylesheet and font must be served from localResourceRoots. The stylesheet keeps only the
+// glyphs the webview names (650 rules for the 30 we use would be parsed on every page). A glyph
+// name must appear in webview/ as a quoted literal ('copy', "shield").
 mkdirSync('dist/codicons', { recursive: true });
 cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/codicons/codicon.ttf');
 writeFileSync('dist/codicons/codicon.css', codiconSubset(readFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'utf8'), webviewLiterals()));

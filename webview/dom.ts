@@ -46,14 +46,23 @@ export function icon(name: string, label?: string): HTMLSpanElement {
   return span;
 }
 
-/** A `vscode-button` with text and an optional codicon. */
+/**
+ * A `vscode-button` with text and an optional codicon. The codicon is a light-DOM span in the
+ * button's slot, styled by the page's one codicon.css (`media/inspector.css` sizes it as the
+ * button's own icon): the `icon` property would put a `vscode-icon` in the button's shadow root,
+ * which loads codicon.css again into its own shadow root, one stylesheet per button.
+ */
 export function button(
   text: string,
   onClick: () => void,
   opts: { icon?: string; secondary?: boolean; id?: string; title?: string } = {},
 ): HTMLElementTagNameMap['vscode-button'] {
-  const b = el('vscode-button', { ...(opts.id ? { id: opts.id } : {}), ...(opts.title ? { title: opts.title } : {}), onClick: () => onClick() }, text);
-  if (opts.icon) b.icon = opts.icon;
+  const b = el(
+    'vscode-button',
+    { ...(opts.id ? { id: opts.id } : {}), ...(opts.title ? { title: opts.title } : {}), onClick: () => onClick() },
+    opts.icon ? el('span', { class: `codicon codicon-${opts.icon} button-icon`, attrs: { 'aria-hidden': 'true' } }) : null,
+    text,
+  );
   b.secondary = opts.secondary === true;
   return b;
 }

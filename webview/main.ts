@@ -13,6 +13,7 @@ import { renderCookieVerify } from './cookieVerify';
 import { renderFields, resetFields } from './fields';
 import { setL10n, t } from './l10n';
 import { getState, listen, post, request, updateState } from './rpc';
+import { showTabs, tabs, type Tab } from './tabStrip';
 import { statusLine, flash } from './status';
 import { providerAction, renderSummary } from './summary';
 import { clearTicks, localiseTime, restartClock, setHostVisible, startClock, ticking } from './time';
@@ -20,9 +21,6 @@ import { renderVerify } from './verify';
 import { renderJson, renderRaw, renderWarnings, warningCount } from './views';
 
 const app = document.getElementById('app') ?? document.body;
-
-const tabs = ['fields', 'warnings', 'raw', 'json', 'verify', 'compare', 'edit'] as const;
-type Tab = (typeof tabs)[number];
 
 function tabTitle(tab: Tab, model: InspectorModel): string {
   switch (tab) {
@@ -63,68 +61,24 @@ function tabBody(tab: Tab, model: InspectorModel): HTMLElement {
   }
 }
 
-/**
- * Tab bodies are built when first shown: the selected one before the first paint, the others when
- * selected or, one per task, after the first paint. A new render drops what is still pending.
- */
-let bodies: { readonly pending: Map<Tab, () => void>; timer?: ReturnType<typeof setTimeout> } = { pending: new Map() };
+/** The summary on screen, replaced in place when the tabs stay (a warm open). */
+let shownSummary: HTMLElement | undefined;
 
-function dropPendingBodies(): void {
-  if (bodies.timer !== undefined) clearTimeout(bodies.timer);
-  bodies = { pending: new Map() };
-}
-
-function fillBody(tab: Tab): void {
-  const fill = bodies.pending.get(tab);
-  bodies.pending.delete(tab);
-  fill?.();
-}
-
-/** After the first paint: the remaining bodies, one per task, so a new message can come first. */
-function fillRestLater(): void {
-  const own = bodies;
-  const next = (): void => {
-    if (bodies !== own) return;
-    const tab = own.pending.keys().next();
-    if (tab.done) return;
-    fillBody(tab.value);
-    own.timer = setTimeout(next, 0);
-  };
-  requestAnimationFrame(() => (own.timer = setTimeout(next, 0)));
-}
-
-function renderModel(model: InspectorModel): HTMLElement[] {
+/** Shows a model: a new summary, the tab strip updated (or built), the selected tab's body. */
+function renderModel(model: InspectorModel): void {
   const summary = renderSummary(model, {
     onRevoke: () => void providerAction('revoke'),
     onRefresh: () => void providerAction('refresh'),
   });
   const saved = getState().tab;
-  const selected = Math.max(
-    0,
-    tabs.findIndex((x) => x === saved),
+  const tabsEl = showTabs(
+    tabs.find((x) => x === saved) ?? 'fields',
+    (tab) => tabTitle(tab, model),
+    (tab) => tabBody(tab, model),
   );
-  const tabsEl = el('vscode-tabs', { id: 'tabs' });
-  for (const tab of tabs) {
-    // vscode-tabs assigns its own ids to headers and panels (for aria); ours go in data-tab.
-    const header = el('vscode-tab-header', { attrs: { slot: 'header', 'data-tab': tab } }, tabTitle(tab, model));
-    const panel = el('vscode-tab-panel', { attrs: { 'data-panel': tab } });
-    // data-loaded: the body is built (a hook for tests; the panel is empty until then).
-    bodies.pending.set(tab, () => {
-      panel.append(tabBody(tab, model));
-      panel.dataset['loaded'] = 'true';
-    });
-    tabsEl.append(header, panel);
-  }
-  fillBody(tabs[selected]!);
-  tabsEl.selectedIndex = selected;
-  tabsEl.addEventListener('vsc-tabs-select', (e: Event) => {
-    const index = (e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
-    const tab = tabs[index];
-    if (!tab) return;
-    fillBody(tab);
-    updateState({ tab });
-  });
-  return [summary, tabsEl];
+  if (shownSummary?.isConnected && tabsEl.isConnected) shownSummary.replaceWith(summary);
+  else app.replaceChildren(summary, tabsEl, statusLine());
+  shownSummary = summary;
 }
 
 /** "Paste again" (after a reload without the token) and decode errors. */
@@ -157,29 +111,31 @@ function renderPaste(message: string): HTMLElement {
 }
 
 function render(content: PanelContent): void {
-  dropPendingBodies();
   clearTicks();
   resetFields();
-  let body: HTMLElement[];
   switch (content.kind) {
     case 'token':
-      body = renderModel(content.model);
+      renderModel(content.model);
       break;
     case 'unavailable':
-      body = [renderPaste(t('The token is no longer available (AuthLens does not keep it once the panel is closed). Paste it again to inspect it.'))];
+      app.replaceChildren(
+        renderPaste(t('The token is no longer available (AuthLens does not keep it once the panel is closed). Paste it again to inspect it.')),
+        statusLine(),
+      );
       break;
     case 'error':
-      body = [renderPaste(t('AuthLens could not decode the token: {0}', content.repaired ? `${content.message} ${content.repaired}` : content.message))];
+      app.replaceChildren(
+        renderPaste(t('AuthLens could not decode the token: {0}', content.repaired ? `${content.message} ${content.repaired}` : content.message)),
+        statusLine(),
+      );
       break;
   }
-  app.replaceChildren(...body, statusLine());
   app.setAttribute('aria-busy', 'false');
   app.setAttribute('data-content', content.kind);
   restartClock();
   document.body.dataset['ticking'] = String(ticking());
   performance.mark('authlens-rendered');
   post({ type: 'rendered' });
-  fillRestLater();
 }
 
 function onMessage(message: Exclude<HostMessage, { type: 'reply' }>): void {

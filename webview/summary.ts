@@ -131,6 +131,30 @@ function fact(label: string, value: string | undefined, id: string): HTMLElement
   return [el('dt', {}, label), el('dd', { id: `fact-${id}`, class: value === undefined ? 'muted' : 'value' }, value ?? '—')];
 }
 
+/** The toolbar last built, reused while the next model has the same buttons (a warm open). */
+let shownActions: { readonly key: string; readonly bar: HTMLElement } | undefined;
+
+/** Copy buttons (a cookie's or a token's) and the provider's actions; none of them reads the model. */
+function actionBar(cookie: boolean, can: InspectorModel['actions'], providerActions: { onRevoke: () => void; onRefresh: () => void }): HTMLElement {
+  const key = `${cookie}/${can.canRefresh}/${can.canRevoke}`;
+  if (shownActions?.key === key) return shownActions.bar;
+  const bar = el(
+    'div',
+    { class: 'actions', attrs: { role: 'toolbar', 'aria-label': t('Actions') } },
+    ...(cookie
+      ? cookieCopyButtons()
+      : [
+          copyButton(t('Copy token'), 'raw', 'copy'),
+          copyButton(t('Copy Authorization header'), 'authorization', 'key'),
+          copyButton(t('Copy as curl'), 'curl', 'terminal'),
+        ]),
+    can.canRefresh ? button(t('Refresh from provider'), providerActions.onRefresh, { icon: 'refresh', secondary: true, id: 'action-refresh' }) : null,
+    can.canRevoke ? button(t('Revoke session'), providerActions.onRevoke, { icon: 'circle-slash', secondary: true, id: 'action-revoke' }) : null,
+  );
+  shownActions = { key, bar };
+  return bar;
+}
+
 export function renderSummary(model: InspectorModel, providerActions: { onRevoke: () => void; onRefresh: () => void }): HTMLElement {
   const s = model.summary;
   const v = model.verdict;
@@ -164,19 +188,7 @@ export function renderSummary(model: InspectorModel, providerActions: { onRevoke
         )
       : null,
   );
-  const actions = el(
-    'div',
-    { class: 'actions', attrs: { role: 'toolbar', 'aria-label': t('Actions') } },
-    ...(cookie
-      ? cookieCopyButtons()
-      : [
-          copyButton(t('Copy token'), 'raw', 'copy'),
-          copyButton(t('Copy Authorization header'), 'authorization', 'key'),
-          copyButton(t('Copy as curl'), 'curl', 'terminal'),
-        ]),
-    model.actions.canRefresh ? button(t('Refresh from provider'), providerActions.onRefresh, { icon: 'refresh', secondary: true, id: 'action-refresh' }) : null,
-    model.actions.canRevoke ? button(t('Revoke session'), providerActions.onRevoke, { icon: 'circle-slash', secondary: true, id: 'action-revoke' }) : null,
-  );
+  const actions = actionBar(cookie !== undefined, model.actions, providerActions);
   const facts = cookie
     ? el('dl', { class: 'facts' }, ...cookieFacts(cookie))
     : el(

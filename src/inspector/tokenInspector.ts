@@ -67,8 +67,11 @@ export class TokenInspector extends Disposable {
     }
     const panel = this.panel!;
     this.deps.log.info(`Inspector: showing ${redact(input.token)}${input.source ? ` from ${input.source.providerId}` : ''}`);
+    // The content goes to the webview first: the SecretStorage write (for a window reload) is
+    // work in the workbench's renderer, which the webview shares, so it follows the post.
+    const rendered = panel.show(input, started);
     void this.store.save(panel.panelKey, input).catch(() => this.deps.log.warn('Inspector: could not keep the token for a window reload'));
-    await panel.show(input, started);
+    await rendered;
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel, panelKey: string): TokenInspectorPanel {

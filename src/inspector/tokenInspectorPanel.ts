@@ -78,9 +78,11 @@ export class TokenInspectorPanel extends Disposable {
     this.openStarted = started;
     this.derived = input ? derived : undefined;
     this.current = input ? buildShown(input, this.deps, Date.now()) : undefined;
+    // The content first; the title and the stored-secret lookup (both work in the workbench's
+    // renderer, which the webview shares) after it.
+    if (this.ready) this.post({ type: 'content', content: this.content() });
     this.panel.title = this.title();
     void this.offerStoredSecret();
-    if (this.ready) this.post({ type: 'content', content: this.content() });
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, 5000);
       this.renderWaiters.push(() => {

@@ -92,7 +92,8 @@ describe('UI: token inspector', function () {
     assert.match((await countdown.getAttribute('class')) ?? '', /soon/);
     assert.equal(await frame.locator('#status-badge').getAttribute('data-status'), 'expiring');
     assert.equal(await frame.locator('#fact-sub').innerText(), 'ui-user');
-    // Nested claim: expand `address`.
+    // Nested claim: expand `address` (in the Fields tab, whose body is built when it is shown).
+    await openTab(frame, 'fields');
     const address = frame.locator('#table-payload tr[data-path="address"]');
     await address.locator('button.twisty').click();
     await frame.locator('#table-payload tr[data-path="address.locality"]').waitFor();
@@ -158,6 +159,8 @@ describe('UI: token inspector', function () {
     await tokenRow.hover();
     await tokenRow.locator('.action-label[aria-label^="Inspect Token"]').click();
     const frame = inspector(page);
+    // Tab bodies are built when shown: the Fields tab, whichever tab an earlier test left selected.
+    await openTab(frame, 'fields');
     await frame.locator('#part-user').waitFor({ timeout: 30_000 });
     // Session and idle expiry countdowns come from the session.
     await frame.locator('#countdown-exp').waitFor();
@@ -168,7 +171,9 @@ describe('UI: token inspector', function () {
     assert.match(await password.innerText(), /••••••/);
     assert.match(await password.innerText(), /sensitive/);
     assert.doesNotMatch(await password.innerText(), /[0-9a-f]{32}/);
+    await openTab(frame, 'warnings');
     assert.equal(await frame.locator('#warnings-error li[data-code="sensitive-field"]').count(), 2, 'password and salt flagged');
+    await openTab(frame, 'fields');
     await screenshot(page, 'inspector-tree-authing-dark');
     await password.locator('vscode-button').click();
     await password.locator('.revealed').waitFor({ timeout: 10_000 });
@@ -264,6 +269,7 @@ describe('UI: token inspector', function () {
     const frame = inspector(page);
     await frame.locator('#fact-sub', { hasText: '<img src=x' }).waitFor({ timeout: 20_000 });
     assert.equal(await frame.locator('#fact-kid').innerText(), '<svg onload="window.__pwned=13">');
+    await openTab(frame, 'fields');
     assert.match(await frame.locator('#table-payload tr[data-path="rtl"]').innerText(), /\\u202E/);
     await frame.locator('#table-payload tr[data-path="nest"] button.twisty').click();
     await frame.locator('#table-payload tr[data-path="nest.a"] button.twisty').click();
