@@ -57,7 +57,9 @@ export function setCredentialCommand(services: Services) {
           detail: hint(k),
           credKind: k,
         })),
-        { placeHolder: vscode.l10n.t('Which credential for "{0}"?', name) },
+        // Kept open when focus moves (the person may be off copying the cookie or secret; a
+        // tree refresh right after a context-menu click must not close it either).
+        { placeHolder: vscode.l10n.t('Which credential for "{0}"?', name), ignoreFocusOut: true },
       );
       kind = picked?.credKind;
     }
