@@ -157,7 +157,19 @@ describe('UI: Sessions view (sandbox)', function () {
     }
     await more.waitFor({ timeout: 20_000 });
     await screenshot(page, 'explorer-paging-dark');
-    await more.click();
+    // A click that lands while the list still settles from the scroll can be lost (seen under
+    // load in CI): click again only while the row neither spins nor went away.
+    const loading = async (): Promise<true | undefined> =>
+      (await more.count()) === 0 || (await more.locator('.codicon-loading').count()) > 0 ? true : undefined;
+    for (let attempt = 0; ; attempt++) {
+      await more.click();
+      try {
+        await until(page, 'Load more to start loading the next page', loading, 5_000);
+        break;
+      } catch (err) {
+        if (attempt === 2) throw err;
+      }
+    }
     await more.waitFor({ state: 'detached', timeout: 20_000 });
     // Collapse All (view title): the provider row says how many are loaded now.
     await sessionsView(page).locator('.action-label[aria-label^="Collapse All"]').first().click();
