@@ -19,7 +19,7 @@ import { launchBrowser, repoRoot, startCodeServer, uiDriverPath, type BrowserSes
 import type { UiLocale } from '../support/languagePack';
 import { hostState } from './driver';
 import { setTheme, type Theme } from './themes';
-import { until, waitForState } from './screen';
+import { timeoutError, until, waitForState } from './screen';
 
 export { callDriver, executeCommand, getSetting, hostState, setSetting } from './driver';
 export { setTheme, switchTheme, themeClasses, themeNames, themePickerLabels, type Theme } from './themes';
@@ -264,9 +264,19 @@ export async function expandRow(row: Locator): Promise<void> {
  * item highlighted on a loaded machine.
  */
 export async function contextMenu(page: Page, row: Locator, item: string): Promise<void> {
-  await row.click({ button: 'right' });
   const entry = page.getByRole('menuitem', { name: new RegExp(`^${escapeRegExp(item)}`) }).first();
-  await waitForState(page, entry, `the context menu item "${item}"`);
+  // A right-click can be lost while the row's tooltip appears or focus moves (seen under load in
+  // CI): right-click again, at most 3 times, only while no menu shows the item.
+  for (let attempt = 0; ; attempt++) {
+    await row.click({ button: 'right' });
+    try {
+      await entry.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch {
+      if (attempt === 2) throw await timeoutError(page, `the context menu item "${item}" after 3 right-clicks`, 15_000);
+      await page.keyboard.press('Escape');
+    }
+  }
   await entry.hover();
   await waitForState(page, page.locator('.monaco-menu .action-menu-item:focus', { hasText: item }).first(), `"${item}" focused in the context menu`);
   await page.keyboard.press('Enter');
