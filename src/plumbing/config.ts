@@ -12,13 +12,13 @@ import { section, SettingKey } from './settingKeys';
  * The one place AuthLens reads its settings. {@link readConfig} returns a readonly snapshot;
  * {@link Settings}, created once in `activateFeatures()`, owns the current one and says when it changes.
  * Everything else gets the `Settings` (or a snapshot) passed in; nothing keeps a global copy.
+ * The one exception is the activation shell: before the features load, it reads the few settings
+ * it needs (`shell/startupChecks.ts`, `shell/standIns.ts`) with the same keys and defaults.
  *
  * Security: `authlens.providers` is a restricted setting. In Restricted Mode only the user
  * level counts, so a cloned repository cannot point AuthLens at its own server. The TLS
  * opt-out is machine-scoped and read from the user level only.
  */
-
-export { section, SettingKey } from './settingKeys';
 
 export type { ConfigLevel, ConfiguredProvider } from '../providers/configValidation';
 
