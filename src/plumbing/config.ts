@@ -6,7 +6,7 @@ import { resolveHttpOptions } from '../providers/httpOptions';
 import type { HttpOptions } from '../providers/types';
 import { plainText } from '../core/hostileText';
 import { refreshAheadBounds } from '../core/refreshSchedule';
-import { section, SettingKey } from './settingKeys';
+import { readSwitch, section, SettingKey, type SettingGet } from './settingKeys';
 
 /**
  * The one place AuthLens reads its settings. {@link readConfig} returns a readonly snapshot;
@@ -141,7 +141,7 @@ export function readConfig(): AuthLensConfig {
     strictSSL: http.get<unknown>('proxyStrictSSL') !== false,
     ...(noProxy.length > 0 ? { noProxy } : {}),
   };
-  const excluded = cfg.get<unknown>(SettingKey.hoverExcludedLanguages, []);
+  const get: SettingGet = (key, fallback) => cfg.get<unknown>(key, fallback);
   return {
     providers,
     problems,
@@ -151,7 +151,7 @@ export function readConfig(): AuthLensConfig {
     refreshOnFocus: cfg.get<unknown>(SettingKey.autoRefreshOnFocus) === true,
     warnBeforeExpiry: cfg.get<unknown>(SettingKey.warnBeforeExpiry) !== false,
     warnBeforeExpiryMinutes: numberSetting(cfg, SettingKey.warnBeforeExpiryMinutes, 5, 1, 1440),
-    sandboxAutoStart: cfg.get<unknown>(SettingKey.sandboxAutoStart) === true,
+    sandboxAutoStart: readSwitch.sandboxAutoStart(get),
     refreshAheadSeconds: numberSetting(cfg, SettingKey.refreshAheadSeconds, refreshAheadBounds.default, refreshAheadBounds.min, refreshAheadBounds.max),
     proxy,
     // Resolved here, once per snapshot, so no caller maps the settings to HttpOptions again.
@@ -163,11 +163,11 @@ export function readConfig(): AuthLensConfig {
     }),
     insecureTlsProviders,
     hover: {
-      enabled: cfg.get<unknown>(SettingKey.hoverEnabled, true) !== false,
-      excludedLanguages: new Set(Array.isArray(excluded) ? excluded.filter((l): l is string => typeof l === 'string') : []),
-      expiredHint: cfg.get<unknown>(SettingKey.expiredHint, false) === true,
+      enabled: readSwitch.hoverEnabled(get),
+      excludedLanguages: new Set(readSwitch.excludedLanguages(get)),
+      expiredHint: readSwitch.expiredHint(get),
     },
-    terminalLinks: cfg.get<unknown>(SettingKey.terminalLinksEnabled, true) !== false,
+    terminalLinks: readSwitch.terminalLinks(get),
   };
 }
 
