@@ -110,7 +110,7 @@ function renderPaste(message: string): HTMLElement {
   );
 }
 
-function render(content: PanelContent): void {
+function render(content: PanelContent, version: number): void {
   clearTicks();
   resetFields();
   switch (content.kind) {
@@ -135,19 +135,26 @@ function render(content: PanelContent): void {
   restartClock();
   document.body.dataset['ticking'] = String(ticking());
   performance.mark('authlens-rendered');
-  post({ type: 'rendered' });
+  post({ type: 'rendered', version });
 }
+
+/** The content version on screen: the host sends `init` twice on a first open (see the protocol). */
+let renderedVersion: number | undefined;
 
 function onMessage(message: Exclude<HostMessage, { type: 'reply' }>): void {
   switch (message.type) {
     case 'init':
+      if (message.version === renderedVersion) return;
       setL10n(message.l10n, message.locale);
       localiseTime();
       updateState({ panelKey: message.panelKey });
-      render(message.content);
+      renderedVersion = message.version;
+      render(message.content, message.version);
       return;
     case 'content':
-      render(message.content);
+      if (message.version === renderedVersion) return;
+      renderedVersion = message.version;
+      render(message.content, message.version);
       return;
     case 'visibility':
       setHostVisible(message.visible);

@@ -31,7 +31,7 @@ export class TokenInspector extends Disposable {
   /** True while the extension is shutting down: the panel then closes without forgetting its token. */
   private shuttingDown = false;
   private created = 0;
-  readonly stats: PanelStats = { rejected: 0 };
+  readonly stats: PanelStats = { rejected: 0, renderedVersions: [] };
 
   constructor(private readonly deps: InspectorDeps) {
     super();

@@ -32,6 +32,8 @@ export interface PanelStats {
   lastState?: string;
   /** ms from `open()` to the webview's `rendered`. */
   lastOpenMs?: number;
+  /** The content versions the webview reported rendered, oldest first (the last 20). */
+  renderedVersions: number[];
 }
 
 /**
@@ -42,6 +44,8 @@ export class TokenInspectorPanel extends Disposable {
   /** Set while the panel shows a token AuthLens made from `original` (see `derivedToken.ts`). */
   private derived: DerivedFrom | undefined;
   private ready = false;
+  /** Of the content shown: the webview renders each version once (see `inspectorProtocol.ts`). */
+  private version = 0;
   private readonly renderWaiters: (() => void)[] = [];
   private openStarted: number | undefined;
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
@@ -78,9 +82,10 @@ export class TokenInspectorPanel extends Disposable {
     this.openStarted = started;
     this.derived = input ? derived : undefined;
     this.current = input ? buildShown(input, this.deps, Date.now()) : undefined;
+    this.version++;
     // The content first; the title and the stored-secret lookup (both work in the workbench's
-    // renderer, which the webview shares) after it.
-    if (this.ready) this.post({ type: 'content', content: this.content() });
+    // renderer, which the webview shares) after it. Before `ready`, `init` goes with the page.
+    this.postContent();
     this.panel.title = this.title();
     void this.offerStoredSecret();
     return new Promise((resolve) => {
@@ -118,6 +123,23 @@ export class TokenInspectorPanel extends Disposable {
     return withDerived(this.current?.built.content ?? { kind: 'unavailable' }, this.derived);
   }
 
+  /** The current content: as `content` once the page is ready, as its first `init` before. */
+  private postContent(): void {
+    if (this.ready) this.post({ type: 'content', version: this.version, content: this.content() });
+    else this.postInit();
+  }
+
+  private postInit(): void {
+    this.post({
+      type: 'init',
+      ...(vscode.l10n.bundle ? { l10n: vscode.l10n.bundle } : {}),
+      locale: vscode.env.language,
+      panelKey: this.panelKey,
+      version: this.version,
+      content: this.content(),
+    });
+  }
+
   private post(message: HostMessage): void {
     void this.panel.webview.postMessage(message);
   }
@@ -136,17 +158,13 @@ export class TokenInspectorPanel extends Disposable {
     }
     switch (msg.type) {
       case 'ready':
+        // Again, though the first `init` may be on screen already: a reloaded page lost it.
         this.ready = true;
-        this.post({
-          type: 'init',
-          ...(vscode.l10n.bundle ? { l10n: vscode.l10n.bundle } : {}),
-          locale: vscode.env.language,
-          panelKey: this.panelKey,
-          content: this.content(),
-        });
+        this.postInit();
         this.post({ type: 'visibility', visible: this.panel.visible });
         return true;
       case 'rendered':
+        this.stats.renderedVersions = [...this.stats.renderedVersions, msg.version].slice(-20);
         if (this.openStarted !== undefined) {
           this.stats.lastOpenMs = Date.now() - this.openStarted;
           this.deps.log.debug(`Inspector rendered in ${this.stats.lastOpenMs} ms`);
@@ -180,6 +198,7 @@ export class TokenInspectorPanel extends Disposable {
     const secret = await Promise.resolve(this.deps.secrets.get(key)).catch(() => undefined);
     if (!secret || this.current !== current) return;
     this.current = { ...current, built: withStoredSecret(current.built) };
-    if (this.ready) this.post({ type: 'content', content: this.content() });
+    this.version++;
+    this.postContent();
   }
 }

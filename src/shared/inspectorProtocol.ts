@@ -3,7 +3,10 @@
  * this file; nothing here may import `vscode` or the DOM. The model the messages carry is in
  * `inspectorModel.ts`; a signature check's result in `providers/verifyResult.ts`.
  *
- * Protocol: the webview posts `ready` once its script runs; only then does the host send `init`.
+ * Protocol: the host posts `init` right after the page (the workbench holds it until the page has
+ * loaded, which saves a round trip on the first open) and again when the webview posts `ready`
+ * (after a reload, which drops what was held). `init` and `content` carry the content's
+ * `version`; the webview skips a version it has already rendered, so it renders each once.
  * Every webview request carries a `seq` number; the host answers it with exactly one `reply`
  * holding the same `seq`, of the kind {@link ReplyTo} pairs with the request. The host validates
  * every incoming message with {@link parseWebviewMessage} and ignores anything that does not parse.
@@ -43,8 +46,8 @@ export type ActionKind = 'revoke' | 'refresh';
 /** Webview -> host. */
 export type WebviewMessage =
   | { readonly type: 'ready' }
-  /** The content of an `init`/`content` message is on screen (the host measures open time). */
-  | { readonly type: 'rendered' }
+  /** The content of an `init`/`content` message (its `version`) is on screen (the host measures open time). */
+  | { readonly type: 'rendered'; readonly version: number }
   /** What the webview just persisted with `setState` (the host checks it holds no token). */
   | { readonly type: 'stateSaved'; readonly json: string }
   | { readonly type: 'reveal'; readonly seq: number; readonly fieldId: string }
@@ -111,12 +114,14 @@ export type HostMessage =
       readonly locale: string;
       /** Opaque id the webview keeps in its state so a reload can find the token again. */
       readonly panelKey: string;
+      /** Grows with each new content of the panel; the same version is rendered once. */
+      readonly version: number;
       readonly content: PanelContent;
     }
   /** Whether the panel is visible (countdowns pause while it is not). */
   | { readonly type: 'visibility'; readonly visible: boolean }
   /** A new token shown in the reused panel. */
-  | { readonly type: 'content'; readonly content: PanelContent }
+  | { readonly type: 'content'; readonly version: number; readonly content: PanelContent }
   | { readonly type: 'reply'; readonly seq: number; readonly reply: Reply };
 
 /** What the webview keeps in `setState` (persisted by VS Code): never a token or secret. */
@@ -223,7 +228,10 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
   if (!isRecord(value)) return undefined;
   const type = own(value, 'type');
   if (type === 'ready') return { type: 'ready' };
-  if (type === 'rendered') return { type: 'rendered' };
+  if (type === 'rendered') {
+    const version = own(value, 'version');
+    return typeof version === 'number' && Number.isInteger(version) && version >= 0 ? { type: 'rendered', version } : undefined;
+  }
   if (type === 'stateSaved') {
     const json = str(value, 'json', 4096);
     return json !== undefined ? { type: 'stateSaved', json } : undefined;

@@ -8,7 +8,7 @@ import { activateAuthLens, closeAllEditors, readAuthLensLog, waitFor } from './h
 /** What `activate()` returns in test mode (src/inspector/tokenInspector.ts `InspectorTestHooks`). */
 interface Hooks {
   panels(): { created: number; open: number };
-  stats: { rejected: number; lastState?: string; lastOpenMs?: number };
+  stats: { rejected: number; lastState?: string; lastOpenMs?: number; renderedVersions: number[] };
   receive(message: unknown): Promise<boolean>;
   restore(state: unknown): Promise<'token' | 'unavailable'>;
 }
@@ -58,6 +58,7 @@ describe('Token inspector (in-host)', function () {
     // are figures for `npm run bench`, not assertions: a loaded CI machine must not fail on them.
     await closeAllEditors();
     const createdBefore = hooks.panels().created;
+    hooks.stats.renderedVersions = [];
     const figures: number[] = [];
     for (let i = 0; i < 4; i++) {
       const started = Date.now();
@@ -69,6 +70,15 @@ describe('Token inspector (in-host)', function () {
       assert.equal(typeof hooks.stats.lastOpenMs, 'number', 'the webview reported "rendered"');
     }
     assert.equal(hooks.panels().created, createdBefore + 1, 'one panel created, then reused');
+    // The first token's init goes with the page and again on "ready" (the protocol): the webview
+    // rendered it once. Messages arrive in order, so a second render would show before version 4's.
+    const versions = hooks.stats.renderedVersions;
+    assert.equal(versions[0], 1, "the new panel's first content");
+    assert.ok(versions.length >= 4, `a render per open: ${versions.join(',')}`);
+    assert.ok(
+      versions.every((v, i) => i === 0 || v > versions[i - 1]!),
+      `each content version rendered once: ${versions.join(',')}`,
+    );
     const root = vscode.extensions.getExtension('authlens.authlens')!.extensionPath;
     mkdirSync(join(root, 'test-results'), { recursive: true });
     const line = `inspector open (command -> webview rendered), ms: cold ${figures[0]}, warm ${figures.slice(1).join(' ')}\n`;

@@ -21,6 +21,7 @@ const sampleRequests: { readonly [T in WebviewRequest['type']]: RequestOf<T> } =
 describe('inspector protocol validation', () => {
   it('accepts each well-formed message and copies only known fields', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready', extra: 1 }), { type: 'ready' });
+    assert.deepEqual(parseWebviewMessage({ type: 'rendered', version: 2, extra: 1 }), { type: 'rendered', version: 2 });
     assert.deepEqual(parseWebviewMessage({ type: 'reveal', seq: 3, fieldId: 'user-7', evil: 'x' }), { type: 'reveal', seq: 3, fieldId: 'user-7' });
     assert.deepEqual(parseWebviewMessage({ type: 'copy', seq: 1, what: 'curl' }), { type: 'copy', seq: 1, what: 'curl' });
     assert.deepEqual(parseWebviewMessage({ type: 'verify', seq: 2, key: { kind: 'secret', secret: 's', remember: false } }), {
@@ -44,6 +45,9 @@ describe('inspector protocol validation', () => {
       null,
       'ready',
       [],
+      { type: 'rendered' },
+      { type: 'rendered', version: -1 },
+      { type: 'rendered', version: 1.5 },
       { type: 'reveal', seq: '1', fieldId: 'a' },
       { type: 'reveal', seq: 2 ** 40, fieldId: 'a' },
       { type: 'reveal', seq: 1, fieldId: '' },
