@@ -4,7 +4,7 @@
 // working tree, or an exported commit for a "before" figure) into `outDir`, builds it there with
 // that tree's own `esbuild.mjs --production`, and bundles the in-host open-speed test beside it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -34,6 +34,10 @@ export async function prepareBenchExtension(o) {
   symlinkSync(join(o.testsRoot, 'node_modules'), join(o.outDir, 'node_modules'));
   const built = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: o.outDir, stdio: o.quiet ? 'ignore' : ['ignore', 'ignore', 'inherit'] });
   if (built.status !== 0) throw new Error(`the production build in ${o.outDir} failed`);
+  // The same hrtime wrapper as the floor's (`floorExtension/timed.js`) becomes this copy's main.
+  cpSync(join(o.testsRoot, 'scripts', 'bench', 'floorExtension', 'timed.js'), join(o.outDir, 'timed.js'));
+  const manifest = JSON.parse(readFileSync(join(o.outDir, 'package.json'), 'utf8'));
+  writeFileSync(join(o.outDir, 'package.json'), JSON.stringify({ ...manifest, main: './timed.js', benchMain: manifest.main }, null, 2));
   const testsDir = join(o.outDir, 'tests');
   const srcDir = join(o.testsRoot, 'test', 'vscode');
   await esbuild.build({

@@ -35,6 +35,8 @@ const cases: readonly Case[] = ['floor', 'typical', 'authing', 'hostile'];
 /** One window's figures (ms); the driver aggregates them. */
 export interface WindowFigures {
   activation: Record<'authlens' | 'floor', { loadMs: number; activateMs: number } | undefined>;
+  /** The same, timed with process.hrtime by the bench's wrapper main (`floorExtension/timed.js`). */
+  activationHr: Record<'authlens' | 'floor', { requireMs: number; activateMs: number } | undefined>;
   cold: { case: Case; ms: number };
   fresh: Record<Case, number[]>;
   warm: Record<Case, number[]>;
@@ -107,6 +109,11 @@ function activationMs(id: string): { loadMs: number; activateMs: number } | unde
   return loadMs !== undefined && activateMs !== undefined ? { loadMs, activateMs } : undefined;
 }
 
+/** Left by `floorExtension/timed.js`, the main of both extensions in the bench (once activated). */
+function hrActivation(id: string): { requireMs: number; activateMs: number } | undefined {
+  return (globalThis as { authlensBenchActivation?: Record<string, { requireMs: number; activateMs: number }> }).authlensBenchActivation?.[id];
+}
+
 function webviewTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
 }
@@ -151,6 +158,7 @@ if (plan) {
       await closeAll();
       const figures: WindowFigures = {
         activation: { authlens: activationMs(EXTENSION_ID), floor: activationMs(FLOOR_ID) },
+        activationHr: { authlens: hrActivation(EXTENSION_ID), floor: hrActivation(FLOOR_ID) },
         cold: { case: p.first, ms: await open(p.first) },
         fresh: { floor: [], typical: [], authing: [], hostile: [] },
         warm: { floor: [], typical: [], authing: [], hostile: [] },
