@@ -6,6 +6,9 @@ import { freePort } from '../support/codeServer';
 import {
   answerQuickInput,
   clickButton,
+  contextMenu,
+  executeCommand,
+  expandRow,
   hostState,
   openActivityBarView,
   pickQuickInput,
@@ -19,13 +22,11 @@ import {
   startWorkbench,
   themeNames,
   treeRow,
-  executeCommand,
   until,
   waitForNotification,
   waitForQuickInputStep,
   waitForState,
   type Workbench,
-  contextMenu,
 } from './harness';
 
 /** Runs a copied curl command in a shell, as a person pasting it would, and returns the HTTP status. */
@@ -41,11 +42,6 @@ async function httpStatusOf(curl: string): Promise<string> {
  */
 
 /** Right-clicks a tree row and picks `item` from its context menu. */
-/** Expands a collapsed tree row (click toggles; only click when collapsed). */
-async function expand(row: Locator): Promise<void> {
-  await row.waitFor({ state: 'visible', timeout: 20_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-}
 
 /** Drags the side bar's edge so descriptions are not cut off in the screenshots. */
 async function widenSideBar(page: Page, to = 660): Promise<void> {
@@ -73,8 +69,8 @@ async function collapsedView(page: Page): Promise<void> {
 /** Opens Better Auth's credential session down to its "Session token" row. */
 async function showCredentialToken(page: Page): Promise<Locator> {
   await collapsedView(page);
-  await expand(treeRow(page, 'Sandbox: Better Auth').first());
-  await expand(treeRow(page, /this credential/).first());
+  await expandRow(treeRow(page, 'Sandbox: Better Auth').first());
+  await expandRow(treeRow(page, /this credential/).first());
   const token = treeRow(page, 'Session token').first();
   await waitForState(page, token, 'the session token row', { timeout: 20_000 });
   return token;
@@ -123,14 +119,14 @@ describe('UI: Sessions view (sandbox)', function () {
   it('expands providers, sessions and tokens', async () => {
     const { page } = wb;
     await collapsedView(page);
-    await expand(treeRow(page, 'Sandbox: Better Auth').first());
+    await expandRow(treeRow(page, 'Sandbox: Better Auth').first());
     // Bob is the sandbox's Better Auth user; his sessions show device and time left.
     const session = treeRow(page, /this credential/).first();
     await session.waitFor({ timeout: 20_000 });
     const text = (await session.textContent()) ?? '';
     assert.match(text, /on (macOS|Linux|Windows|iOS|Android)/, text);
     assert.match(text, /expires in|expired/, text);
-    await expand(session);
+    await expandRow(session);
     await treeRow(page, 'Session token').first().waitFor({ timeout: 20_000 });
     await treeRow(page, /opaque/)
       .first()
@@ -146,7 +142,7 @@ describe('UI: Sessions view (sandbox)', function () {
     await page.mouse.move(1000, 600);
     // AuthMS pages: scroll to the end of the first page and load the next one.
     const authms = treeRow(page, 'Sandbox: AuthMS').first();
-    await expand(authms);
+    await expandRow(authms);
     const more = treeRow(page, 'Load more (100 of 250)').first();
     const tree = sessionsView(page).locator('.monaco-list').first();
     const box = await tree.boundingBox();
@@ -192,8 +188,8 @@ describe('UI: Sessions view (sandbox)', function () {
     assert.equal(await httpStatusOf(clip), '200');
     // The same for Authing's user token (its request goes to the app host's /oidc/me).
     await collapsedView(page);
-    await expand(treeRow(page, 'Sandbox: Authing').first());
-    await expand(treeRow(page, /this credential/).first());
+    await expandRow(treeRow(page, 'Sandbox: Authing').first());
+    await expandRow(treeRow(page, /this credential/).first());
     const userToken = treeRow(page, /User token/).first();
     await waitForState(page, userToken, 'Authing’s user token row');
     await contextMenu(page, userToken, 'Copy Token As');
@@ -207,7 +203,7 @@ describe('UI: Sessions view (sandbox)', function () {
   it('revokes a session after the modal confirmation', async () => {
     const { page } = wb;
     await collapsedView(page);
-    await expand(treeRow(page, 'Sandbox: Better Auth').first());
+    await expandRow(treeRow(page, 'Sandbox: Better Auth').first());
     await waitForState(page, treeRow(page, /this credential/).first(), 'Better Auth’s sessions');
     // A session of the signed-in user other than the credential's own.
     const rows = treeRow(page, /on (macOS|Linux|Windows|iOS|Android)/);
@@ -268,7 +264,7 @@ describe('UI: Sessions view (sandbox)', function () {
       .first()
       .waitFor({ timeout: 30_000 });
     await waitForNotification(page, /Down server/);
-    await expand(treeRow(page, 'Down server').first());
+    await expandRow(treeRow(page, 'Down server').first());
     await treeRow(page, 'Retry').first().waitFor({ timeout: 10_000 });
     await screenshot(page, 'explorer-unreachable-dark');
   });

@@ -251,10 +251,22 @@ export function treeRow(page: Page, text: string | RegExp): Locator {
   return page.locator(selectors.treeRow).filter({ hasText: text });
 }
 
-/** Expands a tree row unless it is open already (a click on an open row would close it). */
-export async function expandRow(row: Locator): Promise<void> {
-  await row.waitFor({ state: 'visible', timeout: 20_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+/**
+ * Expands a tree row unless it is open already (a click on an open row would close it). A click
+ * can be lost while the tree renders a refresh (CI run 9: the new session row was selected but
+ * stayed closed), so the row is clicked again, at most 3 times, only while it says it is closed.
+ */
+export async function expandRow(row: Locator, timeout = 20_000): Promise<void> {
+  await row.waitFor({ state: 'visible', timeout });
+  const page = row.page();
+  for (let attempt = 0; (await row.getAttribute('aria-expanded')) !== 'true'; attempt++) {
+    if (attempt === 3) throw await timeoutError(page, 'a tree row to expand after 3 clicks', 15_000);
+    await row.click();
+    await row
+      .and(page.locator('[aria-expanded="true"]'))
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
+  }
 }
 
 /**

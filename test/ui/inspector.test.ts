@@ -1,20 +1,21 @@
 import * as assert from 'node:assert/strict';
 import { SignJWT, exportSPKI, generateKeyPair } from 'jose';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { scriptClaims, unsignedJwt } from '../fixtures/inspectorTokens';
 import {
+  expandRow,
   focusWorkbench,
-  openFile,
   openActivityBarView,
+  openFile,
   runCommand,
   screenshot,
   screenshotOnFailure,
   setClipboard,
-  startWorkbench,
   setTheme,
+  startWorkbench,
+  treeRow,
   until,
   waitForState,
-  treeRow,
   webviewFrame,
   type Workbench,
 } from './harness';
@@ -38,11 +39,6 @@ interface Globals {
 
 function inspector(page: Page): FrameLocator {
   return webviewFrame(page);
-}
-
-async function expand(row: Locator): Promise<void> {
-  await row.waitFor({ state: 'visible', timeout: 30_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
 }
 
 describe('UI: token inspector', function () {
@@ -150,9 +146,9 @@ describe('UI: token inspector', function () {
     await focusWorkbench(page);
     await runCommand(page, 'AuthLens: Start Sandbox');
     await openActivityBarView(page, 'AuthLens');
-    await expand(treeRow(page, 'Sandbox: Authing').first());
+    await expandRow(treeRow(page, 'Sandbox: Authing').first(), 30_000);
     const session = treeRow(page, /this credential/).first();
-    await expand(session);
+    await expandRow(session, 30_000);
     const tokenRow = treeRow(page, /User token/).first();
     await tokenRow.waitFor({ timeout: 30_000 });
     // The row's inline action (the context menu's "Inspect Token" runs the same command).

@@ -4,6 +4,7 @@ import { SANDBOX_PROVIDER_IDS, startSandbox, type SandboxHandle } from '../../sr
 import {
   answerQuickInput,
   clickButton,
+  expandRow,
   readClipboard,
   openActivityBarView,
   pickQuickInput,
@@ -141,8 +142,7 @@ describe('UI: OpenID Connect provider (sandbox issuer)', function () {
     // the user is known by the ID token's sub only.
     const signedIn = await waitForNotification(page, /Signed in to Sandbox OIDC as usr_/, 30_000);
     const sub = /as (usr_\w+)/.exec((await signedIn.textContent()) ?? '')?.[1] ?? 'usr_';
-    await treeRow(page, sub).first().waitFor({ timeout: 20_000 });
-    await treeRow(page, sub).first().click();
+    await expandRow(treeRow(page, sub).first());
     await treeRow(page, 'Refresh token').first().waitFor({ timeout: 20_000 });
     await screenshot(page, 'oidc-signed-in-tree');
   });
