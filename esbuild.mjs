@@ -1,8 +1,8 @@
 // Builds the extension's bundles. `--watch` rebuilds on change; `--production` minifies and
 // drops sourcemaps (the .vsix must not carry them).
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { codiconSubset, quotedLiterals } from './scripts/codiconSubset.mjs';
 import { vscodeOnce } from './scripts/esbuildVscodeOnce.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -52,32 +52,17 @@ const contexts = [
 ];
 
 // Codicons for the webview's light-DOM icon spans (buttons' too, see webview/dom.ts): the
-// stylesheet and font must be served from localResourceRoots. The stylesheet keeps only the
-// glyphs the webview names (650 rules for the 30 we use would be parsed on every page). A glyph
-// name must appear in webview/ as a quoted literal ('copy', "shield").
+// stylesheet and font must be served from localResourceRoots. Both keep only the glyphs the
+// webview names (scripts/codiconSubset.mjs); a glyph name must appear in webview/ as a quoted
+// literal ('copy', "shield").
 mkdirSync('dist/codicons', { recursive: true });
-cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/codicons/codicon.ttf');
-writeFileSync('dist/codicons/codicon.css', codiconSubset(readFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'utf8'), webviewLiterals()));
-
-/** Every quoted lower-case-and-hyphen literal in webview/ (candidate glyph names). */
-function webviewLiterals() {
-  const names = new Set();
-  for (const file of readdirSync('webview', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
-    for (const m of readFileSync(join('webview', file), 'utf8').matchAll(/['"`]([a-z0-9-]{2,40})['"`]/g)) names.add(m[1]);
-  }
-  return names;
-}
-
-/** codicon.css without the `.codicon-NAME:before` rules of glyphs not in `used`. */
-function codiconSubset(css, used) {
-  return css
-    .split('\n')
-    .filter((line) => {
-      const glyph = /^\.codicon-([a-z0-9-]+):before \{ content: "\\[0-9a-f]+" \}$/.exec(line);
-      return !glyph || used.has(glyph[1]);
-    })
-    .join('\n');
-}
+const codicons = await codiconSubset(
+  readFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'utf8'),
+  readFileSync('node_modules/@vscode/codicons/dist/codicon.ttf'),
+  quotedLiterals('webview'),
+);
+writeFileSync('dist/codicons/codicon.css', codicons.css);
+writeFileSync('dist/codicons/codicon.ttf', codicons.ttf);
 
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

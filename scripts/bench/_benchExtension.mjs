@@ -16,6 +16,7 @@ const parts = [
   'l10n',
   'esbuild.mjs',
   'scripts/esbuildVscodeOnce.mjs',
+  'scripts/codiconSubset.mjs',
   'package.json',
   'package.nls.json',
   'package.nls.zh-cn.json',
