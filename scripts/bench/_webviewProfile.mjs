@@ -94,8 +94,8 @@ for (const [name, content] of Object.entries(cases)) {
     await p.goto(base);
     await p.waitForFunction(() => window.__posted.some((x) => x.type === 'ready'));
     f.ready.push(await p.evaluate(() => window.__posted.find((x) => x.type === 'ready').at));
-    f.init.push(await send(p, { type: 'init', locale: 'en', panelKey: 'k'.repeat(24), content }));
-    f.content.push(await send(p, { type: 'content', content }));
+    f.init.push(await send(p, { type: 'init', locale: 'en', panelKey: 'k'.repeat(24), version: 1, content }));
+    f.content.push(await send(p, { type: 'content', version: 2, content }));
     if (cdp) printProfile(name, (await cdp.send('Profiler.stop')).profile);
     await context.close();
   }

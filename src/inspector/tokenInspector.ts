@@ -52,6 +52,10 @@ export class TokenInspector extends Disposable {
   async open(input: InspectInput, options: OpenOptions = {}): Promise<void> {
     const started = Date.now();
     const column = options.toSide ? vscode.ViewColumn.Beside : (this.panel?.panel.viewColumn ?? vscode.ViewColumn.Active);
+    // A panel that is the active editor shows the new token in place and is not revealed again:
+    // that reveal only moved the focus to it (from the tree or the terminal, say), and it cost
+    // the workbench 15-20 ms per open, also when done after the paint (the bench's warm figures).
+    const onScreen = this.panel !== undefined && this.panel.panel.active && !options.toSide;
     if (!this.panel) {
       const webviewPanel = vscode.window.createWebviewPanel(
         inspectorViewType,
@@ -62,16 +66,15 @@ export class TokenInspector extends Disposable {
         { enableScripts: true, retainContextWhenHidden: true },
       );
       this.adopt(webviewPanel, newPanelKey());
-    } else {
+    } else if (!onScreen) {
       this.panel.panel.reveal(column, options.preserveFocus === true);
     }
     const panel = this.panel!;
     this.deps.log.info(`Inspector: showing ${redact(input.token)}${input.source ? ` from ${input.source.providerId}` : ''}`);
-    // The content goes to the webview first: the SecretStorage write (for a window reload) is
-    // work in the workbench's renderer, which the webview shares, so it follows the post.
-    const rendered = panel.show(input, started);
+    // The SecretStorage write (for a window reload) is work in the workbench's renderer, which
+    // relays the webview's messages, so it waits until the token is on screen.
+    await panel.show(input, started);
     void this.store.save(panel.panelKey, input).catch(() => this.deps.log.warn('Inspector: could not keep the token for a window reload'));
-    await rendered;
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel, panelKey: string): TokenInspectorPanel {

@@ -83,18 +83,24 @@ export class TokenInspectorPanel extends Disposable {
     this.derived = input ? derived : undefined;
     this.current = input ? buildShown(input, this.deps, Date.now()) : undefined;
     this.version++;
-    // The content first; the title and the stored-secret lookup (both work in the workbench's
-    // renderer, which the webview shares) after it. Before `ready`, `init` goes with the page.
+    // The content first, then the title; the stored-secret lookup (work in the workbench's
+    // renderer, which relays the webview's messages) once the token is on screen. Before
+    // `ready`, `init` goes with the page.
     this.postContent();
-    this.panel.title = this.title();
-    void this.offerStoredSecret();
-    return new Promise((resolve) => {
+    const rendered = new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 5000);
       this.renderWaiters.push(() => {
         clearTimeout(timer);
         resolve();
       });
     });
+    const shown = this.current;
+    void rendered.then(() => {
+      if (this.current !== shown) return;
+      this.panel.title = this.title();
+      void this.offerStoredSecret();
+    });
+    return rendered;
   }
 
   get input(): InspectInput | undefined {

@@ -30,6 +30,11 @@ function inspectorTabs(): vscode.Tab[] {
     .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('authlens.inspector'));
 }
 
+/** Waits until the one inspector tab's title matches `title`. */
+async function waitForTabLabel(title: RegExp): Promise<void> {
+  await waitFor(() => inspectorTabs().length === 1 && title.test(inspectorTabs()[0]!.label), 5_000, `the inspector tab titled ${String(title)}`);
+}
+
 describe('Token inspector (in-host)', function () {
   this.timeout(60_000);
   let hooks: Hooks;
@@ -64,9 +69,10 @@ describe('Token inspector (in-host)', function () {
       const started = Date.now();
       await vscode.commands.executeCommand('authlens.inspectToken', i % 2 ? tokenB : tokenA);
       figures.push(Date.now() - started);
-      // The command resolves once the webview has rendered this token: the tab names its subject.
+      // The command resolves once the webview has rendered this token; the tab then names its
+      // subject (the title is set after the paint, and the tab model follows the workbench).
       assert.equal(inspectorTabs().length, 1, 'one inspector tab');
-      assert.match(inspectorTabs()[0]!.label, i % 2 ? /bob/ : /alice/);
+      await waitForTabLabel(i % 2 ? /bob/ : /alice/);
       assert.equal(typeof hooks.stats.lastOpenMs, 'number', 'the webview reported "rendered"');
     }
     assert.equal(hooks.panels().created, createdBefore + 1, 'one panel created, then reused');
@@ -93,7 +99,7 @@ describe('Token inspector (in-host)', function () {
     assert.equal(hooks.panels().created, before, 'no second panel');
     assert.equal(hooks.panels().open, 1);
     assert.equal(inspectorTabs().length, 1);
-    assert.match(inspectorTabs()[0]!.label, /bob/);
+    await waitForTabLabel(/bob/);
   });
 
   it('"Decode Token" opens the same inspector', async () => {
@@ -101,7 +107,7 @@ describe('Token inspector (in-host)', function () {
     await vscode.commands.executeCommand('authlens.decodeToken', tokenA);
     assert.equal(hooks.panels().created, before);
     assert.equal(inspectorTabs().length, 1);
-    assert.match(inspectorTabs()[0]!.label, /alice/);
+    await waitForTabLabel(/alice/);
   });
 
   it('rejects malformed webview messages and accepts valid ones', async () => {

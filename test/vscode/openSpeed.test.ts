@@ -129,20 +129,26 @@ if (plan) {
       assert.ok(floor, `${FLOOR_ID} is installed beside AuthLens`);
       await floor.activate();
       const authlens = await activateAuthLens();
-      // The inspector's own report of its webview's "rendered" (the command also resolves after 5 s without one).
-      const stats = (authlens.exports as { inspector?: { stats: { lastOpenMs?: number } } } | undefined)?.inspector?.stats;
-      assert.ok(stats, 'AuthLens exports its test hooks in test mode');
+      // The inspector's own report of its webview's "rendered" (the command also resolves after 5 s
+      // without one). Read only after the first inspector open: reading the test hooks loads the
+      // features bundle, which a person's first open pays for and so must the cold figure.
+      let hooked: { lastOpenMs?: number } | undefined;
+      const stats = (): { lastOpenMs?: number } => {
+        hooked ??= (authlens.exports as { inspector?: { stats: { lastOpenMs?: number } } } | undefined)?.inspector?.stats;
+        assert.ok(hooked, 'AuthLens exports its test hooks in test mode');
+        return hooked;
+      };
       const byCase = await inputs();
       let n = 0;
       /** Opens `c` (its n-th input) and returns ms from the command's call until it rendered. */
       const open = async (c: Case): Promise<number> => {
         n++;
-        stats.lastOpenMs = undefined;
+        if (hooked) hooked.lastOpenMs = undefined;
         const started = performance.now();
         if (c === 'floor') await vscode.commands.executeCommand(FLOOR_COMMAND, `floor ${n}`);
         else await vscode.commands.executeCommand('authlens.inspectToken', byCase[c][n % 2]);
         // The command gives up waiting after 5 s; a slower first paint is still a figure.
-        if (c !== 'floor') await waitFor(() => typeof stats.lastOpenMs === 'number', 120_000, `the inspector's webview to render the ${c} input`);
+        if (c !== 'floor') await waitFor(() => typeof stats().lastOpenMs === 'number', 120_000, `the inspector's webview to render the ${c} input`);
         const ms = performance.now() - started;
         const tabs = webviewTabs();
         assert.equal(tabs.length, 1, 'one webview tab');
@@ -163,6 +169,8 @@ if (plan) {
         fresh: { floor: [], typical: [], authing: [], hostile: [] },
         warm: { floor: [], typical: [], authing: [], hostile: [] },
       };
+      // Fresh and warm opens measure a window that has used AuthLens: the features are loaded.
+      stats();
       for (let round = 0; round < p.rounds; round++) {
         for (const c of cases) {
           await closeAll();
