@@ -34,8 +34,10 @@ export async function codiconSubset(css, ttf, used) {
     .split('\n')
     .filter((line) => {
       const glyph = glyphRule.exec(line);
-      if (glyph && used.has(glyph[1])) codePoints.push(parseInt(glyph[2], 16));
-      return !glyph || used.has(glyph[1]);
+      if (!glyph) return true;
+      const keep = used.has(glyph[1]);
+      if (keep) codePoints.push(parseInt(glyph[2], 16));
+      return keep;
     })
     .join('\n')
     .replace(/url\("\.\/codicon\.ttf\?[0-9a-f]*"\)/, 'url("./codicon.ttf")');

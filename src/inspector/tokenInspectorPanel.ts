@@ -83,9 +83,9 @@ export class TokenInspectorPanel extends Disposable {
     this.derived = input ? derived : undefined;
     this.current = input ? buildShown(input, this.deps, Date.now()) : undefined;
     this.version++;
-    // The content first, then the title; the stored-secret lookup (work in the workbench's
-    // renderer, which relays the webview's messages) once the token is on screen. Before
-    // `ready`, `init` goes with the page.
+    // The content first (before `ready`, as the `init` that goes with the page); the title and
+    // the stored-secret lookup (work in the workbench's renderer, which relays the webview's
+    // messages) once the token is on screen.
     this.postContent();
     const rendered = new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 5000);
