@@ -160,11 +160,13 @@ describe('UI: tokens in the terminal (Keep Fresh, Export to Terminals, links)', 
     // under the pointer; only then is a Ctrl+click a link click rather than a plain click.
     const tooltip = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'printed-user' });
     const opened = ui.webviewFrame(page).getByText('printed-user').first();
-    // One try: hover the cell until the tooltip shows, then Ctrl+click it. A try whose tooltip or
-    // click did not take is repeated, only while no inspector shows the token, and first leaves
-    // the terminal (for the title bar): with one core busy (CI run 13) a hover that came too
-    // early never brought the tooltip while the pointer stayed on the link, and a Ctrl+click
-    // after the tooltip was sometimes not taken as a link click.
+    // One try: hover the cell until the tooltip shows, then Ctrl+click it. Each try first rests
+    // the pointer on another row of the terminal: xterm asks the link providers once per row and
+    // keeps the replies while the pointer stays on that row, and VS Code's extension host answers
+    // an ask with no links when a newer ask for the same terminal overtakes it (one core busy, CI
+    // runs 13 and 15), so only a new row makes xterm ask again. A try is repeated only while no
+    // inspector shows the token.
+    const rows = page.locator('.terminal-wrapper.active .xterm-rows > div');
     let tries = 0;
     await ui.until(
       page,
@@ -172,9 +174,10 @@ describe('UI: tokens in the terminal (Keep Fresh, Export to Terminals, links)', 
       async () => {
         // Read the cell's place each time: the terminal can scroll while it renders.
         const point = await cellCentre(row, marker.length + 4);
-        if (tries++ > 0) await page.mouse.move(point.x, 5);
-        await page.mouse.move(point.x - 20, point.y);
-        await page.mouse.move(point.x, point.y, { steps: 3 });
+        const away = await awayFrom(rows, point.y);
+        if (tries++ > 0) console.log(`      (terminal link: try ${tries})`);
+        await page.mouse.move(away.x, away.y);
+        await page.mouse.move(point.x, point.y);
         try {
           await tooltip.waitFor({ state: 'visible', timeout: 5_000 });
         } catch {
@@ -195,6 +198,15 @@ describe('UI: tokens in the terminal (Keep Fresh, Export to Terminals, links)', 
     await ui.screenshot(page, 'terminal-link-inspector');
   });
 });
+
+/** The centre of the first or the last terminal row, whichever is not at height `y`. */
+async function awayFrom(rows: Locator, y: number): Promise<{ x: number; y: number }> {
+  for (const candidate of [rows.first(), rows.last()]) {
+    const box = await candidate.boundingBox();
+    if (box && Math.abs(box.y + box.height / 2 - y) > box.height / 2) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+  assert.fail('the terminal has a row other than the token’s');
+}
 
 /** The DOM the row's evaluate uses (the tests compile without the DOM library). */
 interface RowGlobals {
