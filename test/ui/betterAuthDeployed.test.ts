@@ -64,9 +64,13 @@ describe('UI: Better Auth with a base path, a cookie prefix and the jwt plugin (
     await ui.expandRow(session);
     const jwtRow = ui.treeRow(page, 'JWT (jwt plugin)').first();
     await ui.waitForState(page, jwtRow, 'the JWT row under the session');
-    await jwtRow.hover();
-    await jwtRow.locator('.action-label[aria-label^="Inspect Token"]').click();
     const frame = ui.webviewFrame(page);
+    await ui.clickRowAction(
+      jwtRow,
+      'Inspect Token',
+      frame.locator('#fact-iss', { hasText: new URL(server.baseUrl).origin }),
+      'the inspector on the jwt plugin’s token',
+    );
     const verifyTab = frame.locator('vscode-tab-header[data-tab="verify"]');
     await ui.waitForState(page, verifyTab, 'the inspector’s Verify tab', { timeout: 30_000 });
     await verifyTab.click();

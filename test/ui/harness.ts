@@ -270,6 +270,28 @@ export async function expandRow(row: Locator, timeout = 20_000): Promise<void> {
 }
 
 /**
+ * Clicks a tree row's inline action (hovering the row shows it) and waits for `shows`, the state
+ * the action brings. A click can land while the tree re-renders the row after a refresh (CI run
+ * 16: two tree-to-inspector tests never saw the inspector), so the row is hovered and clicked
+ * again, at most 3 times, only while `shows` is not visible.
+ */
+export async function clickRowAction(row: Locator, action: string, shows: Locator, what: string, timeout = 30_000): Promise<void> {
+  const page = row.page();
+  const button = row.locator(`.action-label[aria-label^="${action}"]`);
+  for (let attempt = 0; ; attempt++) {
+    await row.hover();
+    await button.click();
+    try {
+      await shows.waitFor({ state: 'visible', timeout: timeout / 3 });
+      return;
+    } catch {
+      if (attempt === 2) throw await timeoutError(page, `${what} after 3 clicks on "${action}"`, timeout);
+      console.log(`      (no ${what} after click ${attempt + 1} on "${action}": clicking again)`);
+    }
+  }
+}
+
+/**
  * Chooses `item` from a tree row's context menu and waits for the menu to close. The item is
  * chosen with Enter once the pointer has focused it: VS Code's menu ignores a mouse-up that comes
  * too soon after it opened (the right-click's own release), which left the menu open with the

@@ -14,6 +14,7 @@ import {
   setTheme,
   startWorkbench,
   treeRow,
+  clickRowAction,
   until,
   waitForState,
   webviewFrame,
@@ -151,10 +152,10 @@ describe('UI: token inspector', function () {
     await expandRow(session, 30_000);
     const tokenRow = treeRow(page, /User token/).first();
     await tokenRow.waitFor({ timeout: 30_000 });
-    // The row's inline action (the context menu's "Inspect Token" runs the same command).
-    await tokenRow.hover();
-    await tokenRow.locator('.action-label[aria-label^="Inspect Token"]').click();
+    // The row's inline action (the context menu's "Inspect Token" runs the same command). A panel
+    // an earlier test left open may still show another token: the session's countdown is this one's.
     const frame = inspector(page);
+    await clickRowAction(tokenRow, 'Inspect Token', frame.locator('#countdown-session, #countdown-provider').first(), 'the inspector on the Authing token');
     // Tab bodies are built when shown: the Fields tab, whichever tab an earlier test left selected.
     await openTab(frame, 'fields');
     await frame.locator('#part-user').waitFor({ timeout: 30_000 });

@@ -11,17 +11,12 @@ import * as ui from './harness';
 
 const PROVIDER = 'Sandbox: Better Auth';
 
-async function expand(row: Locator): Promise<void> {
-  await row.waitFor({ state: 'visible', timeout: 20_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-}
-
 /** The view collapsed, then the Better Auth provider open: every test starts from this. */
 async function openProvider(page: Page): Promise<void> {
   await ui.openActivityBarView(page, 'AuthLens');
   await page.keyboard.press('Escape');
   await page.locator('.part.sidebar .action-label[aria-label^="Collapse All"]').first().click();
-  await expand(ui.treeRow(page, PROVIDER).first());
+  await ui.expandRow(ui.treeRow(page, PROVIDER).first());
   await ui.waitForState(page, ui.treeRow(page, /this credential/).first(), 'the credential’s own session', { timeout: 30_000 });
 }
 
@@ -33,12 +28,10 @@ async function sessionCount(page: Page): Promise<number> {
 
 /** Opens the inspector on the session token of the first active session row matching `session`. */
 async function inspectSessionToken(page: Page, session: Locator): Promise<void> {
-  await expand(session);
+  await ui.expandRow(session);
   const token = ui.treeRow(page, 'Session token').first();
   await ui.waitForState(page, token, 'the session’s token row');
-  await token.hover();
-  await token.locator('.action-label[aria-label^="Inspect Token"]').click();
-  await ui.waitForState(page, ui.webviewFrame(page).locator('#action-refresh'), 'the inspector’s provider actions', { timeout: 30_000 });
+  await ui.clickRowAction(token, 'Inspect Token', ui.webviewFrame(page).locator('#action-refresh'), 'the inspector’s provider actions');
 }
 
 /** Simulates the browser window losing and regaining focus (headless pages always "have focus"). */

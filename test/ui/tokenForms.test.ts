@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { CompactEncrypt, SignJWT } from 'jose';
 import type { FrameLocator, Page } from 'playwright-core';
 import {
+  clickRowAction,
+  expandRow,
   focusWorkbench,
   openActivityBarView,
   openFile,
@@ -119,16 +121,19 @@ describe('UI: cookies, JWE, edit and re-sign', function () {
     await openActivityBarView(page, 'AuthLens');
     const provider = treeRow(page, 'Sandbox: Better Auth').first();
     await waitForState(page, provider, 'the sandbox providers', { timeout: 30_000 });
-    if ((await provider.getAttribute('aria-expanded')) !== 'true') await provider.click();
+    await expandRow(provider);
     const session = treeRow(page, /this credential/).first();
     await waitForState(page, session, 'the credential’s own session', { timeout: 30_000 });
-    if ((await session.getAttribute('aria-expanded')) !== 'true') await session.click();
+    await expandRow(session);
     const cookieRow = treeRow(page, /Session cookie/).first();
     await waitForState(page, cookieRow, 'the session’s cookie row', { timeout: 20_000 });
-    await cookieRow.hover();
-    await cookieRow.locator('.action-label[aria-label^="Inspect Token"]').click();
     const frame = webviewFrame(page);
-    await waitForState(page, frame.locator('#fact-cookie-name', { hasText: 'better-auth.session_token' }), 'the inspector on the cookie', { timeout: 30_000 });
+    await clickRowAction(
+      cookieRow,
+      'Inspect Token',
+      frame.locator('#fact-cookie-name', { hasText: 'better-auth.session_token' }),
+      'the inspector on the cookie',
+    );
     await waitForState(page, frame.locator('#cookie-session'), 'the session the cookie belongs to');
     await openTab(frame, 'verify');
     await fill(frame.locator('#cookie-secret'), 'not-the-server-secret');
