@@ -134,8 +134,20 @@ describe('sandbox: lifecycle and configuration', () => {
     this.timeout(15_000);
     const sb = await startSandbox();
     sb.misbehave({ kind: 'slow', ms: 60_000, path: '/authms' });
-    const pending = fetch(`${sb.baseUrls.authms}/sessions`).catch(() => 'closed');
-    await new Promise((r) => setTimeout(r, 100));
+    // The request is on the wire (its last byte handed to the socket) before close() is called.
+    let sent!: () => void;
+    const onWire = new Promise<void>((r) => (sent = r));
+    const pending = new Promise<string>((resolve) => {
+      const req = request(`${sb.baseUrls.authms}/sessions`, (res) => {
+        res.resume();
+        res.on('end', () => resolve(`answered ${res.statusCode}`));
+        res.on('error', () => resolve('closed'));
+      });
+      req.on('finish', sent);
+      req.on('error', () => resolve('closed'));
+      req.end();
+    });
+    await onWire;
     const t = performance.now();
     await sb.close();
     assert.ok(performance.now() - t < 1000);
