@@ -141,20 +141,24 @@ function render(content: PanelContent, version: number): void {
 /** The content version on screen: the host sends `init` twice on a first open (see the protocol). */
 let renderedVersion: number | undefined;
 
+/** True when `version` is new to the page; it is then the version on screen. */
+function takeVersion(version: number): boolean {
+  if (version === renderedVersion) return false;
+  renderedVersion = version;
+  return true;
+}
+
 function onMessage(message: Exclude<HostMessage, { type: 'reply' }>): void {
   switch (message.type) {
     case 'init':
-      if (message.version === renderedVersion) return;
+      if (!takeVersion(message.version)) return;
       setL10n(message.l10n, message.locale);
       localiseTime();
       updateState({ panelKey: message.panelKey });
-      renderedVersion = message.version;
       render(message.content, message.version);
       return;
     case 'content':
-      if (message.version === renderedVersion) return;
-      renderedVersion = message.version;
-      render(message.content, message.version);
+      if (takeVersion(message.version)) render(message.content, message.version);
       return;
     case 'visibility':
       setHostVisible(message.visible);
