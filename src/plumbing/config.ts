@@ -6,7 +6,7 @@ import { resolveHttpOptions } from '../providers/httpOptions';
 import type { HttpOptions } from '../providers/types';
 import { plainText } from '../core/hostileText';
 import { refreshAheadBounds } from '../core/refreshSchedule';
-import { readSwitch, section, SettingKey, type SettingGet } from './settingKeys';
+import { readSwitch, section, SettingKey } from './settingKeys';
 
 /**
  * The one place AuthLens reads its settings. {@link readConfig} returns a readonly snapshot;
@@ -141,7 +141,6 @@ export function readConfig(): AuthLensConfig {
     strictSSL: http.get<unknown>('proxyStrictSSL') !== false,
     ...(noProxy.length > 0 ? { noProxy } : {}),
   };
-  const get: SettingGet = (key, fallback) => cfg.get<unknown>(key, fallback);
   return {
     providers,
     problems,
@@ -151,7 +150,7 @@ export function readConfig(): AuthLensConfig {
     refreshOnFocus: cfg.get<unknown>(SettingKey.autoRefreshOnFocus) === true,
     warnBeforeExpiry: cfg.get<unknown>(SettingKey.warnBeforeExpiry) !== false,
     warnBeforeExpiryMinutes: numberSetting(cfg, SettingKey.warnBeforeExpiryMinutes, 5, 1, 1440),
-    sandboxAutoStart: readSwitch.sandboxAutoStart(get),
+    sandboxAutoStart: readSwitch.sandboxAutoStart(cfg),
     refreshAheadSeconds: numberSetting(cfg, SettingKey.refreshAheadSeconds, refreshAheadBounds.default, refreshAheadBounds.min, refreshAheadBounds.max),
     proxy,
     // Resolved here, once per snapshot, so no caller maps the settings to HttpOptions again.
@@ -163,11 +162,11 @@ export function readConfig(): AuthLensConfig {
     }),
     insecureTlsProviders,
     hover: {
-      enabled: readSwitch.hoverEnabled(get),
-      excludedLanguages: new Set(readSwitch.excludedLanguages(get)),
-      expiredHint: readSwitch.expiredHint(get),
+      enabled: readSwitch.hoverEnabled(cfg),
+      excludedLanguages: new Set(readSwitch.excludedLanguages(cfg)),
+      expiredHint: readSwitch.expiredHint(cfg),
     },
-    terminalLinks: readSwitch.terminalLinks(get),
+    terminalLinks: readSwitch.terminalLinks(cfg),
   };
 }
 

@@ -27,21 +27,23 @@ export const sandboxOwnersKey = 'authlens.sandbox.owners';
 /** Sandbox provider ids start with this. */
 export const sandboxIdPrefix = 'sandbox-';
 
-/** `WorkspaceConfiguration.get`, named here so this file stays import-free. */
-export type SettingGet = (key: string, fallback?: unknown) => unknown;
+/** What `readSwitch` needs of a `WorkspaceConfiguration` (named here so this file stays import-free). */
+export interface SettingSource {
+  get(key: string, fallback?: unknown): unknown;
+}
 
 /**
  * The switches both `readConfig()` and the activation shell read, with one rule each: a value of
  * the wrong type keeps the setting's default (on-by-default switches are on unless exactly `false`).
  */
 export const readSwitch = {
-  hoverEnabled: (get: SettingGet): boolean => get(SettingKey.hoverEnabled, true) !== false,
-  terminalLinks: (get: SettingGet): boolean => get(SettingKey.terminalLinksEnabled, true) !== false,
-  sandboxAutoStart: (get: SettingGet): boolean => get(SettingKey.sandboxAutoStart) === true,
-  expiredHint: (get: SettingGet): boolean => get(SettingKey.expiredHint, false) === true,
+  hoverEnabled: (settings: SettingSource): boolean => settings.get(SettingKey.hoverEnabled, true) !== false,
+  terminalLinks: (settings: SettingSource): boolean => settings.get(SettingKey.terminalLinksEnabled, true) !== false,
+  sandboxAutoStart: (settings: SettingSource): boolean => settings.get(SettingKey.sandboxAutoStart) === true,
+  expiredHint: (settings: SettingSource): boolean => settings.get(SettingKey.expiredHint, false) === true,
   /** The language ids listed in `authlens.hover.excludedLanguages` (non-strings dropped). */
-  excludedLanguages: (get: SettingGet): string[] => {
-    const value = get(SettingKey.hoverExcludedLanguages, []);
+  excludedLanguages: (settings: SettingSource): string[] => {
+    const value = settings.get(SettingKey.hoverExcludedLanguages, []);
     return Array.isArray(value) ? value.filter((l): l is string => typeof l === 'string') : [];
   },
 } as const;

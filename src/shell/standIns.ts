@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Features } from '../features';
 import type { ExplorerNode } from '../sessions/nodes';
 import { Disposable } from '../plumbing/lifecycle';
-import { readSwitch, section, type SettingGet } from '../plumbing/settingKeys';
+import { readSwitch, section } from '../plumbing/settingKeys';
 
 /** Loads the features (once) for the reason given. */
 export type FeaturesLoader = (reason: string) => Features;
@@ -65,8 +65,7 @@ export class TokenHoverStandIn implements vscode.HoverProvider {
     const features = this.loaded();
     if (features) return features.hover.provideHover(document, position, token);
     const cfg = vscode.workspace.getConfiguration(section);
-    const get: SettingGet = (key, fallback) => cfg.get<unknown>(key, fallback);
-    if (!readSwitch.hoverEnabled(get) || readSwitch.excludedLanguages(get).includes(document.languageId)) return undefined;
+    if (!readSwitch.hoverEnabled(cfg) || readSwitch.excludedLanguages(cfg).includes(document.languageId)) return undefined;
     return this.load('first hover').hover.provideHover(document, position, token);
   }
 }

@@ -4,7 +4,7 @@
  * features. Anything else waits for the first command, hover, terminal link or view.
  */
 import * as vscode from 'vscode';
-import { readSwitch, sandboxIdPrefix, sandboxOwnersKey, section, SettingKey, type SettingGet } from '../plumbing/settingKeys';
+import { readSwitch, sandboxIdPrefix, sandboxOwnersKey, section, SettingKey } from '../plumbing/settingKeys';
 import type { TerminalLinkSettings } from '../terminal/tokenLinkRegistration';
 
 /** Whether a raw `authlens.providers` value holds an entry with a sandbox id (a possible leftover). */
@@ -27,9 +27,8 @@ export function startupReason(globalState: vscode.Memento): string | undefined {
   const cfg = vscode.workspace.getConfiguration(section);
   const providers = cfg.inspect<unknown>(SettingKey.providers);
   if (hasSandboxId(providers?.globalValue) || hasSandboxId(providers?.workspaceValue)) return 'sandbox providers in settings: sweep leftovers';
-  const get: SettingGet = (key, fallback) => cfg.get<unknown>(key, fallback);
-  if (readSwitch.sandboxAutoStart(get)) return 'authlens.sandbox.autoStart';
-  if (readSwitch.expiredHint(get)) return 'authlens.decorations.expiredHint';
+  if (readSwitch.sandboxAutoStart(cfg)) return 'authlens.sandbox.autoStart';
+  if (readSwitch.expiredHint(cfg)) return 'authlens.decorations.expiredHint';
   return undefined;
 }
 
@@ -37,17 +36,13 @@ export function startupReason(globalState: vscode.Memento): string | undefined {
 export function onExpiredHintEnabled(load: () => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
     if (!e.affectsConfiguration(`${section}.${SettingKey.expiredHint}`)) return;
-    const cfg = vscode.workspace.getConfiguration(section);
-    if (readSwitch.expiredHint((key, fallback) => cfg.get<unknown>(key, fallback))) load();
+    if (readSwitch.expiredHint(vscode.workspace.getConfiguration(section))) load();
   });
 }
 
 /** `authlens.terminalLinks.enabled` (the rule `readConfig()` uses too) and its changes. */
 export function terminalLinkSettings(): TerminalLinkSettings {
-  const read = (): boolean => {
-    const cfg = vscode.workspace.getConfiguration(section);
-    return readSwitch.terminalLinks((key, fallback) => cfg.get<unknown>(key, fallback));
-  };
+  const read = (): boolean => readSwitch.terminalLinks(vscode.workspace.getConfiguration(section));
   return {
     get current() {
       return { terminalLinks: read() };

@@ -3,11 +3,11 @@
  * src/plumbing/settingKeys.ts): one rule each, and a broken value keeps the default.
  */
 import * as assert from 'node:assert/strict';
-import { readSwitch, SettingKey, type SettingGet } from '../../../src/plumbing/settingKeys';
+import { readSwitch, SettingKey, type SettingSource } from '../../../src/plumbing/settingKeys';
 
-/** A `WorkspaceConfiguration.get` over `values`, giving the fallback for a key not set. */
-function settings(values: Record<string, unknown>): SettingGet {
-  return (key, fallback) => (key in values ? values[key] : fallback);
+/** A `WorkspaceConfiguration` over `values`, giving the fallback for a key not set. */
+function settings(values: Record<string, unknown>): SettingSource {
+  return { get: (key, fallback) => (key in values ? values[key] : fallback) };
 }
 
 describe('readSwitch (settings read by the shell and by readConfig alike)', () => {
