@@ -6,7 +6,7 @@
 // `test/vscode/openSpeed.test.ts` measures and writes its figures to a file this driver reads.
 // Cold (the window's first panel) alternates between the floor and the inspector across windows.
 // The caller holds /tmp/authlens-heavy.lock and has built the extension (`_benchExtension.mjs`).
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,6 +16,20 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const range = (xs) => (xs.length ? `${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)}` : 'n/a');
+
+/**
+ * A copy of `registrationsExtension/` in `work` with the floor's hrtime wrapper as its main and as
+ * many commands as AuthLens contributes (its package.json `benchCommands`).
+ */
+function registrationsExtension(root, work) {
+  const dir = join(work, 'registrations');
+  cpSync(join(root, 'scripts', 'bench', 'registrationsExtension'), dir, { recursive: true });
+  cpSync(join(root, 'scripts', 'bench', 'floorExtension', 'timed.js'), join(dir, 'timed.js'));
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const commands = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes.commands.length;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...manifest, benchCommands: commands }, null, 2));
+  return dir;
+}
 
 /**
  * Runs `windows` fresh windows and returns every window's figures plus a summary.
@@ -29,7 +43,7 @@ export async function measureOpenSpeed(o) {
   const resultsFile = join(work, 'results.json');
   const server = await startCodeServer({
     env: { AUTHLENS_TEST_RESULTS: resultsFile, AUTHLENS_TEST_GREP: 'Open speed against the floor', AUTHLENS_BENCH_PLAN: planFile },
-    extraExtensions: [join(o.root, 'scripts', 'bench', 'floorExtension')],
+    extraExtensions: [join(o.root, 'scripts', 'bench', 'floorExtension'), registrationsExtension(o.root, work)],
   });
   writeFileSync(join(server.workspaceDir, 'README.txt'), 'AuthLens bench workspace\n');
   const session = await launchBrowser(server.baseUrl);
@@ -132,7 +146,7 @@ export function summarize(windows) {
     out.fresh[c] = { median: median(f), range: range(f), n: f.length };
     out.warm[c] = { median: median(wm), range: range(wm), n: wm.length };
   }
-  for (const who of ['authlens', 'floor']) {
+  for (const who of ['authlens', 'floor', 'registrations']) {
     const a = all((w) => (w.activation[who] ? [w.activation[who].loadMs + w.activation[who].activateMs] : []));
     const load = all((w) => (w.activation[who] ? [w.activation[who].loadMs] : []));
     out.activation[who] = { median: median(a), loadMedian: median(load), range: range(a), n: a.length };
@@ -178,6 +192,10 @@ export function reportLines(s) {
     lines.push(
       `  activation, hrtime around require + activate() AuthLens ${hms(h.authlens)} vs one-command extension ${hms(h.floor)} = ${r(h.authlens.median, h.floor.median)} (goal <= 1.2x)`,
     );
+    if (h.registrations?.n)
+      lines.push(
+        `  activation, hrtime: AuthLens's registrations alone, no AuthLens code (registrationsExtension/) ${hms(h.registrations)} = ${r(h.registrations.median, h.floor.median)} of the one-command extension; AuthLens = ${r(h.authlens.median, h.registrations.median)} of its registrations alone`,
+      );
   }
   return lines;
 }

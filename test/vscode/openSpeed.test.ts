@@ -18,6 +18,8 @@ import { activateAuthLens, closeAllEditors, EXTENSION_ID, waitFor } from './help
 
 const FLOOR_ID = 'authlens-bench.floor';
 const FLOOR_COMMAND = 'authlensBench.floorPanel';
+/** AuthLens's start-up registrations with no AuthLens code behind them (`scripts/bench/registrationsExtension/`). */
+const REGISTRATIONS_ID = 'authlens-bench.registrations';
 
 /** What the driver writes before it opens the window. */
 interface Plan {
@@ -34,9 +36,9 @@ const cases: readonly Case[] = ['floor', 'typical', 'authing', 'hostile'];
 
 /** One window's figures (ms); the driver aggregates them. */
 export interface WindowFigures {
-  activation: Record<'authlens' | 'floor', { loadMs: number; activateMs: number } | undefined>;
+  activation: Record<'authlens' | 'floor' | 'registrations', { loadMs: number; activateMs: number } | undefined>;
   /** The same, timed with process.hrtime by the bench's wrapper main (`floorExtension/timed.js`). */
-  activationHr: Record<'authlens' | 'floor', { requireMs: number; apiMs: number; activateMs: number } | undefined>;
+  activationHr: Record<'authlens' | 'floor' | 'registrations', { requireMs: number; apiMs: number; activateMs: number } | undefined>;
   cold: { case: Case; ms: number };
   fresh: Record<Case, number[]>;
   warm: Record<Case, number[]>;
@@ -109,7 +111,7 @@ function activationMs(id: string): { loadMs: number; activateMs: number } | unde
   return loadMs !== undefined && activateMs !== undefined ? { loadMs, activateMs } : undefined;
 }
 
-/** Left by `floorExtension/timed.js`, the main of both extensions in the bench (once activated). */
+/** Left by `floorExtension/timed.js`, the main of every extension in the bench (once activated). */
 function hrActivation(id: string): { requireMs: number; apiMs: number; activateMs: number } | undefined {
   return (globalThis as { authlensBenchActivation?: Record<string, { requireMs: number; apiMs: number; activateMs: number }> }).authlensBenchActivation?.[id];
 }
@@ -128,6 +130,9 @@ if (plan) {
       const floor = vscode.extensions.getExtension(FLOOR_ID);
       assert.ok(floor, `${FLOOR_ID} is installed beside AuthLens`);
       await floor.activate();
+      const registrations = vscode.extensions.getExtension(REGISTRATIONS_ID);
+      assert.ok(registrations, `${REGISTRATIONS_ID} is installed beside AuthLens`);
+      await registrations.activate();
       const authlens = await activateAuthLens();
       // The inspector's own report of its webview's "rendered" (the command also resolves after 5 s
       // without one). Read only after the first inspector open: reading the test hooks loads the
@@ -163,8 +168,8 @@ if (plan) {
 
       await closeAll();
       const figures: WindowFigures = {
-        activation: { authlens: activationMs(EXTENSION_ID), floor: activationMs(FLOOR_ID) },
-        activationHr: { authlens: hrActivation(EXTENSION_ID), floor: hrActivation(FLOOR_ID) },
+        activation: { authlens: activationMs(EXTENSION_ID), floor: activationMs(FLOOR_ID), registrations: activationMs(REGISTRATIONS_ID) },
+        activationHr: { authlens: hrActivation(EXTENSION_ID), floor: hrActivation(FLOOR_ID), registrations: hrActivation(REGISTRATIONS_ID) },
         cold: { case: p.first, ms: await open(p.first) },
         fresh: { floor: [], typical: [], authing: [], hostile: [] },
         warm: { floor: [], typical: [], authing: [], hostile: [] },
