@@ -161,6 +161,17 @@ export function summarize(windows) {
       n: total.length,
     };
   }
+  // AuthLens against its registrations alone, per window, split by which of the two loaded first.
+  const pairs = windows.flatMap((w) => {
+    const a = w.activationHr?.authlens;
+    const g = w.activationHr?.registrations;
+    return a && g ? [{ authlensFirst: a.order < g.order, ratio: (a.requireMs + a.activateMs) / (g.requireMs + g.activateMs) }] : [];
+  });
+  const ratios = (first) => pairs.filter((p) => p.authlensFirst === first).map((p) => p.ratio);
+  out.ownCode = {
+    authlensFirst: { median: median(ratios(true)), n: ratios(true).length },
+    registrationsFirst: { median: median(ratios(false)), n: ratios(false).length },
+  };
   return out;
 }
 
@@ -195,6 +206,12 @@ export function reportLines(s) {
     if (h.registrations?.n)
       lines.push(
         `  activation, hrtime: AuthLens's registrations alone, no AuthLens code (registrationsExtension/) ${hms(h.registrations)} = ${r(h.registrations.median, h.floor.median)} of the one-command extension; AuthLens = ${r(h.authlens.median, h.registrations.median)} of its registrations alone`,
+      );
+    const own = s.ownCode;
+    const x = (v) => (Number.isFinite(v.median) ? `${v.median.toFixed(2)}x (n=${v.n})` : `n/a (n=0)`);
+    if (own)
+      lines.push(
+        `  activation, hrtime, AuthLens / its registrations alone in the same window: ${x(own.authlensFirst)} where AuthLens loaded first, ${x(own.registrationsFirst)} where the registrations extension did (the first pays VS Code's first use of each API)`,
       );
   }
   return lines;

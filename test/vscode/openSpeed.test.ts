@@ -38,7 +38,7 @@ const cases: readonly Case[] = ['floor', 'typical', 'authing', 'hostile'];
 export interface WindowFigures {
   activation: Record<'authlens' | 'floor' | 'registrations', { loadMs: number; activateMs: number } | undefined>;
   /** The same, timed with process.hrtime by the bench's wrapper main (`floorExtension/timed.js`). */
-  activationHr: Record<'authlens' | 'floor' | 'registrations', { requireMs: number; apiMs: number; activateMs: number } | undefined>;
+  activationHr: Record<'authlens' | 'floor' | 'registrations', HrActivation | undefined>;
   cold: { case: Case; ms: number };
   fresh: Record<Case, number[]>;
   warm: Record<Case, number[]>;
@@ -111,9 +111,17 @@ function activationMs(id: string): { loadMs: number; activateMs: number } | unde
   return loadMs !== undefined && activateMs !== undefined ? { loadMs, activateMs } : undefined;
 }
 
+/** One extension's activation as `floorExtension/timed.js` timed it (`order` 1 = the first of the bench's extensions to load). */
+interface HrActivation {
+  order: number;
+  requireMs: number;
+  apiMs: number;
+  activateMs: number;
+}
+
 /** Left by `floorExtension/timed.js`, the main of every extension in the bench (once activated). */
-function hrActivation(id: string): { requireMs: number; apiMs: number; activateMs: number } | undefined {
-  return (globalThis as { authlensBenchActivation?: Record<string, { requireMs: number; apiMs: number; activateMs: number }> }).authlensBenchActivation?.[id];
+function hrActivation(id: string): HrActivation | undefined {
+  return (globalThis as { authlensBenchActivation?: Record<string, HrActivation> }).authlensBenchActivation?.[id];
 }
 
 function webviewTabs(): vscode.Tab[] {
