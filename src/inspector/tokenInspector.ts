@@ -52,7 +52,7 @@ export class TokenInspector extends Disposable {
   async open(input: InspectInput, options: OpenOptions = {}): Promise<void> {
     const started = Date.now();
     const column = options.toSide ? vscode.ViewColumn.Beside : (this.panel?.panel.viewColumn ?? vscode.ViewColumn.Active);
-    // A panel that is the active editor shows the new token in place and is not revealed again:
+    // A panel that is the active, visible editor shows the new token in place and is not revealed again:
     // that reveal only moved the focus to it (from the tree or the terminal, say), and it cost
     // the workbench 15-20 ms per open, also when done after the paint (the bench's warm figures).
     const onScreen = this.panel !== undefined && this.panel.panel.active && this.panel.panel.visible && !options.toSide;

@@ -5,11 +5,12 @@
 // figures go to `globalThis.authlensBenchActivation[<extension id>]` for the in-host bench test.
 const { name, publisher, benchMain } = require('./package.json');
 
-// The `vscode` API object VS Code builds for each extension on its first `require('vscode')`
-// (the same work for both), then the main's own code.
 // Which extension of the bench went first matters: the first to call a registration API in this
 // extension host pays VS Code's first-use cost of it. `order` is 1 for the first wrapped require.
 const order = (globalThis.authlensBenchActivationOrder = (globalThis.authlensBenchActivationOrder ?? 0) + 1);
+
+// The `vscode` API object VS Code builds for each extension on its first `require('vscode')`
+// (the same work for each), then the main's own code.
 const v0 = process.hrtime.bigint();
 require('vscode');
 const t0 = process.hrtime.bigint();

@@ -1,5 +1,5 @@
 // Bench only (`npm run bench`): registers what AuthLens's activation shell (src/extension.ts)
-// must register, the same calls in the same order, with nothing behind them: a tree view, the
+// must register, the same kinds of calls, with nothing behind them: a tree view, the
 // terminal environment reset, one command per AuthLens command (`benchCommands`, written by the
 // bench from AuthLens's package.json), a hover provider for every scheme, a webview serializer,
 // a terminal link provider and the settings and state the start-up checks read. Its activation

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { startSandbox } from '../../../src/sandbox/index';
@@ -134,20 +135,18 @@ describe('sandbox: lifecycle and configuration', () => {
     this.timeout(15_000);
     const sb = await startSandbox();
     sb.misbehave({ kind: 'slow', ms: 60_000, path: '/authms' });
-    // The request is on the wire (its last byte handed to the socket) before close() is called.
-    let sent!: () => void;
-    const onWire = new Promise<void>((r) => (sent = r));
+    const req = request(`${sb.baseUrls.authms}/sessions`);
     const pending = new Promise<string>((resolve) => {
-      const req = request(`${sb.baseUrls.authms}/sessions`, (res) => {
+      req.on('response', (res) => {
         res.resume();
         res.on('end', () => resolve(`answered ${res.statusCode}`));
         res.on('error', () => resolve('closed'));
       });
-      req.on('finish', sent);
       req.on('error', () => resolve('closed'));
-      req.end();
     });
-    await onWire;
+    // The request is on the wire (its last byte handed to the socket) before close() is called.
+    req.end();
+    await once(req, 'finish');
     const t = performance.now();
     await sb.close();
     assert.ok(performance.now() - t < 1000);
